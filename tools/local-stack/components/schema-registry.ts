@@ -1,0 +1,75 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { StackError } from '../errors';
+import { fingerprintOf, isInstalled, markInstalled } from '../install-cache';
+import { report } from '../progress';
+import { isLargeDownload, runStep, startServer } from '../processes';
+import { infraDir, ports, stackDir } from '../settings';
+import type { StackComponent } from './component';
+
+const home = resolve(stackDir, 'apicurio');
+const distDir = resolve(home, 'dist');
+const storageDir = resolve(home, 'h2');
+const pom = resolve(infraDir, 'apicurio', 'pom.xml');
+
+/** The Confluent-compatible API of Apicurio Registry, the only API of it that the hub uses. */
+const ccompatPath = '/apis/ccompat/v7';
+
+function runnerJar(): string {
+  const jar = readdirSync(distDir).find((file) => file.endsWith('-runner.jar'));
+  if (!jar) throw new StackError('schema-registry', `no *-runner.jar in ${distDir}; delete it and retry`);
+  return resolve(distDir, jar);
+}
+
+export const schemaRegistry: StackComponent = {
+  name: 'schema-registry',
+  envVar: 'SCHEMA_REGISTRY_URL',
+  localEndpoint: `http://127.0.0.1:${ports.schemaRegistry}${ccompatPath}`,
+  port: ports.schemaRegistry,
+
+  async install() {
+    const fingerprint = fingerprintOf([pom]);
+    if (isInstalled(distDir, fingerprint)) return;
+    report('schema-registry', 'fetching Apicurio Registry from Maven Central (first run only)');
+    rmSync(distDir, { recursive: true, force: true });
+    mkdirSync(distDir, { recursive: true });
+    await runStep(
+      'schema-registry',
+      'mvn',
+      ['-B', '-f', pom, 'dependency:unpack', `-Dapicurio.outputDirectory=${distDir}`],
+      { showLine: (line) => isLargeDownload(line) || line.includes('Unpacking') },
+    );
+    markInstalled(distDir, fingerprint);
+  },
+
+  async start() {
+    mkdirSync(storageDir, { recursive: true });
+    return startServer(
+      'schema-registry',
+      'java',
+      [
+        '-Xms64m',
+        '-Xmx384m',
+        '-Dquarkus.http.host=127.0.0.1',
+        `-Dquarkus.http.port=${ports.schemaRegistry}`,
+        // File-backed H2 so that schema ids survive a restart: messages already in Kafka carry them.
+        `-Dapicurio.datasource.url=jdbc:h2:file:${storageDir}/registry`,
+        // A schema that differs only in formatting keeps its id.
+        '-Dapicurio.ccompat.use-canonical-hash=true',
+        '-Dapicurio.ccompat.legacy-id-mode.enabled=false',
+        '-jar',
+        runnerJar(),
+      ],
+      storageDir,
+    );
+  },
+
+  async isReady(endpoint) {
+    try {
+      const response = await fetch(`${endpoint}/subjects`, { signal: AbortSignal.timeout(2_000) });
+      return response.ok && Array.isArray(await response.json());
+    } catch {
+      return false;
+    }
+  },
+};

@@ -1,0 +1,148 @@
+import { createConnection } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { StackComponent } from './components/component';
+import { ferretdb } from './components/ferretdb';
+import { kafka } from './components/kafka';
+import { schemaRegistry } from './components/schema-registry';
+import { StackError } from './errors';
+import { report } from './progress';
+import { runningPid, stopServer, waitUntilReady } from './processes';
+import { stackDir, startTimeoutMs } from './settings';
+
+export const components: readonly StackComponent[] = [kafka, schemaRegistry, ferretdb];
+
+export type StackEndpoints = Record<StackComponent['envVar'], string>;
+
+export interface UpResult {
+  endpoints: StackEndpoints;
+  /** Names of the servers this call started (and which a matching `down` may stop). */
+  started: string[];
+}
+
+function externalEndpoint(component: StackComponent): string | undefined {
+  const value = process.env[component.envVar]?.trim();
+  return value ? value : undefined;
+}
+
+function portIsTaken(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}
+
+async function bringUp(component: StackComponent): Promise<boolean> {
+  const external = externalEndpoint(component);
+  if (external) {
+    if (!(await component.isReady(external))) {
+      throw new StackError(
+        component.name,
+        `${component.envVar}=${external} was given but does not answer; start it or unset ${component.envVar}`,
+      );
+    }
+    report(component.name, `using ${external} from ${component.envVar}`);
+    return false;
+  }
+  if (runningPid(component.name) !== undefined) {
+    await waitUntilReady(component.name, () => component.isReady(component.localEndpoint), startTimeoutMs);
+    report(component.name, `already running at ${component.localEndpoint}`);
+    return false;
+  }
+  if (await portIsTaken(component.port)) {
+    throw new StackError(
+      component.name,
+      `port ${component.port} is taken by a process this stack did not start; stop it, or point ` +
+        `${component.envVar} at it to use it instead`,
+    );
+  }
+  const pid = await component.start();
+  report(component.name, `started (pid ${pid}), waiting for it to answer`);
+  await waitUntilReady(component.name, () => component.isReady(component.localEndpoint), startTimeoutMs);
+  report(component.name, `ready at ${component.localEndpoint}`);
+  return true;
+}
+
+async function installAll(wanted: StackComponent[]): Promise<void> {
+  // Maven runs are kept sequential (they share ~/.m2); the Go build goes alongside them.
+  const maven = wanted.filter((c) => c !== ferretdb);
+  const go = wanted.filter((c) => c === ferretdb);
+  await Promise.all([
+    maven.reduce((previous, c) => previous.then(() => c.install()), Promise.resolve()),
+    ...go.map((c) => c.install()),
+  ]);
+}
+
+export function endpointsOf(): StackEndpoints {
+  const entries = components.map((c) => [c.envVar, externalEndpoint(c) ?? c.localEndpoint]);
+  return Object.fromEntries(entries) as StackEndpoints;
+}
+
+/** Idempotent: installs what is missing, starts what is not running, waits until all answer. */
+export async function up(): Promise<UpResult> {
+  const local = components.filter((c) => !externalEndpoint(c) && runningPid(c.name) === undefined);
+  await installAll(local);
+  const outcomes = await Promise.allSettled(components.map((c) => bringUp(c)));
+  const started = components.filter((_, i) => {
+    const outcome = outcomes[i];
+    return outcome?.status === 'fulfilled' && outcome.value;
+  });
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) {
+    // Leave nothing half-started behind a failed `up`.
+    await down(started.map((c) => c.name));
+    throw failure.reason;
+  }
+  const endpoints = endpointsOf();
+  mkdirSync(stackDir, { recursive: true });
+  writeFileSync(
+    resolve(stackDir, 'endpoints.env'),
+    Object.entries(endpoints)
+      .map(([name, value]) => `export ${name}=${value}`)
+      .join('\n') + '\n',
+  );
+  return { endpoints, started: started.map((c) => c.name) };
+}
+
+/** Stops the servers this stack started (all of them, or only those named). */
+export async function down(only?: string[]): Promise<string[]> {
+  const stopped: string[] = [];
+  for (const component of [...components].reverse()) {
+    if (only && !only.includes(component.name)) continue;
+    if (await stopServer(component.name)) {
+      report(component.name, 'stopped');
+      stopped.push(component.name);
+    }
+  }
+  return stopped;
+}
+
+export interface ComponentStatus {
+  name: string;
+  envVar: string;
+  endpoint: string;
+  managedBy: 'environment' | 'local stack';
+  pid: number | null;
+  answering: boolean;
+}
+
+export async function status(): Promise<ComponentStatus[]> {
+  return Promise.all(
+    components.map(async (c) => {
+      const external = externalEndpoint(c);
+      const endpoint = external ?? c.localEndpoint;
+      return {
+        name: c.name,
+        envVar: c.envVar,
+        endpoint,
+        managedBy: external ? 'environment' : 'local stack',
+        pid: external ? null : (runningPid(c.name) ?? null),
+        answering: await c.isReady(endpoint),
+      } satisfies ComponentStatus;
+    }),
+  );
+}
