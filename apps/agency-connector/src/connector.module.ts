@@ -1,0 +1,52 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import type { Kafka } from 'kafkajs';
+import { PinoLogger } from 'nestjs-pino';
+import {
+  createKafka,
+  EventPublisher,
+  HubSchemaRegistry,
+  kafkaHealthProbe,
+  schemaRegistryHealthProbe,
+} from '@hub/messaging';
+import { HealthController, healthProbesProvider, hubLoggerModule } from '@hub/observability';
+import { CONNECTOR_CONFIG, type ConnectorConfig } from './connector.config';
+import { EventIntakeService } from './events/event-intake.service';
+import { EventsController } from './events/events.controller';
+import { PublisherLifecycle } from './infrastructure/publisher-lifecycle';
+import { EVENT_PUBLISHER, KAFKA, SCHEMA_REGISTRY } from './infrastructure/tokens';
+
+@Module({})
+export class ConnectorModule {
+  static forRoot(config: ConnectorConfig): DynamicModule {
+    const service = `agency-connector-${config.AGENCY.toLowerCase()}`;
+    return {
+      module: ConnectorModule,
+      imports: [hubLoggerModule(service, config.LOG_LEVEL), TerminusModule],
+      controllers: [HealthController, EventsController],
+      providers: [
+        { provide: CONNECTOR_CONFIG, useValue: config },
+        {
+          provide: KAFKA,
+          inject: [PinoLogger],
+          useFactory: (logger: PinoLogger) => createKafka(service, config.KAFKA_BROKERS, logger),
+        },
+        { provide: SCHEMA_REGISTRY, useFactory: () => new HubSchemaRegistry(config.SCHEMA_REGISTRY_URL) },
+        {
+          provide: EVENT_PUBLISHER,
+          inject: [KAFKA, SCHEMA_REGISTRY],
+          useFactory: (kafka: Kafka, schemas: HubSchemaRegistry) => new EventPublisher(kafka, schemas),
+        },
+        healthProbesProvider({
+          inject: [KAFKA],
+          useFactory: (kafka: Kafka) => [
+            kafkaHealthProbe(kafka),
+            schemaRegistryHealthProbe(config.SCHEMA_REGISTRY_URL),
+          ],
+        }),
+        EventIntakeService,
+        PublisherLifecycle,
+      ],
+    };
+  }
+}

@@ -1,0 +1,94 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Type } from 'avsc';
+import { jsonToAvro, parseSchemaFiles, topicCatalogue, type EventMetadata, type TopicName } from '@hub/contracts';
+import type { EventPublisher, PublishedEvent } from '@hub/messaging';
+import { CONNECTOR_CONFIG, type ConnectorConfig } from '../connector.config';
+import { EVENT_PUBLISHER } from '../infrastructure/tokens';
+import { eventRoutesOf } from './event-routes';
+
+export interface AcceptedEvent extends PublishedEvent {
+  eventId: string;
+  nominalId: string;
+}
+
+interface HubEvent {
+  metadata: EventMetadata;
+  nominalId: string;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Turns an agency system's JSON into a published event: checks it against the topic's Avro schema,
+ * stamps the connector's own agency as the producer, and answers only once Kafka has it.
+ */
+@Injectable()
+export class EventIntakeService {
+  private readonly routes: Map<string, TopicName>;
+  private readonly types: Map<string, Type>;
+
+  constructor(
+    @Inject(CONNECTOR_CONFIG) private readonly config: ConnectorConfig,
+    @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
+  ) {
+    this.routes = eventRoutesOf(config.AGENCY);
+    this.types = parseSchemaFiles();
+  }
+
+  /** The topics this connector publishes on, for start-up provisioning. */
+  publishedTopics(): TopicName[] {
+    return [...this.routes.values()];
+  }
+
+  async accept(eventType: string, body: unknown, correlationId: string): Promise<AcceptedEvent> {
+    const topic = this.routes.get(eventType);
+    if (!topic) {
+      const known = [...this.routes.keys()].join(', ') || '(none)';
+      throw new NotFoundException(
+        `the ${this.config.AGENCY} connector publishes no event type "${eventType}"; it publishes: ${known}`,
+      );
+    }
+    const value = this.validate(topic, this.stamped(body, correlationId));
+    const published = await this.publisher.publish(topic, value.nominalId, value, {
+      'x-correlation-id': value.metadata.correlationId,
+      'x-event-id': value.metadata.eventId,
+    });
+    return { eventId: value.metadata.eventId, nominalId: value.nominalId, ...published };
+  }
+
+  /** Adds what the connector vouches for: the producing agency, and a correlation id if none is given. */
+  private stamped(body: unknown, correlationId: string): unknown {
+    if (!isPlainObject(body) || !isPlainObject(body.metadata)) return body;
+    const given = body.metadata.producingAgency;
+    if (given !== undefined && given !== this.config.AGENCY) {
+      throw new BadRequestException({
+        message: `this connector publishes for ${this.config.AGENCY} only`,
+        violations: [{ field: 'metadata.producingAgency', problem: `must be ${this.config.AGENCY} or absent` }],
+      });
+    }
+    return {
+      ...body,
+      metadata: {
+        correlationId,
+        ...body.metadata,
+        producingAgency: this.config.AGENCY,
+      },
+    };
+  }
+
+  private validate(topic: TopicName, body: unknown): HubEvent {
+    const schemaName = topicCatalogue[topic].valueSchema;
+    const type = schemaName === null ? undefined : this.types.get(schemaName);
+    if (!type) throw new Error(`no schema for ${topic} in schemas/`);
+    const result = jsonToAvro<HubEvent>(type, body);
+    if (!result.ok) {
+      throw new BadRequestException({
+        message: `the event does not match the schema of ${topic} (${schemaName})`,
+        violations: result.violations,
+      });
+    }
+    return result.value;
+  }
+}

@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { correlationIdOf } from '@hub/observability';
+import { EventIntakeService, type AcceptedEvent } from './event-intake.service';
+
+@Controller('v1/events')
+export class EventsController {
+  constructor(private readonly intake: EventIntakeService) {}
+
+  /**
+   * Publishes one event of the agency's own; 202 once Kafka has it, 400 naming every field that
+   * does not fit the schema (nothing is published then), 404 for an event type it does not publish.
+   */
+  @Post(':eventType')
+  @HttpCode(HttpStatus.ACCEPTED)
+  publish(
+    @Param('eventType') eventType: string,
+    @Body() body: unknown,
+    @Req() request: IncomingMessage,
+  ): Promise<AcceptedEvent> {
+    return this.intake.accept(eventType, body, correlationIdOf(request));
+  }
+}

@@ -1,0 +1,3 @@
+export const KAFKA = Symbol('KAFKA');
+export const SCHEMA_REGISTRY = Symbol('SCHEMA_REGISTRY');
+export const EVENT_PUBLISHER = Symbol('EVENT_PUBLISHER');

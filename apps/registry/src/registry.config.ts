@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { infrastructureConfig, loadConfig } from '@hub/config';
+
+export const registryConfigSchema = infrastructureConfig.extend({
+  MONGO_DATABASE: z.string().min(1).default('mappa_registry'),
+  REGISTRY_CONSUMER_GROUP: z.string().min(1).default('registry'),
+});
+
+export type RegistryConfig = z.infer<typeof registryConfigSchema>;
+
+export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
+
+export function loadRegistryConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
+  return loadConfig(registryConfigSchema, env);
+}

@@ -1,0 +1,64 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { PinoLogger } from 'nestjs-pino';
+import { createKafka, HubSchemaRegistry, kafkaHealthProbe, schemaRegistryHealthProbe } from '@hub/messaging';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController, healthProbesProvider, hubLoggerModule } from '@hub/observability';
+import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
+import { IngestService } from './ingest/ingest.service';
+import { KAFKA, MONGO, SCHEMA_REGISTRY } from './infrastructure/tokens';
+import { NominalStore } from './nominals/nominal-store';
+import { NominalsController } from './nominals/nominals.controller';
+import { REGISTRY_CONFIG, type RegistryConfig } from './registry.config';
+
+/** Closes the database connection once everything that uses it has stopped. */
+class MongoShutdown implements OnApplicationShutdown {
+  constructor(@Inject(MONGO) private readonly mongo: MongoConnection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.mongo.client.close();
+  }
+}
+
+@Module({})
+export class RegistryModule {
+  static forRoot(config: RegistryConfig): DynamicModule {
+    return {
+      module: RegistryModule,
+      imports: [
+        hubLoggerModule('registry', config.LOG_LEVEL),
+        TerminusModule,
+      ],
+      controllers: [HealthController, NominalsController],
+      providers: [
+        healthProbesProvider({
+          inject: [KAFKA, MONGO],
+          useFactory: (kafka: Kafka, mongo: MongoConnection) => [
+            kafkaHealthProbe(kafka),
+            schemaRegistryHealthProbe(config.SCHEMA_REGISTRY_URL),
+            mongoHealthProbe(mongo.db),
+          ],
+        }),
+        { provide: REGISTRY_CONFIG, useValue: config },
+        {
+          provide: KAFKA,
+          inject: [PinoLogger],
+          useFactory: (logger: PinoLogger) => createKafka('registry', config.KAFKA_BROKERS, logger),
+        },
+        { provide: SCHEMA_REGISTRY, useFactory: () => new HubSchemaRegistry(config.SCHEMA_REGISTRY_URL) },
+        { provide: MONGO, useFactory: () => connectMongo(config.MONGO_URL, config.MONGO_DATABASE) },
+        {
+          provide: NominalStore,
+          inject: [MONGO],
+          useFactory: async (mongo: MongoConnection) => {
+            const store = new NominalStore(mongo.db);
+            await store.ensureIndexes();
+            return store;
+          },
+        },
+        MongoShutdown,
+        IngestService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { Partitioners, type IHeaders, type Kafka, type Producer } from 'kafkajs';
+import type { TopicName } from '@hub/contracts';
+import type { HubSchemaRegistry } from './schema-registry';
+
+export interface PublishedEvent {
+  topic: TopicName;
+  partition: number;
+  offset: string;
+}
+
+/**
+ * Publishes Avro events keyed by nominal id. Idempotent producer with acks from all in-sync
+ * replicas: `publish` resolves only once Kafka has the event, so an accepted event is never lost.
+ */
+export class EventPublisher {
+  private readonly producer: Producer;
+
+  constructor(
+    kafka: Kafka,
+    private readonly schemas: HubSchemaRegistry,
+  ) {
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 5,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  connect(): Promise<void> {
+    return this.producer.connect();
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+
+  async publish(topic: TopicName, key: string, value: unknown, headers: IHeaders = {}): Promise<PublishedEvent> {
+    const encoded = await this.schemas.encode(topic, value);
+    const [record] = await this.producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key, value: encoded, headers }],
+    });
+    if (!record) throw new Error(`Kafka returned no acknowledgement for ${topic}`);
+    return { topic, partition: record.partition, offset: record.baseOffset ?? record.offset ?? '' };
+  }
+}

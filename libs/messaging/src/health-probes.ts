@@ -1,0 +1,29 @@
+import type { Kafka } from 'kafkajs';
+
+/** Kafka answers when a metadata request lists at least one broker and a controller. */
+export function kafkaHealthProbe(kafka: Kafka) {
+  return {
+    name: 'kafka',
+    async check(): Promise<void> {
+      const admin = kafka.admin();
+      try {
+        await admin.connect();
+        const cluster = await admin.describeCluster();
+        if (cluster.brokers.length === 0) throw new Error('the cluster reports no brokers');
+      } finally {
+        await admin.disconnect();
+      }
+    },
+  };
+}
+
+/** The schema registry answers when its subject list does. */
+export function schemaRegistryHealthProbe(url: string) {
+  return {
+    name: 'schemaRegistry',
+    async check(): Promise<void> {
+      const response = await fetch(`${url}/subjects`, { signal: AbortSignal.timeout(3_000) });
+      if (!response.ok) throw new Error(`GET /subjects answered ${response.status}`);
+    },
+  };
+}

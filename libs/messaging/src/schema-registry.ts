@@ -1,0 +1,98 @@
+import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import {
+  hubLogicalTypes,
+  parseSchemaFiles,
+  registrableSchema,
+  topicCatalogue,
+  valueSubjectOf,
+  type TopicName,
+} from '@hub/contracts';
+import {
+  SchemaRegistrationError,
+  SchemaValidationError,
+  UndecodableMessageError,
+  UnknownSchemaError,
+} from './errors';
+
+/** Confluent wire format: magic byte 0, then the 4-byte schema id, then the Avro body. */
+const wireHeaderLength = 5;
+
+export interface DecodedValue {
+  schemaId: number;
+  value: unknown;
+}
+
+/**
+ * The hub's view of the schema registry: schemas come from `schemas/` through the topic catalogue,
+ * are registered under `<topic>-value` with BACKWARD_TRANSITIVE compatibility, and their ids are
+ * resolved once at start-up (the client does not cache `getLatestSchemaId`).
+ */
+export class HubSchemaRegistry {
+  private readonly client: SchemaRegistry;
+  private readonly schemaIds = new Map<TopicName, number>();
+
+  constructor(url: string) {
+    this.client = new SchemaRegistry(
+      { host: url, retry: { retries: 3 } },
+      { [SchemaType.AVRO]: { logicalTypes: hubLogicalTypes } },
+    );
+  }
+
+  /** Registers (idempotently) the value schema of each topic and remembers its id. */
+  async registerTopicSchemas(topics: readonly TopicName[]): Promise<void> {
+    const types = parseSchemaFiles();
+    for (const topic of topics) {
+      const schemaName = topicCatalogue[topic].valueSchema;
+      if (schemaName === null) throw new SchemaRegistrationError(`${topic} carries raw bytes, no schema`);
+      const type = types.get(schemaName);
+      if (!type) throw new SchemaRegistrationError(`${topic}: no schema named ${schemaName} in schemas/`);
+      try {
+        const { id } = await this.client.register(
+          { type: SchemaType.AVRO, schema: registrableSchema(type) },
+          { subject: valueSubjectOf(topic), compatibility: COMPATIBILITY.BACKWARD_TRANSITIVE },
+        );
+        this.schemaIds.set(topic, id);
+      } catch (error) {
+        throw new SchemaRegistrationError(
+          `cannot register the schema of ${topic} (${schemaName}): ${(error as Error).message}`,
+        );
+      }
+    }
+  }
+
+  schemaIdOf(topic: TopicName): number {
+    const id = this.schemaIds.get(topic);
+    if (id === undefined) throw new Error(`the schema of ${topic} was not registered at start-up`);
+    return id;
+  }
+
+  async encode(topic: TopicName, value: unknown): Promise<Buffer> {
+    try {
+      return await this.client.encode(this.schemaIdOf(topic), value);
+    } catch (error) {
+      const paths = (error as { paths?: string[][] }).paths ?? [];
+      throw new SchemaValidationError(topic, paths.map((path) => path.join('.')));
+    }
+  }
+
+  async decode(buffer: Buffer | null): Promise<DecodedValue> {
+    if (!buffer || buffer.length < wireHeaderLength || buffer.readUInt8(0) !== 0) {
+      throw new UndecodableMessageError('the value is not in the schema registry wire format');
+    }
+    const schemaId = buffer.readInt32BE(1);
+    let schema: Awaited<ReturnType<SchemaRegistry['getSchema']>>;
+    try {
+      schema = await this.client.getSchema(schemaId);
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) throw new UnknownSchemaError(schemaId);
+      throw error;
+    }
+    try {
+      return { schemaId, value: schema.fromBuffer(buffer.subarray(wireHeaderLength)) };
+    } catch (error) {
+      throw new UndecodableMessageError(
+        `the Avro body does not decode with schema ${schemaId}: ${(error as Error).message}`,
+      );
+    }
+  }
+}

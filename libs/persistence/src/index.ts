@@ -1,0 +1,30 @@
+import { MongoClient, MongoServerError, type Db } from 'mongodb';
+
+export interface MongoConnection {
+  client: MongoClient;
+  db: Db;
+}
+
+/** Connects and proves the connection with a ping, so that a wrong URL fails at start-up. */
+export async function connectMongo(url: string, database: string): Promise<MongoConnection> {
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: 10_000 });
+  await client.connect();
+  const db = client.db(database);
+  await db.command({ ping: 1 });
+  return { client, db };
+}
+
+/** E11000: the write collided with a unique index (on MongoDB and FerretDB alike). */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === 11000;
+}
+
+/** The database answers when a ping does. */
+export function mongoHealthProbe(db: Db) {
+  return {
+    name: 'database',
+    async check(): Promise<void> {
+      await db.command({ ping: 1 });
+    },
+  };
+}
