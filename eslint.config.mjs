@@ -15,12 +15,25 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       // NestJS decorators and DI rely on classes whose methods may not use `this`.
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/apps/**', 'apps/*'], message: 'Libraries never import apps.' }] },
+        { patterns: [{ group: ['**/apps/**'], message: 'Libraries never import apps.' }] },
       ],
     },
   },
   { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 );

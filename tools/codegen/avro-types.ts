@@ -1,8 +1,7 @@
 import { types, type Type } from 'avsc';
 import { format, resolveConfig } from 'prettier';
 import { parseSchemaFiles, readSchemaFiles } from '../../libs/contracts/src/avro/schema-files';
-
-export const generatedFile = 'libs/contracts/src/generated/avro-types.ts';
+import { generatedFile } from './generated-file';
 
 function shortName(type: Type): string {
   const name = type.name ?? '';
@@ -50,7 +49,10 @@ function renderUnformatted(): string {
             return `${docComment(doc, '  ')}  ${field.name}: ${tsType(field.type)};`;
           })
           .join('\n');
-        declarations.set(name, `${docComment(type.doc, '')}export interface ${name} {\n${fields}\n}`);
+        declarations.set(
+          name,
+          `${docComment(type.doc, '')}export interface ${name} {\n${fields}\n}`,
+        );
       }
       return name;
     }
@@ -98,7 +100,10 @@ function renderUnformatted(): string {
     }
   };
 
-  const roots = files.map((file) => ({ fullName: file.fullName, name: tsType(parsed.get(file.fullName)!) }));
+  const roots = files.map((file) => ({
+    fullName: file.fullName,
+    name: tsType(parsed.get(file.fullName)!),
+  }));
   const schemaMap = roots.map((root) => `  '${root.fullName}': ${root.name};`).join('\n');
   return [
     '// Generated from schemas/ by `npm run codegen`; do not edit. A unit test fails when it is stale.',

@@ -33,7 +33,9 @@ export async function runHub(endpoints: StackEndpoints): Promise<number> {
   process.once('SIGINT', stopAll);
   process.once('SIGTERM', stopAll);
   const codes = await Promise.all(
-    children.map((child) => new Promise<number>((done) => child.on('exit', (code) => done(code ?? 0)))),
+    children.map(
+      (child) => new Promise<number>((done) => child.on('exit', (code) => done(code ?? 0))),
+    ),
   );
   report('hub', 'services stopped; the stack is still running (`npm run stack:down` stops it)');
   return Math.max(...codes);

@@ -49,7 +49,11 @@ async function bringUp(component: StackComponent): Promise<boolean> {
     return false;
   }
   if (runningPid(component.name) !== undefined) {
-    await waitUntilReady(component.name, () => component.isReady(component.localEndpoint), startTimeoutMs);
+    await waitUntilReady(
+      component.name,
+      () => component.isReady(component.localEndpoint),
+      startTimeoutMs,
+    );
     report(component.name, `already running at ${component.localEndpoint}`);
     return false;
   }
@@ -62,7 +66,11 @@ async function bringUp(component: StackComponent): Promise<boolean> {
   }
   const pid = await component.start();
   report(component.name, `started (pid ${pid}), waiting for it to answer`);
-  await waitUntilReady(component.name, () => component.isReady(component.localEndpoint), startTimeoutMs);
+  await waitUntilReady(
+    component.name,
+    () => component.isReady(component.localEndpoint),
+    startTimeoutMs,
+  );
   report(component.name, `ready at ${component.localEndpoint}`);
   return true;
 }

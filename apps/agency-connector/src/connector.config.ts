@@ -4,9 +4,12 @@ import { infrastructureConfig, loadConfig } from '@hub/config';
 
 export const connectorConfigSchema = infrastructureConfig.omit({ MONGO_URL: true }).extend({
   /** The agency this connector speaks for: it may publish only on that agency's topics. */
-  AGENCY: z.enum(AgencySymbols.filter((agency) => agency !== 'HUB'), {
-    error: `AGENCY is required: one of ${AgencySymbols.filter((agency) => agency !== 'HUB').join(', ')}`,
-  }),
+  AGENCY: z.enum(
+    AgencySymbols.filter((agency) => agency !== 'HUB'),
+    {
+      error: `AGENCY is required: one of ${AgencySymbols.filter((agency) => agency !== 'HUB').join(', ')}`,
+    },
+  ),
 });
 
 export type ConnectorConfig = z.infer<typeof connectorConfigSchema>;

@@ -31,11 +31,15 @@ export class ConnectorModule {
           inject: [PinoLogger],
           useFactory: (logger: PinoLogger) => createKafka(service, config.KAFKA_BROKERS, logger),
         },
-        { provide: SCHEMA_REGISTRY, useFactory: () => new HubSchemaRegistry(config.SCHEMA_REGISTRY_URL) },
+        {
+          provide: SCHEMA_REGISTRY,
+          useFactory: () => new HubSchemaRegistry(config.SCHEMA_REGISTRY_URL),
+        },
         {
           provide: EVENT_PUBLISHER,
           inject: [KAFKA, SCHEMA_REGISTRY],
-          useFactory: (kafka: Kafka, schemas: HubSchemaRegistry) => new EventPublisher(kafka, schemas),
+          useFactory: (kafka: Kafka, schemas: HubSchemaRegistry) =>
+            new EventPublisher(kafka, schemas),
         },
         healthProbesProvider({
           inject: [KAFKA],

@@ -1,7 +1,12 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
-import { createKafka, HubSchemaRegistry, kafkaHealthProbe, schemaRegistryHealthProbe } from '@hub/messaging';
+import {
+  createKafka,
+  HubSchemaRegistry,
+  kafkaHealthProbe,
+  schemaRegistryHealthProbe,
+} from '@hub/messaging';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController, healthProbesProvider, hubLoggerModule } from '@hub/observability';
 import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
@@ -25,10 +30,7 @@ export class RegistryModule {
   static forRoot(config: RegistryConfig): DynamicModule {
     return {
       module: RegistryModule,
-      imports: [
-        hubLoggerModule('registry', config.LOG_LEVEL),
-        TerminusModule,
-      ],
+      imports: [hubLoggerModule('registry', config.LOG_LEVEL), TerminusModule],
       controllers: [HealthController, NominalsController],
       providers: [
         healthProbesProvider({
@@ -45,7 +47,10 @@ export class RegistryModule {
           inject: [PinoLogger],
           useFactory: (logger: PinoLogger) => createKafka('registry', config.KAFKA_BROKERS, logger),
         },
-        { provide: SCHEMA_REGISTRY, useFactory: () => new HubSchemaRegistry(config.SCHEMA_REGISTRY_URL) },
+        {
+          provide: SCHEMA_REGISTRY,
+          useFactory: () => new HubSchemaRegistry(config.SCHEMA_REGISTRY_URL),
+        },
         { provide: MONGO, useFactory: () => connectMongo(config.MONGO_URL, config.MONGO_DATABASE) },
         {
           provide: NominalStore,

@@ -17,15 +17,20 @@ export const infrastructureConfig = z.object({
   SCHEMA_REGISTRY_URL: z.url({
     error: 'SCHEMA_REGISTRY_URL is required (the Confluent-compatible API base URL)',
   }),
-  MONGO_URL: z.string({ error: 'MONGO_URL is required (a mongodb:// connection string)' }).regex(/^mongodb(\+srv)?:\/\//, {
-    error: 'MONGO_URL must be a mongodb:// connection string',
-  }),
+  MONGO_URL: z
+    .string({ error: 'MONGO_URL is required (a mongodb:// connection string)' })
+    .regex(/^mongodb(\+srv)?:\/\//, {
+      error: 'MONGO_URL must be a mongodb:// connection string',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 
 /** Parses the environment against `schema`, reporting every problem at once. */
-export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(

@@ -2,4 +2,9 @@ export * from './generated/avro-types';
 export * from './topic-catalogue';
 export * from './avro/json-to-avro';
 export { hubLogicalTypes } from './avro/logical-types';
-export { parseSchemaFiles, readSchemaFiles, registrableSchema, schemasDir } from './avro/schema-files';
+export {
+  parseSchemaFiles,
+  readSchemaFiles,
+  registrableSchema,
+  schemasDir,
+} from './avro/schema-files';

@@ -21,7 +21,14 @@ export interface TopicDefinition {
   partitions: number;
 }
 
-const everyPartnerAgency = ['POLICE', 'PRISON', 'PROBATION', 'SOCIAL_WORK', 'HEALTH', 'HUB'] as const;
+const everyPartnerAgency = [
+  'POLICE',
+  'PRISON',
+  'PROBATION',
+  'SOCIAL_WORK',
+  'HEALTH',
+  'HUB',
+] as const;
 const days = (n: number): number => n * 24 * 60 * 60 * 1000;
 
 /** The single source of truth for the hub's topics. Names follow `<owner>.<entity>.<event>.v<major>`. */
@@ -37,7 +44,7 @@ export const topicCatalogue = {
     retentionMs: days(30),
     partitions: 3,
   },
-  'registry.dead-letter.v1': {
+  'registry.event.dead-lettered.v1': {
     description:
       'Events the registry could not apply (undecodable, unknown schema, impossible), kept for inspection and replay.',
     owner: 'HUB',

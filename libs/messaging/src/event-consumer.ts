@@ -110,7 +110,8 @@ export class EventConsumer {
         value: decoded.value,
       });
     } catch (error) {
-      if (error instanceof PermanentEventError) return this.deadLetter(topic, partition, message, error);
+      if (error instanceof PermanentEventError)
+        return this.deadLetter(topic, partition, message, error);
       this.options.logger.warn(
         { topic, partition, offset: message.offset, err: error },
         'event handler failed; the event will be redelivered',

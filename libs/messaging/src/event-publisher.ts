@@ -34,7 +34,12 @@ export class EventPublisher {
     return this.producer.disconnect();
   }
 
-  async publish(topic: TopicName, key: string, value: unknown, headers: IHeaders = {}): Promise<PublishedEvent> {
+  async publish(
+    topic: TopicName,
+    key: string,
+    value: unknown,
+    headers: IHeaders = {},
+  ): Promise<PublishedEvent> {
     const encoded = await this.schemas.encode(topic, value);
     const [record] = await this.producer.send({
       topic,

@@ -13,7 +13,11 @@ function logCreatorFor(sink: KafkaLogSink): logCreator {
     ({ namespace, level, log }: LogEntry) => {
       const { message, ...fields } = log;
       const entry = { kafkajs: namespace, ...fields };
-      if (level === logLevel.ERROR) sink.error(entry, message);
+      // Deliberate: publishes retry a bounded number of times, then fail back to the caller, who
+      // retries with the same event id (consumers are idempotent). kafkajs warns about it on every start.
+      if (message.startsWith('Limiting retries for the idempotent producer'))
+        sink.debug(entry, message);
+      else if (level === logLevel.ERROR) sink.error(entry, message);
       else if (level === logLevel.WARN) sink.warn(entry, message);
       else if (level === logLevel.INFO) sink.info(entry, message);
       else sink.debug(entry, message);

@@ -43,9 +43,11 @@ export class HubSchemaRegistry {
     const types = parseSchemaFiles();
     for (const topic of topics) {
       const schemaName = topicCatalogue[topic].valueSchema;
-      if (schemaName === null) throw new SchemaRegistrationError(`${topic} carries raw bytes, no schema`);
+      if (schemaName === null)
+        throw new SchemaRegistrationError(`${topic} carries raw bytes, no schema`);
       const type = types.get(schemaName);
-      if (!type) throw new SchemaRegistrationError(`${topic}: no schema named ${schemaName} in schemas/`);
+      if (!type)
+        throw new SchemaRegistrationError(`${topic}: no schema named ${schemaName} in schemas/`);
       try {
         const { id } = await this.client.register(
           { type: SchemaType.AVRO, schema: registrableSchema(type) },
@@ -71,7 +73,10 @@ export class HubSchemaRegistry {
       return await this.client.encode(this.schemaIdOf(topic), value);
     } catch (error) {
       const paths = (error as { paths?: string[][] }).paths ?? [];
-      throw new SchemaValidationError(topic, paths.map((path) => path.join('.')));
+      throw new SchemaValidationError(
+        topic,
+        paths.map((path) => path.join('.')),
+      );
     }
   }
 

@@ -1,9 +1,4 @@
-import {
-  Controller,
-  Get,
-  Inject,
-  type FactoryProvider,
-} from '@nestjs/common';
+import { Controller, Get, Inject, type FactoryProvider } from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckService,
@@ -25,7 +20,10 @@ function withTimeout(promise: Promise<void>, name: string): Promise<void> {
   return Promise.race([
     promise,
     new Promise<void>((_, reject) =>
-      setTimeout(() => reject(new Error(`${name} did not answer within ${probeTimeoutMs} ms`)), probeTimeoutMs).unref(),
+      setTimeout(
+        () => reject(new Error(`${name} did not answer within ${probeTimeoutMs} ms`)),
+        probeTimeoutMs,
+      ).unref(),
     ),
   ]);
 }

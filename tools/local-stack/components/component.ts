@@ -11,7 +11,7 @@ export interface StackComponent {
   /** Downloads or builds what the server needs; a no-op when the cache is current. */
   install(): Promise<void>;
   /** Starts the server detached and returns its pid. */
-  start(): Promise<number>;
+  start(): Promise<number> | number;
   /** True when `endpoint` answers a real request of the server's own protocol. */
   isReady(endpoint: string): Promise<boolean>;
 }

@@ -24,7 +24,10 @@ export const ferretdb: StackComponent = {
     const fingerprint = fingerprintOf(sources);
     mkdirSync(binDir, { recursive: true });
     if (isInstalled(binDir, fingerprint)) return;
-    report('ferretdb', 'building FerretDB v1 from the Go module proxy (first run: about 2 minutes)');
+    report(
+      'ferretdb',
+      'building FerretDB v1 from the Go module proxy (first run: about 2 minutes)',
+    );
     await runStep('ferretdb', 'go', ['build', '-o', binary, '.'], {
       cwd: sourceDir,
       showLine: (line) => line.startsWith('go: downloading github.com/FerretDB'),
@@ -32,7 +35,7 @@ export const ferretdb: StackComponent = {
     markInstalled(binDir, fingerprint);
   },
 
-  async start() {
+  start() {
     mkdirSync(dataDir, { recursive: true });
     return startServer(
       'ferretdb',

@@ -68,7 +68,14 @@ export const kafka: StackComponent = {
     await runStep(
       'kafka',
       'mvn',
-      ['-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libs}`],
+      [
+        '-B',
+        '-f',
+        pom,
+        'dependency:copy-dependencies',
+        '-DincludeScope=runtime',
+        `-DoutputDirectory=${libs}`,
+      ],
       { showLine: isLargeDownload },
     );
     markInstalled(libs, fingerprint);

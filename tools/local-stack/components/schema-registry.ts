@@ -17,7 +17,8 @@ const ccompatPath = '/apis/ccompat/v7';
 
 function runnerJar(): string {
   const jar = readdirSync(distDir).find((file) => file.endsWith('-runner.jar'));
-  if (!jar) throw new StackError('schema-registry', `no *-runner.jar in ${distDir}; delete it and retry`);
+  if (!jar)
+    throw new StackError('schema-registry', `no *-runner.jar in ${distDir}; delete it and retry`);
   return resolve(distDir, jar);
 }
 
@@ -42,7 +43,7 @@ export const schemaRegistry: StackComponent = {
     markInstalled(distDir, fingerprint);
   },
 
-  async start() {
+  start() {
     mkdirSync(storageDir, { recursive: true });
     return startServer(
       'schema-registry',

@@ -1,6 +1,12 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Type } from 'avsc';
-import { jsonToAvro, parseSchemaFiles, topicCatalogue, type EventMetadata, type TopicName } from '@hub/contracts';
+import {
+  jsonToAvro,
+  parseSchemaFiles,
+  topicCatalogue,
+  type EventMetadata,
+  type TopicName,
+} from '@hub/contracts';
 import type { EventPublisher, PublishedEvent } from '@hub/messaging';
 import { CONNECTOR_CONFIG, type ConnectorConfig } from '../connector.config';
 import { EVENT_PUBLISHER } from '../infrastructure/tokens';
@@ -65,7 +71,9 @@ export class EventIntakeService {
     if (given !== undefined && given !== this.config.AGENCY) {
       throw new BadRequestException({
         message: `this connector publishes for ${this.config.AGENCY} only`,
-        violations: [{ field: 'metadata.producingAgency', problem: `must be ${this.config.AGENCY} or absent` }],
+        violations: [
+          { field: 'metadata.producingAgency', problem: `must be ${this.config.AGENCY} or absent` },
+        ],
       });
     }
     return {

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { Kafka } from 'kafkajs';
 import type { IntelligenceShared, TopicName } from '@hub/contracts';
@@ -15,7 +20,7 @@ import { NominalStore } from '../nominals/nominal-store';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../registry.config';
 
 const consumedTopics = ['police.intelligence.shared.v1'] as const satisfies readonly TopicName[];
-const deadLetterTopic: TopicName = 'registry.dead-letter.v1';
+const deadLetterTopic: TopicName = 'registry.event.dead-lettered.v1';
 
 /** Folds the agencies' events into the canonical record, from the moment the app has booted. */
 @Injectable()
@@ -40,7 +45,10 @@ export class IngestService implements OnApplicationBootstrap, OnApplicationShutd
       deadLetterTopic,
       logger: this.logger,
       onFatal: (error) => {
-        this.logger.fatal({ err: error }, 'the registry consumer crashed and will not recover; exiting');
+        this.logger.fatal(
+          { err: error },
+          'the registry consumer crashed and will not recover; exiting',
+        );
         process.exit(70);
       },
     });

@@ -67,7 +67,11 @@ export class NominalStore {
   }
 
   /** Returns the record version the event produced, applying it unless the record already has it. */
-  private async applyToRecord(nominalId: string, eventId: string, change: RecordChange): Promise<number> {
+  private async applyToRecord(
+    nominalId: string,
+    eventId: string,
+    change: RecordChange,
+  ): Promise<number> {
     for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
       const now = new Date();
       const current = await this.nominals.findOne({ _id: nominalId });

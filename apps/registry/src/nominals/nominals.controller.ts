@@ -2,6 +2,12 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { NominalStore } from './nominal-store';
 import type { HistoryDocument, NominalDocument } from './nominal.documents';
 
+function withoutNominalId<T extends { nominalId: string }>(entry: T): Omit<T, 'nominalId'> {
+  const copy: Partial<T> = { ...entry };
+  delete copy.nominalId;
+  return copy as Omit<T, 'nominalId'>;
+}
+
 function recordView(nominal: NominalDocument, history: HistoryDocument[]) {
   return {
     id: nominal._id,
@@ -9,7 +15,7 @@ function recordView(nominal: NominalDocument, history: HistoryDocument[]) {
     createdAt: nominal.createdAt,
     updatedAt: nominal.updatedAt,
     intelligence: nominal.intelligence,
-    history: history.map(({ _id, nominalId: _nominal, ...entry }) => ({ eventId: _id, ...entry })),
+    history: history.map(({ _id, ...entry }) => ({ eventId: _id, ...withoutNominalId(entry) })),
   };
 }
 

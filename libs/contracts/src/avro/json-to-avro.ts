@@ -7,8 +7,7 @@ export interface SchemaViolation {
 }
 
 export type JsonToAvroResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; violations: SchemaViolation[] };
+  { ok: true; value: T } | { ok: false; violations: SchemaViolation[] };
 
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -45,7 +44,8 @@ export function jsonToAvro<T>(type: Type, json: unknown): JsonToAvroResult<T> {
       const input = value as Record<string, unknown>;
       const known = new Set(type.fields.map((field) => field.name));
       for (const key of Object.keys(input)) {
-        if (!known.has(key)) violations.push({ field: join(path, key), problem: "is not a field of the schema" });
+        if (!known.has(key))
+          violations.push({ field: join(path, key), problem: 'is not a field of the schema' });
       }
       const output: Record<string, unknown> = {};
       for (const field of type.fields) {
@@ -74,7 +74,9 @@ export function jsonToAvro<T>(type: Type, json: unknown): JsonToAvroResult<T> {
         const attempt = jsonToAvro(branch, value);
         if (attempt.ok) return attempt.value;
       }
-      return fail(`fits none of ${others.map((branch) => branch.name ?? branch.typeName).join(', ')}`);
+      return fail(
+        `fits none of ${others.map((branch) => branch.name ?? branch.typeName).join(', ')}`,
+      );
     }
 
     if (type instanceof types.EnumType) {
@@ -114,7 +116,9 @@ export function jsonToAvro<T>(type: Type, json: unknown): JsonToAvroResult<T> {
       case 'string':
         return typeof value === 'string' ? value : fail(`must be a string, got ${describe(value)}`);
       case 'boolean':
-        return typeof value === 'boolean' ? value : fail(`must be true or false, got ${describe(value)}`);
+        return typeof value === 'boolean'
+          ? value
+          : fail(`must be true or false, got ${describe(value)}`);
       case 'int':
       case 'long':
         return Number.isSafeInteger(value) && type.isValid(value)

@@ -16,7 +16,9 @@ export class TimestampMillisType extends types.LogicalType {
     return undefined;
   }
 
-  protected override _resolve(type: types.LogicalType | Schema): ((value: number) => number) | undefined {
+  protected override _resolve(
+    type: types.LogicalType | Schema,
+  ): ((value: number) => number) | undefined {
     const typeName = (type as { typeName?: string }).typeName;
     if (typeName === 'long' || typeName === 'logical:timestamp-millis') return (value) => value;
     return undefined;
@@ -35,7 +37,9 @@ export class UuidType extends types.LogicalType {
     return typeof value === 'string' && uuidPattern.test(value) ? value : undefined;
   }
 
-  protected override _resolve(type: types.LogicalType | Schema): ((value: string) => string) | undefined {
+  protected override _resolve(
+    type: types.LogicalType | Schema,
+  ): ((value: string) => string) | undefined {
     const typeName = (type as { typeName?: string }).typeName;
     if (typeName === 'string' || typeName === 'logical:uuid') return (value) => value;
     return undefined;

@@ -1,0 +1,3 @@
+export * from './eventually';
+export * from './kafka-probes';
+export * from './synthetic-people';

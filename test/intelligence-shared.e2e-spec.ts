@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import {
+  eventually,
+  findMessage,
+  messageCount,
+  syntheticIntelligence,
+  syntheticNominalId,
+} from '@hub/testing';
+import {
+  isolatedRunName,
+  startConnector,
+  startRegistry,
+  type RunningApp,
+} from './support/hub-apps';
+
+const topic = 'police.intelligence.shared.v1';
+
+interface NominalView {
+  id: string;
+  version: number;
+  intelligence: { eventId: string; text: string; sharedBy: string; occurredAt: string }[];
+  history: {
+    eventId: string;
+    topic: string;
+    producingAgency: string;
+    correlationId: string;
+    nominalVersion: number;
+  }[];
+}
+
+describe('police intelligence, from the agency connector to the canonical record', () => {
+  let registry: RunningApp;
+  let connector: RunningApp;
+  let kafka: Kafka;
+
+  beforeAll(async () => {
+    const run = isolatedRunName('e2e');
+    registry = await startRegistry({ MONGO_DATABASE: run, REGISTRY_CONSUMER_GROUP: run });
+    connector = await startConnector('POLICE');
+    kafka = new Kafka({
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      logLevel: logLevel.NOTHING,
+    });
+  });
+
+  afterAll(async () => {
+    await connector?.close();
+    await registry?.close();
+  });
+
+  const post = (
+    body: unknown,
+    headers: Record<string, string> = {},
+    eventType = 'intelligence-shared',
+  ) =>
+    fetch(`${connector.url}/v1/events/${eventType}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  const recordOf = async (nominalId: string): Promise<NominalView | undefined> => {
+    const response = await fetch(`${registry.url}/v1/nominals/${nominalId}`);
+    if (response.status === 404) return undefined;
+    expect(response.status).toBe(200);
+    return (await response.json()) as NominalView;
+  };
+
+  const recordWith = (nominalId: string, eventId: string) =>
+    eventually(`nominal ${nominalId} to contain event ${eventId}`, async () => {
+      const record = await recordOf(nominalId);
+      return record?.history.some((entry) => entry.eventId === eventId) ? record : undefined;
+    });
+
+  it('publishes a valid event and the registry creates the record with its history', async () => {
+    const nominalId = syntheticNominalId();
+    const body = syntheticIntelligence(nominalId);
+    const correlationId = randomUUID();
+
+    const response = await post(body, { 'x-correlation-id': correlationId });
+    expect(response.status).toBe(202);
+    const accepted = (await response.json()) as { eventId: string; topic: string; offset: string };
+    expect(accepted).toMatchObject({ eventId: body.metadata.eventId, topic, nominalId });
+
+    const record = await recordWith(nominalId, body.metadata.eventId);
+    expect(record).toMatchObject({ id: nominalId, version: 1 });
+    expect(record.intelligence).toEqual([
+      expect.objectContaining({
+        eventId: body.metadata.eventId,
+        text: body.text,
+        sharedBy: 'POLICE',
+        occurredAt: body.metadata.occurredAt,
+      }),
+    ]);
+    expect(record.history).toEqual([
+      expect.objectContaining({
+        eventId: body.metadata.eventId,
+        topic,
+        producingAgency: 'POLICE',
+        correlationId,
+        nominalVersion: 1,
+      }),
+    ]);
+  });
+
+  it('answers 400 naming each bad field and publishes nothing', async () => {
+    const before = await messageCount(kafka, topic);
+    const body = syntheticIntelligence(syntheticNominalId(), { sourceEvaluation: 'VERY_RELIABLE' });
+    delete (body as Partial<typeof body>).text;
+
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { message: string; violations: { field: string }[] };
+    expect(problem.message).toContain(topic);
+    expect(problem.violations.map((violation) => violation.field).sort()).toEqual([
+      'sourceEvaluation',
+      'text',
+    ]);
+    expect(await messageCount(kafka, topic)).toBe(before);
+  });
+
+  it('answers 400 for malformed JSON and for another agency posing as the producer', async () => {
+    const before = await messageCount(kafka, topic);
+    expect((await post('{"metadata": ')).status).toBe(400);
+    const impostor = syntheticIntelligence(syntheticNominalId());
+    const response = await post({
+      ...impostor,
+      metadata: { ...impostor.metadata, producingAgency: 'HEALTH' },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('metadata.producingAgency');
+    expect(await messageCount(kafka, topic)).toBe(before);
+  });
+
+  it('answers 404 for an event type the police connector does not publish', async () => {
+    const response = await post(
+      syntheticIntelligence(syntheticNominalId()),
+      {},
+      'custody-released',
+    );
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('intelligence-shared');
+  });
+
+  it('applies an event sent twice only once', async () => {
+    const nominalId = syntheticNominalId();
+    const duplicate = syntheticIntelligence(nominalId);
+    expect((await post(duplicate)).status).toBe(202);
+    expect((await post(duplicate)).status).toBe(202);
+    // Events of one nominal are applied in order: once this one is in, both copies were consumed.
+    const later = syntheticIntelligence(nominalId);
+    expect((await post(later)).status).toBe(202);
+
+    const record = await recordWith(nominalId, later.metadata.eventId);
+    expect(record.history.map((entry) => entry.eventId)).toEqual(
+      expect.arrayContaining([duplicate.metadata.eventId, later.metadata.eventId]),
+    );
+    expect(record.history).toHaveLength(2);
+    expect(record.intelligence).toHaveLength(2);
+    expect(record.version).toBe(2);
+  });
+
+  it('dead-letters an undecodable message with its reason and goes on with the next one', async () => {
+    const nominalId = syntheticNominalId();
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic,
+      messages: [{ key: nominalId, value: Buffer.from('{"not":"avro"}') }],
+    });
+    await producer.disconnect();
+    const good = syntheticIntelligence(nominalId);
+    expect((await post(good)).status).toBe(202);
+
+    const record = await recordWith(nominalId, good.metadata.eventId);
+    expect(record.history).toHaveLength(1);
+    const deadLetter = await findMessage(
+      kafka,
+      'registry.event.dead-lettered.v1',
+      (m) => m.key?.toString() === nominalId,
+    );
+    expect(deadLetter.value?.toString()).toBe('{"not":"avro"}');
+    expect(deadLetter.headers?.['dlq.error.class']?.toString()).toBe('UndecodableMessageError');
+    expect(deadLetter.headers?.['dlq.source.topic']?.toString()).toBe(topic);
+  });
+});
