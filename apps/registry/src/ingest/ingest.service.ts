@@ -2,7 +2,7 @@ import {
   Inject,
   Injectable,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { Kafka } from 'kafkajs';
@@ -24,7 +24,7 @@ const deadLetterTopic: TopicName = 'registry.event.dead-lettered.v1';
 
 /** Folds the agencies' events into the canonical record, from the moment the app has booted. */
 @Injectable()
-export class IngestService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IngestService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer?: EventConsumer;
 
   constructor(
@@ -55,7 +55,8 @@ export class IngestService implements OnApplicationBootstrap, OnApplicationShutd
     await this.consumer.start((event) => this.apply(event));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: finish the in-flight event, commit, leave the group. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
   }
 
