@@ -1,17 +1,8 @@
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { runService } from '@hub/observability';
 import { loadRegistryConfig } from './registry.config';
 import { RegistryModule } from './registry.module';
 
-async function bootstrap(): Promise<void> {
+runService(() => {
   const config = loadRegistryConfig();
-  const app = await NestFactory.create(RegistryModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  await app.listen(config.PORT);
-}
-
-bootstrap().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  return { module: RegistryModule.forRoot(config), port: config.PORT };
 });

@@ -1,4 +1,9 @@
-import type { Agency, Classification, HubSchemaName } from './generated/avro-types';
+import {
+  AgencySymbols,
+  type Agency,
+  type Classification,
+  type HubSchemaName,
+} from './generated/avro-types';
 
 /** Everything the hub knows about one topic. Topic creation, schema registration and typing derive from it. */
 export interface TopicDefinition {
@@ -21,14 +26,7 @@ export interface TopicDefinition {
   partitions: number;
 }
 
-const everyPartnerAgency = [
-  'POLICE',
-  'PRISON',
-  'PROBATION',
-  'SOCIAL_WORK',
-  'HEALTH',
-  'HUB',
-] as const;
+const everyPartnerAgency = AgencySymbols;
 const days = (n: number): number => n * 24 * 60 * 60 * 1000;
 
 /** The single source of truth for the hub's topics. Names follow `<owner>.<entity>.<event>.v<major>`. */

@@ -1,2 +1,3 @@
 export * from './health';
 export * from './logging';
+export * from './service-bootstrap';

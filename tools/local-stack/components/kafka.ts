@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { fingerprintOf, isInstalled, markInstalled } from '../install-cache';
+import { installWithMaven } from '../maven-install';
 import { report } from '../progress';
-import { isLargeDownload, runStep, startServer } from '../processes';
+import { runStep, startServer } from '../processes';
 import { infraDir, ports, stackDir } from '../settings';
 import type { StackComponent } from './component';
 
@@ -59,26 +59,12 @@ export const kafka: StackComponent = {
   localEndpoint: `127.0.0.1:${ports.kafka}`,
   port: ports.kafka,
 
-  async install() {
-    const fingerprint = fingerprintOf([pom]);
-    if (isInstalled(libs, fingerprint)) return;
-    report('kafka', 'fetching the broker jars from Maven Central (first run only)');
-    rmSync(libs, { recursive: true, force: true });
-    mkdirSync(libs, { recursive: true });
-    await runStep(
-      'kafka',
-      'mvn',
-      [
-        '-B',
-        '-f',
-        pom,
-        'dependency:copy-dependencies',
-        '-DincludeScope=runtime',
-        `-DoutputDirectory=${libs}`,
-      ],
-      { showLine: isLargeDownload },
-    );
-    markInstalled(libs, fingerprint);
+  install() {
+    return installWithMaven('kafka', 'the broker jars', pom, libs, [
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${libs}`,
+    ]);
   },
 
   async start() {

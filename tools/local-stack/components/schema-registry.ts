@@ -1,9 +1,8 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StackError } from '../errors';
-import { fingerprintOf, isInstalled, markInstalled } from '../install-cache';
-import { report } from '../progress';
-import { isLargeDownload, runStep, startServer } from '../processes';
+import { installWithMaven } from '../maven-install';
+import { startServer } from '../processes';
 import { infraDir, ports, stackDir } from '../settings';
 import type { StackComponent } from './component';
 
@@ -28,19 +27,11 @@ export const schemaRegistry: StackComponent = {
   localEndpoint: `http://127.0.0.1:${ports.schemaRegistry}${ccompatPath}`,
   port: ports.schemaRegistry,
 
-  async install() {
-    const fingerprint = fingerprintOf([pom]);
-    if (isInstalled(distDir, fingerprint)) return;
-    report('schema-registry', 'fetching Apicurio Registry from Maven Central (first run only)');
-    rmSync(distDir, { recursive: true, force: true });
-    mkdirSync(distDir, { recursive: true });
-    await runStep(
-      'schema-registry',
-      'mvn',
-      ['-B', '-f', pom, 'dependency:unpack', `-Dapicurio.outputDirectory=${distDir}`],
-      { showLine: (line) => isLargeDownload(line) || line.includes('Unpacking') },
-    );
-    markInstalled(distDir, fingerprint);
+  install() {
+    return installWithMaven('schema-registry', 'Apicurio Registry', pom, distDir, [
+      'dependency:unpack',
+      `-Dapicurio.outputDirectory=${distDir}`,
+    ]);
   },
 
   start() {
