@@ -35,9 +35,16 @@ describe('police intelligence, from the agency connector to the canonical record
   let kafka: Kafka;
 
   beforeAll(async () => {
+    // A fresh database and group per run, starting at the end of the topics: replaying the topic's
+    // whole history (which grows with every local run) is not what these tests are about.
     const run = isolatedRunName('e2e');
-    registry = await startRegistry({ MONGO_DATABASE: run, REGISTRY_CONSUMER_GROUP: run });
+    registry = await startRegistry({
+      MONGO_DATABASE: run,
+      REGISTRY_CONSUMER_GROUP: run,
+      REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
+    });
     connector = await startConnector('POLICE');
+    await registryConsumesFromNow();
     kafka = new Kafka({
       brokers: process.env.KAFKA_BROKERS!.split(','),
       logLevel: logLevel.NOTHING,
@@ -71,6 +78,15 @@ describe('police intelligence, from the agency connector to the canonical record
     eventually(`nominal ${nominalId} to contain event ${eventId}`, async () => {
       const record = await recordOf(nominalId);
       return record?.history.some((entry) => entry.eventId === eventId) ? record : undefined;
+    });
+
+  /** "latest" is resolved at the group's first fetch: once one event posted now shows, all later ones will. */
+  const registryConsumesFromNow = () =>
+    eventually('the registry to consume from the end of the topic', async () => {
+      const nominalId = syntheticNominalId();
+      expect((await post(syntheticIntelligence(nominalId))).status).toBe(202);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return (await recordOf(nominalId)) ? true : undefined;
     });
 
   it('publishes a valid event and the registry creates the record with its history', async () => {
@@ -181,7 +197,7 @@ describe('police intelligence, from the agency connector to the canonical record
       (m) => m.key?.toString() === nominalId,
     );
     expect(deadLetter.value?.toString()).toBe('{"not":"avro"}');
-    expect(deadLetter.headers?.['dlq.error.class']?.toString()).toBe('UndecodableMessageError');
-    expect(deadLetter.headers?.['dlq.source.topic']?.toString()).toBe(topic);
+    expect(deadLetter.headers?.['hub.error.class']?.toString()).toBe('UndecodableMessageError');
+    expect(deadLetter.headers?.['hub.source.topic']?.toString()).toBe(topic);
   });
 });

@@ -30,9 +30,11 @@ func main() {
 	}
 
 	db, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + *dataDir + "/",
+		Listener: ferretdb.ListenerConfig{TCP: *listen},
+		Handler:  "sqlite",
+		// Writers take SQLite's lock when their transaction begins and queue for it (busy_timeout),
+		// instead of failing with SQLITE_BUSY when a read transaction cannot be upgraded.
+		SQLiteURL: "file:" + *dataDir + "/?_txlock=immediate",
 	})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb-hub: %v\n", err)

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { startHubConsumer } from '@hub/messaging';
 import { loadConnectorConfig } from '../../apps/agency-connector/src/connector.config';
 import { ConnectorModule } from '../../apps/agency-connector/src/connector.module';
 import { loadRegistryConfig } from '../../apps/registry/src/registry.config';
@@ -14,9 +15,13 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-async function listen(app: INestApplication): Promise<RunningApp> {
+async function listen(
+  app: INestApplication,
+  beforeListen?: (app: INestApplication) => Promise<void>,
+): Promise<RunningApp> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await beforeListen?.(app);
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer() as Server;
   const { port } = server.address() as AddressInfo;
@@ -31,7 +36,8 @@ export function isolatedRunName(prefix: string): string {
 /** The registry app, in-process, against the real stack given by the environment. */
 export async function startRegistry(env: Record<string, string> = {}): Promise<RunningApp> {
   const config = loadRegistryConfig({ LOG_LEVEL: 'warn', ...process.env, ...env });
-  return listen(await NestFactory.create(RegistryModule.forRoot(config), { bufferLogs: true }));
+  const app = await NestFactory.create(RegistryModule.forRoot(config), { bufferLogs: true });
+  return listen(app, startHubConsumer);
 }
 
 /** The agency connector app, in-process, configured for `agency`. */

@@ -9,7 +9,12 @@ import {
   kafkaHealthProbe,
   schemaRegistryHealthProbe,
 } from '@hub/messaging';
-import { HealthController, healthProbesProvider, hubLoggerModule } from '@hub/observability';
+import {
+  HealthController,
+  healthProbesProvider,
+  hubLoggerModule,
+  MetricsController,
+} from '@hub/observability';
 import { CONNECTOR_CONFIG, type ConnectorConfig } from './connector.config';
 import { EventIntakeService } from './events/event-intake.service';
 import { EventsController } from './events/events.controller';
@@ -23,7 +28,7 @@ export class ConnectorModule {
     return {
       module: ConnectorModule,
       imports: [hubLoggerModule(service, config.LOG_LEVEL), TerminusModule],
-      controllers: [HealthController, EventsController],
+      controllers: [HealthController, MetricsController, EventsController],
       providers: [
         { provide: CONNECTOR_CONFIG, useValue: config },
         {

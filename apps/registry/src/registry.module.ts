@@ -1,16 +1,24 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
+import { consumerGroupCatalogue } from '@hub/contracts';
 import {
+  consumerHealthProbe,
   createKafka,
+  HubKafkaTransport,
   HubSchemaRegistry,
   kafkaHealthProbe,
   schemaRegistryHealthProbe,
 } from '@hub/messaging';
 import { TerminusModule } from '@nestjs/terminus';
-import { HealthController, healthProbesProvider, hubLoggerModule } from '@hub/observability';
+import {
+  HealthController,
+  healthProbesProvider,
+  hubLoggerModule,
+  MetricsController,
+} from '@hub/observability';
 import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
-import { IngestService } from './ingest/ingest.service';
+import { IntelligenceIngestController } from './ingest/intelligence-ingest.controller';
 import { KAFKA, MONGO, SCHEMA_REGISTRY } from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
 import { NominalsController } from './nominals/nominals.controller';
@@ -31,14 +39,20 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       imports: [hubLoggerModule('registry', config.LOG_LEVEL), TerminusModule],
-      controllers: [HealthController, NominalsController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        NominalsController,
+        IntelligenceIngestController,
+      ],
       providers: [
         healthProbesProvider({
-          inject: [KAFKA, MONGO],
-          useFactory: (kafka: Kafka, mongo: MongoConnection) => [
+          inject: [KAFKA, MONGO, HubKafkaTransport],
+          useFactory: (kafka: Kafka, mongo: MongoConnection, transport: HubKafkaTransport) => [
             kafkaHealthProbe(kafka),
             schemaRegistryHealthProbe(config.SCHEMA_REGISTRY_URL),
             mongoHealthProbe(mongo.db),
+            consumerHealthProbe(() => transport.state),
           ],
         }),
         { provide: REGISTRY_CONFIG, useValue: config },
@@ -62,7 +76,26 @@ export class RegistryModule {
           },
         },
         MongoShutdown,
-        IngestService,
+        {
+          provide: HubKafkaTransport,
+          inject: [KAFKA, SCHEMA_REGISTRY, PinoLogger],
+          useFactory: (kafka: Kafka, schemas: HubSchemaRegistry, logger: PinoLogger) =>
+            new HubKafkaTransport({
+              kafka,
+              schemas,
+              groupId: config.REGISTRY_CONSUMER_GROUP,
+              newGroupStartsAt: config.REGISTRY_NEW_GROUP_STARTS_AT,
+              group: consumerGroupCatalogue.registry,
+              logger,
+              onFatal: (error: Error) => {
+                logger.fatal(
+                  { err: error },
+                  'the registry consumer crashed and will not recover; exiting',
+                );
+                process.exit(1);
+              },
+            }),
+        },
       ],
     };
   }

@@ -42,6 +42,18 @@ export const topicCatalogue = {
     retentionMs: days(30),
     partitions: 3,
   },
+  'registry.event.retry-scheduled.v1': {
+    description:
+      'Events the registry failed to apply for a reason that may pass, waiting out their back-off before another attempt.',
+    owner: 'HUB',
+    key: 'nominalId',
+    valueSchema: null,
+    readers: ['HUB'],
+    classification: 'OFFICIAL_SENSITIVE',
+    cleanupPolicy: 'delete',
+    retentionMs: days(7),
+    partitions: 1,
+  },
   'registry.event.dead-lettered.v1': {
     description:
       'Events the registry could not apply (undecodable, unknown schema, impossible), kept for inspection and replay.',
@@ -70,3 +82,21 @@ export function isTopicName(name: string): name is TopicName {
 export function valueSubjectOf(topic: TopicName): string {
   return `${topic}-value`;
 }
+
+/** A consumer group of the hub: where its failed events wait for a retry, and where they end up. */
+export interface ConsumerGroupDefinition {
+  description: string;
+  retryTopic: TopicName;
+  deadLetterTopic: TopicName;
+}
+
+export const consumerGroupCatalogue = {
+  registry: {
+    description:
+      "The registry service, which folds the agencies' events into the canonical record.",
+    retryTopic: 'registry.event.retry-scheduled.v1',
+    deadLetterTopic: 'registry.event.dead-lettered.v1',
+  },
+} as const satisfies Record<string, ConsumerGroupDefinition>;
+
+export type ConsumerGroupName = keyof typeof consumerGroupCatalogue;

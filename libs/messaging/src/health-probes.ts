@@ -1,4 +1,5 @@
 import type { Kafka } from 'kafkajs';
+import type { ConsumerState } from './consumer/consumer-runner';
 
 /** Kafka answers when a metadata request lists at least one broker and a controller. */
 export function kafkaHealthProbe(kafka: Kafka) {
@@ -24,6 +25,18 @@ export function schemaRegistryHealthProbe(url: string) {
     async check(): Promise<void> {
       const response = await fetch(`${url}/subjects`, { signal: AbortSignal.timeout(3_000) });
       if (!response.ok) throw new Error(`GET /subjects answered ${response.status}`);
+    },
+  };
+}
+
+/** A consumer is healthy while it consumes; starting, backing off, stopped or crashed are reported. */
+export function consumerHealthProbe(state: () => ConsumerState) {
+  return {
+    name: 'consumer',
+    check(): Promise<void> {
+      const current = state();
+      if (current === 'running') return Promise.resolve();
+      return Promise.reject(new Error(`the consumer is ${current}`));
     },
   };
 }

@@ -1,10 +1,12 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
 export interface ServiceDefinition {
   module: DynamicModule;
   port: number;
+  /** Runs once the app is created, before it listens: connecting consumers, for one. */
+  beforeListen?: (app: INestApplication) => Promise<void>;
 }
 
 /**
@@ -13,10 +15,11 @@ export interface ServiceDefinition {
  */
 export function runService(define: () => ServiceDefinition): void {
   const start = async (): Promise<void> => {
-    const { module, port } = define();
+    const { module, port, beforeListen } = define();
     const app = await NestFactory.create(module, { bufferLogs: true });
     app.useLogger(app.get(Logger));
     app.enableShutdownHooks();
+    await beforeListen?.(app);
     await app.listen(port);
   };
   start().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 
 /** The sum of a topic's end offsets: how many messages it has ever received. */
@@ -22,7 +23,7 @@ export async function findMessage(
   wanted: (message: KafkaMessage) => boolean,
   timeoutMs = 30_000,
 ): Promise<KafkaMessage> {
-  const consumer = kafka.consumer({ groupId: `test-reader-${process.pid}-${Date.now()}` });
+  const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });

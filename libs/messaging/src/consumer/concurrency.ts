@@ -1,0 +1,34 @@
+/** Runs `work` on every item with at most `limit` running at once; rejects with the first failure. */
+export async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++];
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Groups messages by key, keeping each key's messages in their original order. */
+export function groupByKey<M extends { key: Buffer | null }>(messages: readonly M[]): M[][] {
+  const groups = new Map<string, M[]>();
+  for (const message of messages) {
+    const key = message.key?.toString('base64') ?? '';
+    const group = groups.get(key);
+    if (group) group.push(message);
+    else groups.set(key, [message]);
+  }
+  return [...groups.values()];
+}
+
+export function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    chunks.push(items.slice(start, start + size));
+  return chunks;
+}

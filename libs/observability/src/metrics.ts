@@ -1,0 +1,21 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { collectDefaultMetrics, register } from 'prom-client';
+
+let defaultMetricsStarted = false;
+
+/** `GET /metrics` in the Prometheus text format: process metrics plus whatever the libraries record. */
+@Controller('metrics')
+export class MetricsController {
+  constructor() {
+    if (!defaultMetricsStarted) {
+      collectDefaultMetrics();
+      defaultMetricsStarted = true;
+    }
+  }
+
+  @Get()
+  @Header('content-type', register.contentType)
+  metrics(): Promise<string> {
+    return register.metrics();
+  }
+}
