@@ -9,6 +9,7 @@ import {
 } from 'kafkajs';
 import type { ConsumerGroupDefinition, TopicName } from '@hub/contracts';
 import type { HubSchemaRegistry } from '../schema-registry';
+import { ensureTopics } from '../topic-provisioning';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
 import { chunksOf, forEachConcurrently, groupByKey } from './concurrency';
 import { consumerMetrics } from './consumer-metrics';
@@ -108,7 +109,7 @@ export class ConsumerRunner {
   private currentState: ConsumerState = 'idle';
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly schemas: HubSchemaRegistry,
     private readonly options: ConsumerRunnerOptions,
   ) {
@@ -145,8 +146,11 @@ export class ConsumerRunner {
     return this.currentState;
   }
 
+  /** Creates the missing topics it reads and writes, joins the group and starts consuming. */
   async start(): Promise<void> {
     this.currentState = 'starting';
+    const { topics, group } = this.options;
+    await ensureTopics(this.kafka, [...topics, group.retryTopic, group.deadLetterTopic]);
     await this.producer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({

@@ -13,7 +13,6 @@ import {
 } from '../consumer/consumer-runner';
 import { PermanentEventError } from '../errors';
 import type { HubSchemaRegistry } from '../schema-registry';
-import { ensureTopics } from '../topic-provisioning';
 import { HubEventContext } from './hub-event-context';
 
 /** Binds a controller method to a catalogue topic: `@OnHubEvent('police.intelligence.shared.v1')`. */
@@ -63,18 +62,13 @@ export class HubKafkaTransport extends Server implements CustomTransportStrategy
   private async start(): Promise<void> {
     const topics = [...this.messageHandlers.keys()];
     const unknown = topics.filter((topic) => !isTopicName(topic));
-    if (unknown.length > 0)
+    if (unknown.length > 0) {
       throw new Error(`handlers for topics missing from the catalogue: ${unknown.join(', ')}`);
+    }
     const { kafka, schemas, ...runnerOptions } = this.options;
-    const catalogued = topics as TopicName[];
-    await ensureTopics(kafka, [
-      ...catalogued,
-      runnerOptions.group.retryTopic,
-      runnerOptions.group.deadLetterTopic,
-    ]);
     this.runner = new ConsumerRunner(kafka, schemas, {
       ...runnerOptions,
-      topics: catalogued,
+      topics: topics as TopicName[],
       handler: (event) => this.dispatch(event),
     });
     await this.runner.start();
