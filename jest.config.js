@@ -24,8 +24,16 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/test/*.e2e-spec.ts'],
       // Starts Kafka, the schema registry and FerretDB unless they run already or are given by env.
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      ...shared,
+      displayName: 'fault',
+      // Kill and restart real processes under load: minutes each, so run on demand (`npm run test:fault`).
+      testMatch: ['<rootDir>/test/fault/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

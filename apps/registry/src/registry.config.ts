@@ -10,8 +10,6 @@ export const registryConfigSchema = infrastructureConfig.extend({
 
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;
 
-export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
-
 export function loadRegistryConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
   return loadConfig(registryConfigSchema, env);
 }

@@ -22,7 +22,7 @@ import { IntelligenceIngestController } from './ingest/intelligence-ingest.contr
 import { KAFKA, MONGO, SCHEMA_REGISTRY } from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
 import { NominalsController } from './nominals/nominals.controller';
-import { REGISTRY_CONFIG, type RegistryConfig } from './registry.config';
+import type { RegistryConfig } from './registry.config';
 
 /** Closes the database connection once everything that uses it has stopped. */
 class MongoShutdown implements OnApplicationShutdown {
@@ -55,7 +55,6 @@ export class RegistryModule {
             consumerHealthProbe(() => transport.state),
           ],
         }),
-        { provide: REGISTRY_CONFIG, useValue: config },
         {
           provide: KAFKA,
           inject: [PinoLogger],

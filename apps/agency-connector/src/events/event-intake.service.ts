@@ -1,4 +1,10 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { Type } from 'avsc';
 import {
   jsonToAvro,
@@ -57,10 +63,19 @@ export class EventIntakeService {
       );
     }
     const value = this.validate(topic, this.stamped(body, correlationId));
-    const published = await this.publisher.publish(topic, value.nominalId, value, {
-      'x-correlation-id': value.metadata.correlationId,
-      'x-event-id': value.metadata.eventId,
-    });
+    let published: PublishedEvent;
+    try {
+      published = await this.publisher.publish(topic, value.nominalId, value, {
+        'x-correlation-id': value.metadata.correlationId,
+        'x-event-id': value.metadata.eventId,
+      });
+    } catch (error) {
+      // Not accepted: the caller must be told, and may safely send the same event id again.
+      throw new ServiceUnavailableException(
+        `Kafka did not acknowledge event ${value.metadata.eventId}, so it was not accepted; retry with the ` +
+          `same eventId (${(error as Error).message})`,
+      );
+    }
     return { eventId: value.metadata.eventId, nominalId: value.nominalId, ...published };
   }
 

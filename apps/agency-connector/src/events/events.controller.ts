@@ -9,7 +9,8 @@ export class EventsController {
 
   /**
    * Publishes one event of the agency's own; 202 once Kafka has it, 400 naming every field that
-   * does not fit the schema (nothing is published then), 404 for an event type it does not publish.
+   * does not fit the schema (nothing is published then), 404 for an event type it does not publish,
+   * 503 when Kafka did not acknowledge it (not accepted: send it again with the same event id).
    */
   @Post(':eventType')
   @HttpCode(HttpStatus.ACCEPTED)

@@ -1,0 +1,94 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+const repoRoot = resolve(__dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+let built = false;
+
+/** Compiles the apps once per test run (tsx cannot run Nest apps: esbuild emits no decorator metadata). */
+function buildOnce(): void {
+  if (built) return;
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  built = true;
+}
+
+/**
+ * The registry as a separate process (compiled, as it is deployed), so that a test can kill it with
+ * SIGKILL and start it again on the same database and consumer group.
+ */
+export class RegistryProcess {
+  private child?: ChildProcess;
+  private exits = 0;
+  readonly output: string[] = [];
+
+  private constructor(
+    readonly url: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  static async create(env: Record<string, string>): Promise<RegistryProcess> {
+    buildOnce();
+    const port = await freePort();
+    return new RegistryProcess(`http://127.0.0.1:${port}`, { ...env, PORT: String(port) });
+  }
+
+  start(): void {
+    const child = spawn(process.execPath, ['dist/apps/registry/src/main.js'], {
+      cwd: repoRoot,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer) => {
+      this.output.push(chunk.toString());
+      if (this.output.length > 200) this.output.shift();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    child.on('exit', () => this.exits++);
+    this.child = child;
+  }
+
+  /** Answers once the process serves HTTP and its consumer has joined the group. */
+  async healthy(): Promise<boolean> {
+    try {
+      const response = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2_000) });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing in flight is committed. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  get exitCount(): number {
+    return this.exits;
+  }
+}
