@@ -93,8 +93,12 @@ describe('police intelligence, from the agency connector to the canonical record
     const nominalId = syntheticNominalId();
     const body = syntheticIntelligence(nominalId);
     const correlationId = randomUUID();
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
 
-    const response = await post(body, { 'x-correlation-id': correlationId });
+    const response = await post(body, {
+      'x-correlation-id': correlationId,
+      traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+    });
     expect(response.status).toBe(202);
     const accepted = (await response.json()) as { eventId: string; topic: string; offset: string };
     expect(accepted).toMatchObject({ eventId: body.metadata.eventId, topic, nominalId });
@@ -116,6 +120,9 @@ describe('police intelligence, from the agency connector to the canonical record
         producingAgency: 'POLICE',
         correlationId,
         nominalVersion: 1,
+        traceparent: expect.stringMatching(
+          new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`),
+        ) as unknown,
       }),
     ]);
   });

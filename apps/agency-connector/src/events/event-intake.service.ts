@@ -54,7 +54,13 @@ export class EventIntakeService {
     return [...this.routes.values()];
   }
 
-  async accept(eventType: string, body: unknown, correlationId: string): Promise<AcceptedEvent> {
+  /** `traceparent` is the W3C trace context of this hop, carried on to every consumer in the headers. */
+  async accept(
+    eventType: string,
+    body: unknown,
+    correlationId: string,
+    traceparent: string,
+  ): Promise<AcceptedEvent> {
     const topic = this.routes.get(eventType);
     if (!topic) {
       const known = [...this.routes.keys()].join(', ') || '(none)';
@@ -68,6 +74,7 @@ export class EventIntakeService {
       published = await this.publisher.publish(topic, value.nominalId, value, {
         'x-correlation-id': value.metadata.correlationId,
         'x-event-id': value.metadata.eventId,
+        traceparent,
       });
     } catch (error) {
       // Not accepted: the caller must be told, and may safely send the same event id again.

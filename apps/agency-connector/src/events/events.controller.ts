@@ -1,7 +1,17 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { correlationIdOf } from '@hub/observability';
+import {
+  childTraceContext,
+  correlationIdOf,
+  formatTraceparent,
+  traceparentHeader,
+} from '@hub/observability';
 import { EventIntakeService, type AcceptedEvent } from './event-intake.service';
+
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
 
 @Controller('v1/events')
 export class EventsController {
@@ -19,6 +29,7 @@ export class EventsController {
     @Body() body: unknown,
     @Req() request: IncomingMessage,
   ): Promise<AcceptedEvent> {
-    return this.intake.accept(eventType, body, correlationIdOf(request));
+    const trace = childTraceContext(headerOf(request, traceparentHeader));
+    return this.intake.accept(eventType, body, correlationIdOf(request), formatTraceparent(trace));
   }
 }

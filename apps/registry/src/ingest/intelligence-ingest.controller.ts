@@ -30,6 +30,7 @@ export class IntelligenceIngestController {
         partition: event.partition,
         offset: event.offset,
         schemaId: event.schemaId,
+        traceparent: event.headers.traceparent ?? null,
       },
       intelligenceSharedChange(value),
     );

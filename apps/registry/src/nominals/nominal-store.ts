@@ -12,6 +12,8 @@ export interface EventOrigin {
   partition: number;
   offset: string;
   schemaId: number;
+  /** The W3C trace context the event arrived with, linking the entry to the request that caused it. */
+  traceparent: string | null;
 }
 
 /** What an applied event changes on the canonical record. */

@@ -45,6 +45,7 @@ export interface HistoryDocument {
   partition: number;
   offset: string;
   schemaId: number;
+  traceparent: string | null;
   occurredAt: Date;
   recordedAt: Date;
   producingAgency: Agency;

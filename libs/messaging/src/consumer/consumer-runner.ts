@@ -339,6 +339,7 @@ export class ConsumerRunner {
         errorClass: error.name,
         reason: error.message,
         attempts: origin.attempts + 1,
+        traceparent: headerText(message.headers, 'traceparent'),
       },
       'event dead-lettered',
     );
