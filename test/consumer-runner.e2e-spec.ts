@@ -11,6 +11,8 @@ import {
   EventPublisher,
   HubSchemaRegistry,
   PermanentEventError,
+  readDeadLetters,
+  replayDeadLetters,
   type ConsumedEvent,
   type ConsumerRunnerOptions,
 } from '@hub/messaging';
@@ -201,5 +203,49 @@ describe('the consumer runner, against the real broker', () => {
     );
     expect(applied).toEqual(['first', 'second']);
     expect(runner.state).toBe('running');
+  });
+
+  it('replays fixed dead letters: a dry run sends nothing, each comes back once per replay, applied once', async () => {
+    const nominalId = syntheticNominalId();
+    let broken = true;
+    const deliveries = new Map<string, number>();
+    const replayedFrom = new Set<string>();
+    const applied = new Set<string>();
+    const runner = await startRunner((event, value) => {
+      if (value.nominalId !== nominalId) return Promise.resolve();
+      if (broken) throw new PermanentEventError('the projection rejects it (a bug, fixed later)');
+      const eventId = value.metadata.eventId;
+      deliveries.set(eventId, (deliveries.get(eventId) ?? 0) + 1);
+      if (event.headers['hub.replayed-from']) replayedFrom.add(event.headers['hub.replayed-from']);
+      applied.add(eventId); // an idempotent effect: a set keyed by event id
+      return Promise.resolve();
+    });
+    const { groupId } = runner;
+    const eventIds = [await publish(nominalId), await publish(nominalId), await publish(nominalId)];
+
+    const letters = await eventually('the three dead letters', async () => {
+      const found = await readDeadLetters(kafka, group.deadLetterTopic, { consumerGroup: groupId });
+      return found.length === 3 ? found : undefined;
+    });
+    expect(letters.map((letter) => letter.errorClass)).toEqual(
+      Array(3).fill('PermanentEventError'),
+    );
+
+    const dryRun = await replayDeadLetters(kafka, letters, { dryRun: true });
+    expect(dryRun.replayed).toEqual({ [topic]: 3 });
+    broken = false;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(deliveries.size).toBe(0);
+
+    await replayDeadLetters(kafka, letters, { dryRun: false });
+    await eventually('the replayed events to be applied', () =>
+      Promise.resolve(applied.size === 3 ? true : undefined),
+    );
+    await replayDeadLetters(kafka, letters, { dryRun: false });
+    await eventually('the second replay to arrive', () =>
+      Promise.resolve([...deliveries.values()].every((count) => count === 2) ? true : undefined),
+    );
+    expect([...applied].sort()).toEqual([...eventIds].sort());
+    expect([...replayedFrom].sort()).toEqual(letters.map((letter) => letter.id).sort());
   });
 });

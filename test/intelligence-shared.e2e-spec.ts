@@ -206,5 +206,27 @@ describe('police intelligence, from the agency connector to the canonical record
     expect(deadLetter.value?.toString()).toBe('{"not":"avro"}');
     expect(deadLetter.headers?.['hub.error.class']?.toString()).toBe('UndecodableMessageError');
     expect(deadLetter.headers?.['hub.source.topic']?.toString()).toBe(topic);
+
+    // Operators see it through the registry's API, can inspect it, and can rehearse a replay.
+    const listed = (await (
+      await fetch(`${registry.url}/v1/dead-letters?errorClass=UndecodableMessageError&limit=10000`)
+    ).json()) as { id: string; key: string; sourceTopic: string }[];
+    const letter = listed.find((entry) => entry.key === nominalId);
+    expect(letter).toMatchObject({ sourceTopic: topic });
+    const [, partition, offset] = letter!.id.split('/');
+    const inspected = (await (
+      await fetch(`${registry.url}/v1/dead-letters/${partition}/${offset}`)
+    ).json()) as { undecodable?: string };
+    expect(inspected.undecodable).toContain('wire format');
+    const rehearsal = await fetch(`${registry.url}/v1/dead-letters/replay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ errorClass: 'UndecodableMessageError', dryRun: true, limit: 10000 }),
+    });
+    expect(rehearsal.status).toBe(201);
+    expect(((await rehearsal.json()) as { dryRun: boolean }).dryRun).toBe(true);
+    const badFilter = await fetch(`${registry.url}/v1/dead-letters?since=yesterday`);
+    expect(badFilter.status).toBe(400);
+    expect(await badFilter.text()).toContain('since');
   });
 });

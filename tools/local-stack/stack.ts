@@ -66,11 +66,16 @@ async function bringUp(component: StackComponent): Promise<boolean> {
   }
   const pid = await component.start();
   report(component.name, `started (pid ${pid}), waiting for it to answer`);
-  await waitUntilReady(
-    component.name,
-    () => component.isReady(component.localEndpoint),
-    startTimeoutMs,
-  );
+  try {
+    await waitUntilReady(
+      component.name,
+      () => component.isReady(component.localEndpoint),
+      startTimeoutMs,
+    );
+  } catch (error) {
+    await stopServer(component.name); // leave nothing half-started behind
+    throw error;
+  }
   report(component.name, `ready at ${component.localEndpoint}`);
   return true;
 }

@@ -18,6 +18,7 @@ import {
   MetricsController,
 } from '@hub/observability';
 import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { IntelligenceIngestController } from './ingest/intelligence-ingest.controller';
 import { KAFKA, MONGO, SCHEMA_REGISTRY } from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
@@ -40,6 +41,7 @@ export class RegistryModule {
       module: RegistryModule,
       imports: [hubLoggerModule('registry', config.LOG_LEVEL), TerminusModule],
       controllers: [
+        DeadLettersController,
         HealthController,
         MetricsController,
         NominalsController,

@@ -34,3 +34,8 @@ export class PermanentEventError extends Error {
 export class SchemaRegistrationError extends Error {
   override name = 'SchemaRegistrationError';
 }
+
+/** The schema registry did not answer (or answered 5xx): nothing can be decoded until it is back. */
+export class SchemaRegistryUnavailableError extends Error {
+  override name = 'SchemaRegistryUnavailableError';
+}

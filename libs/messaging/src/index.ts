@@ -8,3 +8,5 @@ export * from './consumer/consumer-runner';
 export * from './consumer/failure-headers';
 export * from './nest/hub-event-context';
 export * from './nest/hub-kafka-transport';
+export * from './dead-letters/dead-letter';
+export * from './dead-letters/dead-letter-operations';

@@ -9,6 +9,7 @@ import {
 } from '@hub/contracts';
 import {
   SchemaRegistrationError,
+  SchemaRegistryUnavailableError,
   SchemaValidationError,
   UndecodableMessageError,
   UnknownSchemaError,
@@ -57,6 +58,7 @@ export class HubSchemaRegistry {
       } catch (error) {
         throw new SchemaRegistrationError(
           `cannot register the schema of ${topic} (${schemaName}): ${(error as Error).message}`,
+          { cause: error },
         );
       }
     }
@@ -89,8 +91,12 @@ export class HubSchemaRegistry {
     try {
       schema = await this.client.getSchema(schemaId);
     } catch (error) {
-      if ((error as { status?: number }).status === 404) throw new UnknownSchemaError(schemaId);
-      throw error;
+      const status = (error as { status?: number }).status;
+      if (status === 404) throw new UnknownSchemaError(schemaId);
+      // mappersmith reports a refused connection as status 400 with no registry error code.
+      throw new SchemaRegistryUnavailableError(
+        `cannot fetch schema ${schemaId} from the schema registry (status ${status ?? 'none'}): ${(error as Error).message}`,
+      );
     }
     try {
       return { schemaId, value: schema.fromBuffer(buffer.subarray(wireHeaderLength)) };

@@ -57,3 +57,10 @@ export interface HistoryDocument {
   /** The record version this event produced. */
   nominalVersion: number;
 }
+
+/** Which event holds record version N of a nominal; `_id` is `<nominalId>#<version>`. */
+export interface VersionClaimDocument {
+  _id: string;
+  eventId: string;
+  claimedAt: Date;
+}

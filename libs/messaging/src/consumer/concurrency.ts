@@ -1,17 +1,32 @@
-/** Runs `work` on every item with at most `limit` running at once; rejects with the first failure. */
+/**
+ * Runs `work` on every item with at most `limit` running at once. After a failure no new item is
+ * started; it waits for those in flight, then rejects with the first failure (none is dropped unseen).
+ */
 export async function forEachConcurrently<T>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const item = items[next++];
-      await work(item);
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  const failure = outcomes.find(
+    (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
+  );
+  if (failure) throw failure.reason;
 }
 
 /** Groups messages by key, keeping each key's messages in their original order. */

@@ -142,6 +142,10 @@ export class ConsumerRunner {
     });
   }
 
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
   get state(): ConsumerState {
     return this.currentState;
   }

@@ -30,6 +30,11 @@ export function headerText(headers: IHeaders | undefined, name: string): string 
   return first === undefined ? undefined : first.toString();
 }
 
+function attemptsOf(value: string | undefined): number {
+  const attempts = Number(value ?? 0);
+  return Number.isSafeInteger(attempts) && attempts >= 0 ? attempts : Number.MAX_SAFE_INTEGER - 1;
+}
+
 /** The origin recorded on a retried message, or the message's own position if it is fresh. */
 export function failureOriginOf(
   headers: IHeaders | undefined,
@@ -44,7 +49,8 @@ export function failureOriginOf(
     topic,
     partition: Number(headerText(headers, failureHeader.sourcePartition)),
     offset: headerText(headers, failureHeader.sourceOffset) ?? '',
-    attempts: Number(headerText(headers, failureHeader.attempts) ?? 0),
+    // A garbled count must not keep an event retrying for ever: treat it as exhausted.
+    attempts: attemptsOf(headerText(headers, failureHeader.attempts)),
     firstFailedAt: headerText(headers, failureHeader.firstFailedAt) ?? now.toISOString(),
   };
 }

@@ -10,6 +10,7 @@ export type FailureAction =
   | 'retry';
 
 const unreachableDependency = new Set([
+  'SchemaRegistryUnavailableError',
   'MongoNetworkError',
   'MongoNetworkTimeoutError',
   'MongoServerSelectionError',
