@@ -1,37 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kafka, logLevel } from 'kafkajs';
-import { MongoClient } from 'mongodb';
 import { eventually, syntheticNominalId } from '@hub/testing';
-import { historyCount, recordsVersusPublished } from '../support/exactly-once';
-import { IntelligenceStream } from '../support/intelligence-stream';
-import { startRegistryAtTopicEnd } from '../support/registry-at-topic-end';
-import type { RegistryProcess } from '../support/registry-process';
+import { useFaultFixture } from '../support/fault-fixture';
 
 const events = Number(process.env.FAULT_TEST_EVENTS ?? 1_000);
 const nominals = 100;
 const kills = 3;
 
 describe('fault: the registry is killed with SIGKILL while events stream in', () => {
-  const kafka = new Kafka({
-    brokers: process.env.KAFKA_BROKERS!.split(','),
-    logLevel: logLevel.NOTHING,
-  });
-  const stream = new IntelligenceStream(kafka, process.env.SCHEMA_REGISTRY_URL!);
-  const mongo = new MongoClient(process.env.MONGO_URL!);
-  let database: string;
-  let registry: RegistryProcess;
-
-  beforeAll(async () => {
-    await Promise.all([stream.open(), mongo.connect()]);
-    ({ registry, database } = await startRegistryAtTopicEnd('fault_crash', stream, mongo));
-  });
-
-  afterAll(async () => {
-    await registry?.stop();
-    await Promise.all([stream.close(), mongo.close()]);
-  });
+  const fixture = useFaultFixture('fault_crash');
 
   it(`applies each of ${events} events exactly once across ${kills} kills`, async () => {
+    const { registry, stream } = fixture;
     const people = Array.from({ length: nominals }, () => syntheticNominalId());
     const streaming = stream.publishMany(people, events);
 
@@ -48,19 +27,7 @@ describe('fault: the registry is killed with SIGKILL while events stream in', ()
     }
     await streaming;
 
-    const published = new Map([...stream.published].filter(([id]) => people.includes(id)));
-    await eventually(
-      `all ${events} events to be in the history`,
-      async () => ((await historyCount(mongo.db(database), people)) === events ? true : undefined),
-      8 * 60_000,
-      1_000,
-    );
-    const { recordCount, actual, expected } = await recordsVersusPublished(
-      mongo.db(database),
-      published,
-    );
-    expect(recordCount).toBe(nominals);
-    expect(actual).toEqual(expected);
+    await fixture.expectEachEventAppliedOnce(people, events);
     expect(registry.exitCount).toBe(kills);
   });
 });

@@ -1,0 +1,32 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually, syntheticNominalId } from '@hub/testing';
+import { kafka as kafkaServer } from '../../tools/local-stack/components/kafka';
+import { useFaultFixture } from '../support/fault-fixture';
+import { outage, requireLocalServer } from '../support/local-outage';
+
+const events = Number(process.env.FAULT_TEST_EVENTS ?? 1_000) / 2;
+const nominals = 50;
+
+describe('fault: the broker restarts while events stream in', () => {
+  requireLocalServer(kafkaServer);
+  const fixture = useFaultFixture('fault_broker');
+
+  it(`loses none of ${events} events and applies each exactly once`, async () => {
+    const { registry, stream } = fixture;
+    const people = Array.from({ length: nominals }, () => syntheticNominalId());
+    const streaming = stream.publishMany(people, events, 2);
+
+    await sleep(3_000);
+    await outage(kafkaServer, 2_000);
+    // Every publish the test made was acknowledged by Kafka (a failed one would reject `streaming`).
+    await streaming;
+
+    await fixture.expectEachEventAppliedOnce(people, events);
+    await eventually(
+      'the registry to be healthy again',
+      async () => ((await registry.healthy()) ? true : undefined),
+      60_000,
+    );
+    expect(registry.exitCount).toBe(0);
+  });
+});

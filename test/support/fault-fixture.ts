@@ -1,0 +1,60 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { eventually } from '@hub/testing';
+import { historyCount, recordsVersusPublished } from './exactly-once';
+import { IntelligenceStream } from './intelligence-stream';
+import { startRegistryAtTopicEnd } from './registry-at-topic-end';
+import type { RegistryProcess } from './registry-process';
+
+export interface FaultFixture {
+  readonly stream: IntelligenceStream;
+  readonly registry: RegistryProcess;
+  /** Waits until the history holds `count` events of `people`, then compares with what was published. */
+  expectEachEventAppliedOnce(people: string[], count: number): Promise<void>;
+}
+
+/**
+ * For a fault test: a registry process on a fresh database consuming from the end of the topic, a
+ * stream of synthetic events to feed it, and the exactly-once check. Registers its own hooks.
+ */
+export function useFaultFixture(label: string): FaultFixture {
+  const kafka = new Kafka({
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const stream = new IntelligenceStream(kafka, process.env.SCHEMA_REGISTRY_URL!);
+  const mongo = new MongoClient(process.env.MONGO_URL!);
+  let database = '';
+  let registry: RegistryProcess | undefined;
+
+  beforeAll(async () => {
+    await Promise.all([stream.open(), mongo.connect()]);
+    ({ registry, database } = await startRegistryAtTopicEnd(label, stream, mongo));
+  });
+
+  afterAll(async () => {
+    await registry?.stop();
+    await Promise.all([stream.close(), mongo.close()]);
+  });
+
+  return {
+    stream,
+    get registry(): RegistryProcess {
+      if (!registry) throw new Error('the registry process has not started');
+      return registry;
+    },
+    async expectEachEventAppliedOnce(people, count) {
+      const db = mongo.db(database);
+      await eventually(
+        `all ${count} events to be in the history`,
+        async () => ((await historyCount(db, people)) === count ? true : undefined),
+        8 * 60_000,
+        1_000,
+      );
+      const published = new Map([...stream.published].filter(([id]) => people.includes(id)));
+      const { recordCount, actual, expected } = await recordsVersusPublished(db, published);
+      expect(recordCount).toBe(people.length);
+      expect(actual).toEqual(expected);
+    },
+  };
+}
