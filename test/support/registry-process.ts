@@ -72,19 +72,20 @@ export class RegistryProcess {
   }
 
   /** SIGKILL: no shutdown hook runs, nothing in flight is committed. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGKILL');
-    await exited;
+  kill(): Promise<void> {
+    return this.signalAndWait('SIGKILL');
   }
 
-  async stop(): Promise<void> {
+  /** SIGTERM: the graceful shutdown. */
+  stop(): Promise<void> {
+    return this.signalAndWait('SIGTERM');
+  }
+
+  private async signalAndWait(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
   }
 

@@ -1,13 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
-import { PinoLogger } from 'nestjs-pino';
 import {
-  createKafka,
   EventPublisher,
-  HubSchemaRegistry,
   kafkaHealthProbe,
+  KAFKA,
+  messagingProviders,
+  SCHEMA_REGISTRY,
   schemaRegistryHealthProbe,
+  type HubSchemaRegistry,
 } from '@hub/messaging';
 import {
   HealthController,
@@ -19,7 +20,7 @@ import { CONNECTOR_CONFIG, type ConnectorConfig } from './connector.config';
 import { EventIntakeService } from './events/event-intake.service';
 import { EventsController } from './events/events.controller';
 import { PublisherLifecycle } from './infrastructure/publisher-lifecycle';
-import { EVENT_PUBLISHER, KAFKA, SCHEMA_REGISTRY } from './infrastructure/tokens';
+import { EVENT_PUBLISHER } from './infrastructure/tokens';
 
 @Module({})
 export class ConnectorModule {
@@ -31,15 +32,11 @@ export class ConnectorModule {
       controllers: [HealthController, MetricsController, EventsController],
       providers: [
         { provide: CONNECTOR_CONFIG, useValue: config },
-        {
-          provide: KAFKA,
-          inject: [PinoLogger],
-          useFactory: (logger: PinoLogger) => createKafka(service, config.KAFKA_BROKERS, logger),
-        },
-        {
-          provide: SCHEMA_REGISTRY,
-          useFactory: () => new HubSchemaRegistry(config.SCHEMA_REGISTRY_URL),
-        },
+        ...messagingProviders({
+          clientId: service,
+          brokers: config.KAFKA_BROKERS,
+          schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
+        }),
         {
           provide: EVENT_PUBLISHER,
           inject: [KAFKA, SCHEMA_REGISTRY],

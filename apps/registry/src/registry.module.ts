@@ -4,11 +4,13 @@ import { PinoLogger } from 'nestjs-pino';
 import { consumerGroupCatalogue } from '@hub/contracts';
 import {
   consumerHealthProbe,
-  createKafka,
   HubKafkaTransport,
-  HubSchemaRegistry,
   kafkaHealthProbe,
+  KAFKA,
+  messagingProviders,
+  SCHEMA_REGISTRY,
   schemaRegistryHealthProbe,
+  type HubSchemaRegistry,
 } from '@hub/messaging';
 import { TerminusModule } from '@nestjs/terminus';
 import {
@@ -20,7 +22,7 @@ import {
 import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { IntelligenceIngestController } from './ingest/intelligence-ingest.controller';
-import { KAFKA, MONGO, SCHEMA_REGISTRY } from './infrastructure/tokens';
+import { MONGO } from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
 import { NominalsController } from './nominals/nominals.controller';
 import type { RegistryConfig } from './registry.config';
@@ -57,15 +59,11 @@ export class RegistryModule {
             consumerHealthProbe(() => transport.state),
           ],
         }),
-        {
-          provide: KAFKA,
-          inject: [PinoLogger],
-          useFactory: (logger: PinoLogger) => createKafka('registry', config.KAFKA_BROKERS, logger),
-        },
-        {
-          provide: SCHEMA_REGISTRY,
-          useFactory: () => new HubSchemaRegistry(config.SCHEMA_REGISTRY_URL),
-        },
+        ...messagingProviders({
+          clientId: 'registry',
+          brokers: config.KAFKA_BROKERS,
+          schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
+        }),
         { provide: MONGO, useFactory: () => connectMongo(config.MONGO_URL, config.MONGO_DATABASE) },
         {
           provide: NominalStore,

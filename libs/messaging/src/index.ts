@@ -10,3 +10,4 @@ export * from './nest/hub-event-context';
 export * from './nest/hub-kafka-transport';
 export * from './dead-letters/dead-letter';
 export * from './dead-letters/dead-letter-operations';
+export * from './nest/messaging-providers';

@@ -1,8 +1,14 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { ensureTopics, type EventPublisher, type HubSchemaRegistry } from '@hub/messaging';
+import {
+  ensureTopics,
+  KAFKA,
+  SCHEMA_REGISTRY,
+  type EventPublisher,
+  type HubSchemaRegistry,
+} from '@hub/messaging';
 import { EventIntakeService } from '../events/event-intake.service';
-import { EVENT_PUBLISHER, KAFKA, SCHEMA_REGISTRY } from './tokens';
+import { EVENT_PUBLISHER } from './tokens';
 
 /**
  * Before the connector accepts anything: its topics exist, its schemas are registered (a schema

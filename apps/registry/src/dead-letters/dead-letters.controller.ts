@@ -18,8 +18,9 @@ import {
   type DeadLetter,
   type DeadLetterFilter,
   type HubSchemaRegistry,
+  KAFKA,
+  SCHEMA_REGISTRY,
 } from '@hub/messaging';
-import { KAFKA, SCHEMA_REGISTRY } from '../infrastructure/tokens';
 
 const deadLetterTopic = consumerGroupCatalogue.registry.deadLetterTopic;
 

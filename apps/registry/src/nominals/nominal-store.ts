@@ -11,15 +11,10 @@ import type {
 const maxWriteAttempts = 5;
 
 /** Where an event came from, recorded with it in the history. */
-export interface EventOrigin {
-  eventType: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  schemaId: number;
-  /** The W3C trace context the event arrived with, linking the entry to the request that caused it. */
-  traceparent: string | null;
-}
+export type EventOrigin = Pick<
+  HistoryDocument,
+  'eventType' | 'topic' | 'partition' | 'offset' | 'schemaId' | 'traceparent'
+>;
 
 /** What an applied event changes on the canonical record. */
 export interface RecordChange {

@@ -45,6 +45,7 @@ export interface HistoryDocument {
   partition: number;
   offset: string;
   schemaId: number;
+  /** The W3C trace context the event arrived with, linking the entry to the request that caused it. */
   traceparent: string | null;
   occurredAt: Date;
   recordedAt: Date;
