@@ -45,12 +45,20 @@ export function useFaultFixture(label: string): FaultFixture {
     },
     async expectEachEventAppliedOnce(people, count) {
       const db = mongo.db(database);
-      await eventually(
-        `all ${count} events to be in the history`,
-        async () => ((await historyCount(db, people)) === count ? true : undefined),
-        8 * 60_000,
-        1_000,
-      );
+      try {
+        await eventually(
+          `all ${count} events to be in the history`,
+          async () => ((await historyCount(db, people)) === count ? true : undefined),
+          8 * 60_000,
+          1_000,
+        );
+      } catch (error) {
+        const applied = await historyCount(db, people);
+        const output = registry?.output.slice(-40).join('') ?? '';
+        throw new Error(
+          `${(error as Error).message} (${applied} applied). Registry output:\n${output}`,
+        );
+      }
       const published = new Map([...stream.published].filter(([id]) => people.includes(id)));
       const { recordCount, actual, expected } = await recordsVersusPublished(db, published);
       expect(recordCount).toBe(people.length);
