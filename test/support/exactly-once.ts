@@ -19,10 +19,15 @@ export function historyCount(db: Db, people: string[]): Promise<number> {
 }
 
 /**
- * Compares what the registry holds with what was published, per nominal: the history and the record
- * must each contain every published event id exactly once, and the version must count them.
+ * Compares what the registry holds with what was published, per nominal: the history must contain
+ * the registration and every published event id exactly once, the record every intelligence event
+ * once, and the version must count them all.
  */
-export async function recordsVersusPublished(db: Db, published: Map<string, string[]>) {
+export async function recordsVersusPublished(
+  db: Db,
+  published: Map<string, string[]>,
+  registrations: Map<string, string>,
+) {
   const people = [...published.keys()];
   const entries = await db
     .collection<HistoryEntry>('nominal_history')
@@ -43,7 +48,9 @@ export async function recordsVersusPublished(db: Db, published: Map<string, stri
   }));
   const expected = records.map((record) => {
     const sent = [...(published.get(record._id) ?? [])].sort();
-    return { nominal: record._id, history: sent, record: sent, version: sent.length };
+    const registration = registrations.get(record._id);
+    const history = [...sent, ...(registration ? [registration] : [])].sort();
+    return { nominal: record._id, history, record: sent, version: history.length };
   });
   return { recordCount: records.length, actual, expected };
 }

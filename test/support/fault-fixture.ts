@@ -9,7 +9,10 @@ import type { RegistryProcess } from './registry-process';
 export interface FaultFixture {
   readonly stream: IntelligenceStream;
   readonly registry: RegistryProcess;
-  /** Waits until the history holds `count` events of `people`, then compares with what was published. */
+  /**
+   * Waits until the history holds `count` intelligence events of `people` and their registrations,
+   * then compares with what was published.
+   */
   expectEachEventAppliedOnce(people: string[], count: number): Promise<void>;
 }
 
@@ -46,9 +49,10 @@ export function useFaultFixture(label: string): FaultFixture {
     async expectEachEventAppliedOnce(people, count) {
       const db = mongo.db(database);
       try {
+        const expected = count + people.length;
         await eventually(
-          `all ${count} events to be in the history`,
-          async () => ((await historyCount(db, people)) === count ? true : undefined),
+          `all ${count} events and ${people.length} registrations to be in the history`,
+          async () => ((await historyCount(db, people)) === expected ? true : undefined),
           8 * 60_000,
           1_000,
         );
@@ -60,7 +64,11 @@ export function useFaultFixture(label: string): FaultFixture {
         );
       }
       const published = new Map([...stream.published].filter(([id]) => people.includes(id)));
-      const { recordCount, actual, expected } = await recordsVersusPublished(db, published);
+      const { recordCount, actual, expected } = await recordsVersusPublished(
+        db,
+        published,
+        stream.registrations,
+      );
       expect(recordCount).toBe(people.length);
       expect(actual).toEqual(expected);
     },

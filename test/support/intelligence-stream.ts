@@ -1,56 +1,67 @@
-import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { jsonToAvro, parseSchemaFiles, type IntelligenceShared } from '@hub/contracts';
-import { EventPublisher, HubSchemaRegistry } from '@hub/messaging';
-import { syntheticIntelligence } from '@hub/testing';
+import { syntheticIntelligence, syntheticRegistration } from '@hub/testing';
+import { HubEventStream } from './hub-event-stream';
 
-const topic = 'police.intelligence.shared.v1';
-
-/** Publishes synthetic police intelligence straight to Kafka (the connector's path without HTTP). */
+/**
+ * Synthetic police intelligence for load and fault tests, straight to Kafka. Each nominal is
+ * registered before its first intelligence (on its own topic, so the registry may see the
+ * intelligence first and park it: part of what is tested).
+ */
 export class IntelligenceStream {
-  private readonly schemas: HubSchemaRegistry;
-  private readonly publisher: EventPublisher;
-  private readonly type = parseSchemaFiles().get('org.mappahub.police.IntelligenceShared')!;
-  /** Event ids published, by nominal, in publishing order. */
+  private readonly events: HubEventStream;
+  /** Intelligence event ids published, by nominal, in publishing order. */
   readonly published = new Map<string, string[]>();
+  /** Registration event id of each nominal registered. */
+  readonly registrations = new Map<string, string>();
 
   constructor(kafka: Kafka, schemaRegistryUrl: string) {
-    this.schemas = new HubSchemaRegistry(schemaRegistryUrl);
-    this.publisher = new EventPublisher(kafka, this.schemas);
+    this.events = new HubEventStream(kafka, schemaRegistryUrl);
   }
 
-  async open(): Promise<void> {
-    await this.schemas.registerTopicSchemas([topic]);
-    await this.publisher.connect();
+  open(): Promise<void> {
+    return this.events.open(['mappa.nominal.registered.v1', 'police.intelligence.shared.v1']);
   }
 
   close(): Promise<void> {
-    return this.publisher.disconnect();
+    return this.events.close();
+  }
+
+  async register(nominalId: string): Promise<string> {
+    const { eventId } = await this.events.publish(
+      'mappa.nominal.registered.v1',
+      syntheticRegistration(nominalId),
+    );
+    this.registrations.set(nominalId, eventId);
+    return eventId;
   }
 
   async publish(nominalId: string): Promise<string> {
-    const body = syntheticIntelligence(nominalId);
-    const converted = jsonToAvro<IntelligenceShared>(this.type, {
-      ...body,
-      metadata: { ...body.metadata, producingAgency: 'POLICE', correlationId: randomUUID() },
-    });
-    if (!converted.ok)
-      throw new Error(`synthetic event is invalid: ${JSON.stringify(converted.violations)}`);
-    const { eventId } = converted.value.metadata;
-    await this.publisher.publish(topic, nominalId, converted.value, { 'x-event-id': eventId });
+    if (!this.registrations.has(nominalId)) await this.register(nominalId);
+    const { eventId } = await this.events.publish(
+      'police.intelligence.shared.v1',
+      syntheticIntelligence(nominalId),
+    );
     this.published.set(nominalId, [...(this.published.get(nominalId) ?? []), eventId]);
     return eventId;
   }
 
   /** `count` events spread round-robin over `nominalIds`, `concurrency` in flight at a time. */
   async publishMany(nominalIds: string[], count: number, concurrency = 20): Promise<void> {
+    for (const nominalId of nominalIds) {
+      if (!this.registrations.has(nominalId)) await this.register(nominalId);
+    }
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < count) {
         const index = next++;
-        await this.publish(nominalIds[index % nominalIds.length]);
+        await this.publish(nominalIds[index % nominalIds.length]!);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+
+  clear(): void {
+    this.published.clear();
+    this.registrations.clear();
   }
 }

@@ -29,7 +29,7 @@ export async function startRegistryAtTopicEnd(
   );
   await eventually('the registry to consume from the end of the topic', async () => {
     const probe = syntheticNominalId();
-    await stream.publish(probe);
+    await stream.register(probe);
     await sleep(500);
     return (await mongo
       .db(database)
@@ -38,6 +38,6 @@ export async function startRegistryAtTopicEnd(
       ? true
       : undefined;
   });
-  stream.published.clear();
+  stream.clear();
   return { registry, database };
 }

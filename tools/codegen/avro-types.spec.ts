@@ -8,7 +8,7 @@ const repoRoot = resolve(__dirname, '..', '..');
 
 // Prettier (which formats the output) is ESM inside: run the generator as a developer does.
 function codegenCheck(file?: string): { status: number | null; stderr: string } {
-  const args = ['tsx', 'tools/codegen/cli.ts', '--check', ...(file ? [file] : [])];
+  const args = ['tsx', 'tools/codegen/cli.ts', '--check', ...(file ? ['--types', file] : [])];
   const result = spawnSync('npx', args, { cwd: repoRoot, encoding: 'utf8' });
   return { status: result.status, stderr: result.stderr };
 }
@@ -26,6 +26,7 @@ describe('generated Avro types', () => {
     try {
       const { status, stderr } = codegenCheck(stale);
       expect(status).toBe(1);
+      expect(stderr).toContain(`${stale} is stale`);
       expect(stderr).toContain('npm run codegen');
     } finally {
       rmSync(dir, { recursive: true });

@@ -14,7 +14,7 @@ function docComment(doc: string | undefined, indent: string): string {
 
 /**
  * Renders, formatted as the repository is, the TypeScript declarations of every record and enum in `schemas/`, as avsc reads and
- * writes them (unions unwrapped, timestamp-millis as Date).
+ * writes them (unions unwrapped, timestamp-millis as Date, date as a 'YYYY-MM-DD' string).
  */
 export async function renderAvroTypes(): Promise<string> {
   const source = renderUnformatted();
@@ -81,6 +81,7 @@ function renderUnformatted(): string {
       case 'logical:timestamp-millis':
         return 'Date';
       case 'logical:uuid':
+      case 'logical:date':
       case 'string':
         return 'string';
       case 'int':

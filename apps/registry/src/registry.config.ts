@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { infrastructureConfig, loadConfig } from '@hub/config';
 
+const milliseconds = z.coerce.number().int().positive();
+
 export const registryConfigSchema = infrastructureConfig.extend({
   MONGO_DATABASE: z.string().min(1).default('mappa_registry'),
   REGISTRY_CONSUMER_GROUP: z.string().min(1).default('registry'),
   /** Where a consumer group with no committed offsets starts; `latest` only for throw-away groups. */
   REGISTRY_NEW_GROUP_STARTS_AT: z.enum(['earliest', 'latest']).default('earliest'),
+  /** How long an event waits for its nominal to be registered before it is dead-lettered. */
+  REGISTRY_PARKING_LIMIT_MS: milliseconds.default(24 * 60 * 60 * 1000),
+  /** How often expired parked events are looked for. */
+  REGISTRY_PARKING_SWEEP_MS: milliseconds.default(60_000),
+  /** How often records whose latest change is not on the changed-record topic are looked for. */
+  REGISTRY_CHANGE_SWEEP_MS: milliseconds.default(30_000),
+  /**
+   * Fault injection for the crash tests only: the process kills itself (SIGKILL) right after it
+   * writes a new change of this nominal, before the change is published.
+   */
+  REGISTRY_CRASH_BEFORE_PUBLISHING: z.string().min(1).optional(),
 });
 
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;

@@ -1,9 +1,11 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
-import { consumerGroupCatalogue } from '@hub/contracts';
+import { consumerGroupCatalogue, type TopicName } from '@hub/contracts';
 import {
   consumerHealthProbe,
+  ensureTopics,
+  EventPublisher,
   HubKafkaTransport,
   kafkaHealthProbe,
   KAFKA,
@@ -20,21 +22,29 @@ import {
   MetricsController,
 } from '@hub/observability';
 import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
+import { ChangedRecordPublisher, changedRecordTopic } from './changes/changed-record-publisher';
+import { AsyncApiController } from './contracts/asyncapi.controller';
+import { NominalCommandsController } from './commands/nominal-commands.controller';
+import { RecordCommands } from './commands/record-commands';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
-import { IntelligenceIngestController } from './ingest/intelligence-ingest.controller';
-import { MONGO } from './infrastructure/tokens';
+import { DuplicateCandidates } from './duplicates/duplicate-candidates';
+import { DuplicatesController } from './duplicates/duplicates.controller';
+import { RecordEventsController } from './ingest/record-events.controller';
+import { RecordIngest } from './ingest/record-ingest.service';
+import { RegistryLifecycle } from './infrastructure/registry-lifecycle';
+import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
 import { NominalsController } from './nominals/nominals.controller';
+import { ParkedEvents } from './parking/parked-events';
+import { ParkingExpiry } from './parking/parking-expiry';
 import type { RegistryConfig } from './registry.config';
 
-/** Closes the database connection once everything that uses it has stopped. */
-class MongoShutdown implements OnApplicationShutdown {
-  constructor(@Inject(MONGO) private readonly mongo: MongoConnection) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.mongo.client.close();
-  }
-}
+/** The topics the registry publishes on: its decisions and the changed records. */
+const publishedTopics = [
+  changedRecordTopic,
+  'registry.nominal.archive-status-changed.v1',
+  'registry.nominal.duplicate-resolved.v1',
+] as const satisfies readonly TopicName[];
 
 @Module({})
 export class RegistryModule {
@@ -43,11 +53,14 @@ export class RegistryModule {
       module: RegistryModule,
       imports: [hubLoggerModule('registry', config.LOG_LEVEL), TerminusModule],
       controllers: [
+        AsyncApiController,
         DeadLettersController,
         HealthController,
         MetricsController,
         NominalsController,
-        IntelligenceIngestController,
+        NominalCommandsController,
+        DuplicatesController,
+        RecordEventsController,
       ],
       providers: [
         healthProbesProvider({
@@ -74,7 +87,95 @@ export class RegistryModule {
             return store;
           },
         },
-        MongoShutdown,
+        { provide: REGISTRY_CONFIG, useValue: config },
+        {
+          // Ready to publish before the first event is consumed: topics, schemas, connection.
+          provide: EVENT_PUBLISHER,
+          inject: [KAFKA, SCHEMA_REGISTRY],
+          useFactory: async (kafka: Kafka, schemas: HubSchemaRegistry) => {
+            await ensureTopics(kafka, publishedTopics);
+            await schemas.registerTopicSchemas(publishedTopics);
+            const publisher = new EventPublisher(kafka, schemas);
+            await publisher.connect();
+            return publisher;
+          },
+        },
+        {
+          provide: ParkedEvents,
+          inject: [MONGO],
+          useFactory: async (mongo: MongoConnection) => {
+            const parked = new ParkedEvents(mongo.db, config.REGISTRY_PARKING_LIMIT_MS);
+            await parked.ensureIndexes();
+            return parked;
+          },
+        },
+        {
+          provide: DuplicateCandidates,
+          inject: [MONGO, NominalStore],
+          useFactory: async (mongo: MongoConnection, store: NominalStore) => {
+            const candidates = new DuplicateCandidates(mongo.db, store.nominals);
+            await candidates.ensureIndexes();
+            return candidates;
+          },
+        },
+        {
+          provide: ChangedRecordPublisher,
+          inject: [MONGO, NominalStore, EVENT_PUBLISHER, PinoLogger],
+          useFactory: (
+            mongo: MongoConnection,
+            store: NominalStore,
+            publisher: EventPublisher,
+            logger: PinoLogger,
+          ) => new ChangedRecordPublisher(mongo.db, store, publisher, logger),
+        },
+        {
+          provide: ParkingExpiry,
+          inject: [ParkedEvents, EVENT_PUBLISHER, PinoLogger],
+          useFactory: (parked: ParkedEvents, publisher: EventPublisher, logger: PinoLogger) =>
+            new ParkingExpiry(
+              parked,
+              publisher,
+              config.REGISTRY_CONSUMER_GROUP,
+              config.REGISTRY_PARKING_LIMIT_MS,
+              logger,
+            ),
+        },
+        {
+          provide: RecordIngest,
+          inject: [
+            NominalStore,
+            ParkedEvents,
+            DuplicateCandidates,
+            ChangedRecordPublisher,
+            EVENT_PUBLISHER,
+          ],
+          useFactory: (
+            store: NominalStore,
+            parked: ParkedEvents,
+            duplicates: DuplicateCandidates,
+            changes: ChangedRecordPublisher,
+            publisher: EventPublisher,
+          ) =>
+            new RecordIngest({
+              store,
+              parked,
+              duplicates,
+              changes,
+              publisher,
+              groupId: config.REGISTRY_CONSUMER_GROUP,
+              crashBeforePublishing: config.REGISTRY_CRASH_BEFORE_PUBLISHING,
+            }),
+        },
+        {
+          provide: RecordCommands,
+          inject: [NominalStore, DuplicateCandidates, EVENT_PUBLISHER],
+          useFactory: (
+            store: NominalStore,
+            duplicates: DuplicateCandidates,
+            publisher: EventPublisher,
+          ) => new RecordCommands(store, duplicates, publisher),
+        },
+        RegistryLifecycle,
         {
           provide: HubKafkaTransport,
           inject: [KAFKA, SCHEMA_REGISTRY, PinoLogger],

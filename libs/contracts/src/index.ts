@@ -8,3 +8,4 @@ export {
   registrableSchema,
   schemasDir,
 } from './avro/schema-files';
+export * from './asyncapi/asyncapi-document';

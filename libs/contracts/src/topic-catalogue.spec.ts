@@ -8,9 +8,15 @@ describe('topic catalogue', () => {
 
   it.each(entries)('%s is named <owner>.<entity>.<event>.v<major>', (topic, definition) => {
     expect(topic).toMatch(/^[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*\.v\d+$/);
-    // Agencies' topics start with the agency; the hub's own start with the owning service.
+    // Agencies' topics start with the agency; facts every authority publishes with `mappa`; the
+    // hub services' own topics with the owning service.
+    const prefix = topic.split('.')[0];
     if (definition.owner !== 'HUB') {
-      expect(topic.split('.')[0]).toBe(definition.owner.toLowerCase().replace('_', '-'));
+      expect(prefix).toBe(definition.owner.toLowerCase().replace('_', '-'));
+    } else if (definition.publishers.some((agency) => agency !== 'HUB')) {
+      expect(prefix).toBe('mappa');
+    } else {
+      expect(prefix).toBe('registry');
     }
   });
 
@@ -23,7 +29,9 @@ describe('topic catalogue', () => {
       const fields = (type as unknown as { fields: { name: string }[] }).fields.map(
         (field) => field.name,
       );
-      expect(fields).toEqual(expect.arrayContaining(['metadata', definition.key]));
+      // A compacted topic carries the latest state per key, not an event with its metadata.
+      const required = definition.cleanupPolicy === 'compact' ? [definition.key] : ['metadata', definition.key];
+      expect(fields).toEqual(expect.arrayContaining(required));
     },
   );
 });

@@ -3,13 +3,19 @@ import {
   type Agency,
   type Classification,
   type HubSchemaName,
+  type HubSchemas,
 } from './generated/avro-types';
 
 /** Everything the hub knows about one topic. Topic creation, schema registration and typing derive from it. */
 export interface TopicDefinition {
   description: string;
-  /** The agency whose systems publish on the topic (HUB for the hub's own services). */
+  /**
+   * The agency accountable for the topic's contract: HUB for the hub's own services and for facts
+   * that every responsible authority publishes.
+   */
   owner: Agency;
+  /** Agencies whose systems may publish on the topic; the connectors' routes derive from it. */
+  publishers: readonly Agency[];
   /** What the Kafka key holds; keying by nominal keeps each person's events in order. */
   key: 'nominalId';
   /**
@@ -26,49 +32,189 @@ export interface TopicDefinition {
   partitions: number;
 }
 
-const everyPartnerAgency = AgencySymbols;
+const everyPartnerAgency = AgencySymbols.filter((agency) => agency !== 'HUB');
+const everyAgency = AgencySymbols;
 const days = (n: number): number => n * 24 * 60 * 60 * 1000;
 
-/** The single source of truth for the hub's topics. Names follow `<owner>.<entity>.<event>.v<major>`. */
-export const topicCatalogue = {
-  'police.intelligence.shared.v1': {
-    description: 'Intelligence about a nominal that the police share with MAPPA partner agencies.',
-    owner: 'POLICE',
+/** How long Kafka keeps the facts agencies publish: the registry's history keeps them for good. */
+const factRetentionMs = days(30);
+
+/** A fact any MAPPA responsible authority may publish about a person it manages. */
+function sharedFact<S extends HubSchemaName>(
+  description: string,
+  valueSchema: S,
+): TopicDefinition & { valueSchema: S } {
+  return {
+    description,
+    owner: 'HUB',
+    publishers: everyPartnerAgency,
     key: 'nominalId',
-    valueSchema: 'org.mappahub.police.IntelligenceShared',
-    readers: everyPartnerAgency,
+    valueSchema,
+    readers: everyAgency,
     classification: 'OFFICIAL_SENSITIVE',
     cleanupPolicy: 'delete',
-    retentionMs: days(30),
+    retentionMs: factRetentionMs,
+    partitions: 3,
+  };
+}
+
+/** A fact only the owning agency's systems publish. */
+function agencyFact<S extends HubSchemaName>(
+  description: string,
+  owner: Agency,
+  valueSchema: S,
+  publishers: readonly Agency[] = [owner],
+): TopicDefinition & { valueSchema: S } {
+  return {
+    description,
+    owner,
+    publishers,
+    key: 'nominalId',
+    valueSchema,
+    readers: everyAgency,
+    classification: 'OFFICIAL_SENSITIVE',
+    cleanupPolicy: 'delete',
+    retentionMs: factRetentionMs,
+    partitions: 3,
+  };
+}
+
+/** A decision taken in the registry (archive, duplicate review), published so that it is applied like any fact. */
+function registryCommand<S extends HubSchemaName>(
+  description: string,
+  valueSchema: S,
+): TopicDefinition & { valueSchema: S } {
+  return agencyFact(description, 'HUB', valueSchema);
+}
+
+/** A consumer group's own topic for failed events; its values are the original bytes. */
+function failureTopic(description: string, retentionMs: number): TopicDefinition {
+  return {
+    description,
+    owner: 'HUB',
+    publishers: ['HUB'],
+    key: 'nominalId',
+    valueSchema: null,
+    readers: ['HUB'],
+    classification: 'OFFICIAL_SENSITIVE',
+    cleanupPolicy: 'delete',
+    retentionMs,
+    partitions: 1,
+  };
+}
+
+/**
+ * The single source of truth for the hub's topics. Names follow `<owner>.<entity>.<event>.v<major>`;
+ * facts that every responsible authority publishes are the hub's and start with `mappa`, the hub
+ * services' own topics start with the service.
+ */
+export const topicCatalogue = {
+  'mappa.nominal.registered.v1': sharedFact(
+    'A lead agency registers a person as a MAPPA nominal; every other fact about them refers to this record.',
+    'org.mappahub.mappa.NominalRegistered',
+  ),
+  'mappa.personal-details.changed.v1': sharedFact(
+    'A nominal\'s name, aliases, date of birth or gender changed.',
+    'org.mappahub.mappa.PersonalDetailsChanged',
+  ),
+  'mappa.agency-identifier.linked.v1': sharedFact(
+    'An agency identifier (PNC id, CRO number, prison number, health or social-work case reference) now refers to the nominal.',
+    'org.mappahub.mappa.AgencyIdentifierLinked',
+  ),
+  'mappa.category-level.set.v1': sharedFact(
+    'The MAPPA category and management level of a nominal were set or reviewed.',
+    'org.mappahub.mappa.MappaCategoryAndLevelSet',
+  ),
+  'mappa.management.assigned.v1': sharedFact(
+    'The lead agency, managing area, record manager and co-managers of a nominal were assigned.',
+    'org.mappahub.mappa.RecordManagementAssigned',
+  ),
+  'mappa.address.recorded.v1': sharedFact(
+    'An address of a nominal was recorded or its dates changed.',
+    'org.mappahub.mappa.AddressRecorded',
+  ),
+  'mappa.risk-assessment.recorded.v1': sharedFact(
+    'A risk assessment of a nominal was completed.',
+    'org.mappahub.mappa.RiskAssessmentRecorded',
+  ),
+  'mappa.risk-management-plan.published.v1': sharedFact(
+    'A version of a nominal\'s risk management plan was published.',
+    'org.mappahub.mappa.RiskManagementPlanPublished',
+  ),
+  'mappa.meeting.held.v1': sharedFact(
+    'A MAPPA level 2 or 3 meeting about a nominal was held; its minutes are kept by the hub.',
+    'org.mappahub.mappa.MappaMeetingHeld',
+  ),
+  'police.intelligence.shared.v1': agencyFact(
+    'Intelligence about a nominal that the police share with MAPPA partner agencies.',
+    'POLICE',
+    'org.mappahub.police.IntelligenceShared',
+  ),
+  'police.rso-notification.received.v1': agencyFact(
+    'A registered sex offender notified the police of a change (address, foreign travel, other notifiable details).',
+    'POLICE',
+    'org.mappahub.police.RsoNotificationReceived',
+  ),
+  'prison.custody-event.recorded.v1': agencyFact(
+    'A nominal was admitted to, transferred between or released from custody, or given a release date.',
+    'PRISON',
+    'org.mappahub.prison.CustodyEventRecorded',
+  ),
+  'probation.supervision-event.recorded.v1': agencyFact(
+    'An order or licence of a nominal started or ended, or was breached, or the nominal was recalled.',
+    'PROBATION',
+    'org.mappahub.probation.SupervisionEventRecorded',
+    // Criminal-justice social work supervises in Scotland.
+    ['PROBATION', 'SOCIAL_WORK'],
+  ),
+  'health.restricted-patient-event.recorded.v1': agencyFact(
+    'A restricted patient was detained, transferred, discharged or recalled.',
+    'HEALTH',
+    'org.mappahub.health.RestrictedPatientEventRecorded',
+  ),
+  'registry.nominal.archive-status-changed.v1': registryCommand(
+    'A record manager archived a nominal\'s record or re-activated it, with the reason.',
+    'org.mappahub.registry.NominalArchiveStatusChanged',
+  ),
+  'registry.nominal.duplicate-resolved.v1': registryCommand(
+    'A record manager decided whether two records flagged as possible duplicates are the same person: linked, merged or not duplicates.',
+    'org.mappahub.registry.DuplicateResolved',
+  ),
+  'registry.nominal.changed.v1': {
+    description:
+      'The full current record of a nominal after every change (latest state per key; intelligence text and minutes stay behind the query API).',
+    owner: 'HUB',
+    publishers: ['HUB'],
+    key: 'nominalId',
+    valueSchema: 'org.mappahub.registry.NominalChanged' as const,
+    readers: everyAgency,
+    classification: 'OFFICIAL_SENSITIVE',
+    cleanupPolicy: 'compact',
+    retentionMs: -1,
     partitions: 3,
   },
-  'registry.event.retry-scheduled.v1': {
-    description:
-      'Events the registry failed to apply for a reason that may pass, waiting out their back-off before another attempt.',
-    owner: 'HUB',
-    key: 'nominalId',
-    valueSchema: null,
-    readers: ['HUB'],
-    classification: 'OFFICIAL_SENSITIVE',
-    cleanupPolicy: 'delete',
-    retentionMs: days(7),
-    partitions: 1,
-  },
-  'registry.event.dead-lettered.v1': {
-    description:
-      'Events the registry could not apply (undecodable, unknown schema, impossible), kept for inspection and replay.',
-    owner: 'HUB',
-    key: 'nominalId',
-    valueSchema: null,
-    readers: ['HUB'],
-    classification: 'OFFICIAL_SENSITIVE',
-    cleanupPolicy: 'delete',
-    retentionMs: -1,
-    partitions: 1,
-  },
+  'registry.event.retry-scheduled.v1': failureTopic(
+    'Events the registry failed to apply for a reason that may pass, waiting out their back-off before another attempt.',
+    days(7),
+  ),
+  'registry.event.dead-lettered.v1': failureTopic(
+    'Events the registry could not apply (undecodable, unknown schema, impossible), kept for inspection and replay.',
+    -1,
+  ),
 } as const satisfies Record<string, TopicDefinition>;
 
 export type TopicName = keyof typeof topicCatalogue;
+
+/** The topics whose values follow a schema of `schemas/` (all but the failure topics). */
+export type EventTopicName = {
+  [T in TopicName]: (typeof topicCatalogue)[T]['valueSchema'] extends HubSchemaName ? T : never;
+}[TopicName];
+
+/** The decoded value of an event on `topic`, as avsc reads it. */
+export type EventOf<T extends EventTopicName> =
+  (typeof topicCatalogue)[T]['valueSchema'] extends infer S extends HubSchemaName
+    ? HubSchemas[S]
+    : never;
 
 export function topicDefinition(topic: TopicName): TopicDefinition {
   return topicCatalogue[topic];

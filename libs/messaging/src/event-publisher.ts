@@ -49,4 +49,13 @@ export class EventPublisher {
     if (!record) throw new Error(`Kafka returned no acknowledgement for ${topic}`);
     return { topic, partition: record.partition, offset: record.baseOffset ?? record.offset ?? '' };
   }
+
+  /** Sends already-encoded messages as they are (e.g. a held event to a dead-letter topic). */
+  async forward(
+    topic: TopicName,
+    messages: { key: string | null; value: Buffer; headers: IHeaders }[],
+  ): Promise<void> {
+    if (messages.length === 0) return;
+    await this.producer.send({ topic, acks: -1, messages });
+  }
 }

@@ -6,6 +6,7 @@ export * from './event-publisher';
 export * from './health-probes';
 export * from './consumer/consumer-runner';
 export * from './consumer/failure-headers';
+export { failureActionFor, type FailureAction } from './consumer/failure-policy';
 export * from './nest/hub-event-context';
 export * from './nest/hub-kafka-transport';
 export * from './dead-letters/dead-letter';

@@ -1,3 +1,4 @@
 export * from './eventually';
 export * from './kafka-probes';
 export * from './synthetic-people';
+export * from './synthetic';

@@ -30,3 +30,27 @@ export function syntheticIntelligence(nominalId: string, overrides: Record<strin
     ...overrides,
   };
 }
+
+const givenNames = ['Alex', 'Sam', 'Jordan', 'Robin', 'Casey', 'Morgan', 'Taylor', 'Jamie'];
+const familyNames = ['Testperson', 'Examplesson', 'Sampleton', 'Fictional', 'Madeupson'];
+
+/** The JSON body a lead agency posts for `nominal-registered`, about a synthetic person. */
+export function syntheticRegistration(nominalId: string, overrides: Record<string, unknown> = {}) {
+  const year = 1960 + randomInt(40);
+  const month = String(1 + randomInt(12)).padStart(2, '0');
+  const day = String(1 + randomInt(28)).padStart(2, '0');
+  return {
+    metadata: { producingSystem: 'synthetic-case-system', classification: 'OFFICIAL_SENSITIVE' },
+    nominalId,
+    name: {
+      givenNames: [givenNames[randomInt(givenNames.length)]],
+      familyName: familyNames[randomInt(familyNames.length)],
+    },
+    dateOfBirth: `${year}-${month}-${day}`,
+    gender: 'NOT_KNOWN',
+    leadAgency: 'POLICE',
+    managingArea: 'Synthetic Area',
+    jurisdiction: 'ENGLAND_AND_WALES',
+    ...overrides,
+  };
+}

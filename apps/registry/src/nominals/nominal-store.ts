@@ -1,9 +1,10 @@
 import type { Collection, Db } from 'mongodb';
 import type { EventMetadata } from '@hub/contracts';
 import { isDuplicateKeyError } from '@hub/persistence';
+import { searchKeysOf } from '../search/search-keys';
 import type {
   HistoryDocument,
-  IntelligenceItem,
+  NominalContent,
   NominalDocument,
   VersionClaimDocument,
 } from './nominal.documents';
@@ -16,9 +17,36 @@ export type EventOrigin = Pick<
   'eventType' | 'topic' | 'partition' | 'offset' | 'schemaId' | 'traceparent'
 >;
 
-/** What an applied event changes on the canonical record. */
-export interface RecordChange {
-  push: { intelligence: IntelligenceItem };
+/** One event as the store records it: what it says, where it came from, and how it reads. */
+export interface RecordedEvent {
+  nominalId: string;
+  metadata: EventMetadata;
+  origin: EventOrigin;
+  summary: string;
+  details: Record<string, unknown>;
+}
+
+export interface AppliedEvent {
+  record: NominalDocument;
+  /** False when an earlier delivery had already applied the event. */
+  newlyApplied: boolean;
+}
+
+/** The record without the store's bookkeeping: what projections read and return. */
+export function contentOf(record: NominalDocument): NominalContent {
+  const copy: Partial<NominalDocument> = { ...record };
+  for (const field of [
+    '_id',
+    'version',
+    'createdAt',
+    'updatedAt',
+    'lastEventId',
+    'appliedEvents',
+    'search',
+  ] as const) {
+    delete copy[field];
+  }
+  return copy as NominalContent;
 }
 
 export class NominalStore {
@@ -37,26 +65,40 @@ export class NominalStore {
   }
 
   /**
-   * Applies one event to a nominal's record (creating the record if needed) and appends it to the
-   * history, without transactions: the next record version is claimed for the event by a unique
-   * insert, the record changes in one single-document write, and the history entry is an idempotent
-   * upsert. A redelivery after a crash between any two steps completes the rest without changing the
-   * record twice.
+   * Applies one event to a nominal's record and appends it to the history, without transactions:
+   * the next record version is claimed for the event by a unique insert, the record changes in one
+   * single-document write, and the history entry is an idempotent upsert. A redelivery after a crash
+   * between any two steps completes the rest without changing the record twice. `project` computes
+   * the new content from the current one (null: no record yet) and may throw to refuse the event.
+   * `historyId` names the entry when one event changes two records (a merge).
    */
   async apply(
-    nominalId: string,
-    metadata: EventMetadata,
-    origin: EventOrigin,
-    change: RecordChange,
+    event: RecordedEvent,
+    project: (current: NominalContent | null) => NominalContent,
+    historyId = event.metadata.eventId,
+  ): Promise<AppliedEvent> {
+    const applied = await this.applyToRecord(event.nominalId, event.metadata.eventId, project);
+    await this.appendHistory(event, applied.record, historyId);
+    return applied;
+  }
+
+  private async appendHistory(
+    event: RecordedEvent,
+    record: NominalDocument,
+    historyId: string,
   ): Promise<void> {
-    const version = await this.applyToRecord(nominalId, metadata.eventId, change);
+    const { metadata } = event;
+    const version = record.appliedEvents.find(
+      (entry) => entry.eventId === metadata.eventId,
+    )?.version;
     try {
       await this.history.updateOne(
-        { _id: metadata.eventId },
+        { _id: historyId },
         {
           $setOnInsert: {
-            nominalId,
-            ...origin,
+            eventId: metadata.eventId,
+            nominalId: event.nominalId,
+            ...event.origin,
             occurredAt: metadata.occurredAt,
             recordedAt: new Date(),
             producingAgency: metadata.producingAgency,
@@ -65,7 +107,9 @@ export class NominalStore {
             correlationId: metadata.correlationId,
             causationId: metadata.causationId,
             classification: metadata.classification,
-            nominalVersion: version,
+            nominalVersion: version ?? record.version,
+            summary: event.summary,
+            details: event.details,
           },
         },
         { upsert: true },
@@ -76,42 +120,44 @@ export class NominalStore {
     }
   }
 
-  /** Returns the record version the event produced, applying it unless the record already has it. */
   private async applyToRecord(
     nominalId: string,
     eventId: string,
-    change: RecordChange,
-  ): Promise<number> {
+    project: (current: NominalContent | null) => NominalContent,
+  ): Promise<AppliedEvent> {
     for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
       const now = new Date();
       const current = await this.nominals.findOne({ _id: nominalId });
-      const already = current?.appliedEvents.find((entry) => entry.eventId === eventId);
-      if (already) return already.version;
-
+      if (current?.appliedEvents.some((entry) => entry.eventId === eventId)) {
+        return { record: current, newlyApplied: false };
+      }
+      const content = project(current ? contentOf(current) : null);
       const version = (current?.version ?? 0) + 1;
       if (!(await this.claimVersion(nominalId, version, eventId))) continue;
-      const applied = { eventId, version };
+      const record: NominalDocument = {
+        _id: nominalId,
+        ...content,
+        version,
+        createdAt: current?.createdAt ?? now,
+        updatedAt: now,
+        lastEventId: eventId,
+        search: searchKeysOf(content),
+        appliedEvents: [...(current?.appliedEvents ?? []), { eventId, version }],
+      };
       if (!current) {
         try {
-          await this.nominals.insertOne({
-            _id: nominalId,
-            version,
-            createdAt: now,
-            updatedAt: now,
-            intelligence: [change.push.intelligence],
-            appliedEvents: [applied],
-          });
-          return version;
+          await this.nominals.insertOne(record);
+          return { record, newlyApplied: true };
         } catch (error) {
           if (isDuplicateKeyError(error)) continue; // written meanwhile: read it and try again
           throw error;
         }
       }
-      const result = await this.nominals.updateOne(
+      const result = await this.nominals.replaceOne(
         { _id: nominalId, version: current.version },
-        { $set: { version, updatedAt: now }, $push: { ...change.push, appliedEvents: applied } },
+        record,
       );
-      if (result.matchedCount === 1) return version;
+      if (result.matchedCount === 1) return { record, newlyApplied: true };
     }
     throw new Error(
       `nominal ${nominalId} kept changing under event ${eventId}; gave up after ${maxWriteAttempts} attempts`,
@@ -144,7 +190,7 @@ export class NominalStore {
     return this.nominals.findOne({ _id: nominalId });
   }
 
-  historyOf(nominalId: string): Promise<HistoryDocument[]> {
-    return this.history.find({ nominalId }).sort({ occurredAt: 1, nominalVersion: 1 }).toArray();
+  async exists(nominalId: string): Promise<boolean> {
+    return (await this.nominals.countDocuments({ _id: nominalId }, { limit: 1 })) > 0;
   }
 }

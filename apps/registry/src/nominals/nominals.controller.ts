@@ -1,33 +1,261 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { NominalStore } from './nominal-store';
-import type { HistoryDocument, NominalDocument } from './nominal.documents';
+import {
+  applyDecorators,
+  BadRequestException,
+  Controller,
+  Get,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AgencySymbols,
+  JurisdictionSymbols,
+  MappaCategorySymbols,
+  MappaLevelSymbols,
+  NominalStatusSymbols,
+} from '@hub/contracts';
+import {
+  BadRequestDto,
+  MergedRecordDto,
+  NominalRecordDto,
+  NominalSearchPageDto,
+  NotFoundDto,
+  TimelinePageDto,
+} from './nominal-api.dto';
+import {
+  defaultPageSize,
+  maxPageSize,
+  nameMatchThreshold,
+  NominalQueries,
+  type Lookup,
+  type NominalRecordView,
+  type NominalSummary,
+  type Page,
+  type TimelineEntry,
+} from './nominal-queries';
+import { parseSearchQuery, parseTimelineQuery, type Parsed } from './nominal-query-params';
 
-function withoutNominalId<T extends { nominalId: string }>(entry: T): Omit<T, 'nominalId'> {
-  const copy: Partial<T> = { ...entry };
-  delete copy.nominalId;
-  return copy as Omit<T, 'nominalId'>;
+/** The parts of Express's request and response used here (Express 5 ships no types of its own). */
+interface HttpRequest {
+  originalUrl: string;
+}
+interface HttpResponse {
+  status(code: number): unknown;
+  setHeader(name: string, value: string): unknown;
 }
 
-function recordView(nominal: NominalDocument, history: HistoryDocument[]) {
-  return {
-    id: nominal._id,
-    version: nominal.version,
-    createdAt: nominal.createdAt,
-    updatedAt: nominal.updatedAt,
-    intelligence: nominal.intelligence,
-    history: history.map(({ _id, ...entry }) => ({ eventId: _id, ...withoutNominalId(entry) })),
-  };
+interface MergedRecord {
+  statusCode: number;
+  message: string;
+  mergedInto: string;
+  location: string;
 }
 
+function valid<T>(parsed: Parsed<T>): T {
+  if (parsed.ok) return parsed.value;
+  const problems = parsed.violations.map((violation) => `${violation.field} ${violation.problem}`);
+  throw new BadRequestException({
+    statusCode: HttpStatus.BAD_REQUEST,
+    error: 'Bad Request',
+    message: `invalid query parameters: ${problems.join('; ')}`,
+    violations: parsed.violations,
+  });
+}
+
+/** The query string of a request URL, with its `?`, or ''. */
+function queryStringOf(url: string): string {
+  const start = url.indexOf('?');
+  return start < 0 ? '' : url.slice(start);
+}
+
+const pageQueries = applyDecorators(
+  ApiQuery({ name: 'page', required: false, type: 'integer', description: '1-based; default 1' }),
+  ApiQuery({
+    name: 'pageSize',
+    required: false,
+    type: 'integer',
+    description: `Default ${defaultPageSize}, at most ${maxPageSize}`,
+  }),
+);
+
+const notFound = ApiNotFoundResponse({ type: NotFoundDto, description: 'No nominal has this id' });
+const badQuery = ApiBadRequestResponse({
+  type: BadRequestDto,
+  description: 'A query parameter is invalid or unknown; `violations` names each one',
+});
+const idParam = ApiParam({ name: 'id', description: 'The hub id of the nominal' });
+
+/**
+ * The registry's read API: find people across agencies, read one person's canonical record, and
+ * follow how it came to be. A record merged into another answers 308 with the survivor's address,
+ * so links and bookmarks to the retired id keep working.
+ */
+@ApiTags('nominals')
 @Controller('v1/nominals')
 export class NominalsController {
-  constructor(private readonly store: NominalStore) {}
+  constructor(private readonly queries: NominalQueries) {}
 
-  /** The canonical record of one nominal with the history of events it was built from. */
+  @Get()
+  @ApiOperation({
+    summary: 'Search nominals',
+    description:
+      'Records matching every given criterion (at least one is required). A name search matches ' +
+      'the name and the aliases whatever the order of the parts and tolerates misspellings and ' +
+      `phonetic variants; results scoring below ${nameMatchThreshold} are left out and the best ` +
+      'match comes first. Other searches are ordered by family name. Merged records are left out ' +
+      'unless `status` asks for them.',
+  })
+  @ApiQuery({
+    name: 'name',
+    required: false,
+    description: 'Free text, e.g. "SMITH John" or "Jon Smyth"; matched against names and aliases',
+  })
+  @ApiQuery({
+    name: 'dateOfBirth',
+    required: false,
+    description: 'YYYY-MM-DD',
+    example: '1980-04-23',
+  })
+  @ApiQuery({
+    name: 'identifier',
+    required: false,
+    description: "Any agency identifier's value; case and spaces are ignored",
+  })
+  @ApiQuery({ name: 'area', required: false, description: 'Managing MAPPA area, any case' })
+  @ApiQuery({ name: 'jurisdiction', required: false, enum: [...JurisdictionSymbols] })
+  @ApiQuery({
+    name: 'category',
+    required: false,
+    enum: [...MappaCategorySymbols],
+    description: 'MAPPA category; "2" means CATEGORY_2',
+  })
+  @ApiQuery({
+    name: 'level',
+    required: false,
+    enum: [...MappaLevelSymbols],
+    description: 'MAPPA level; "3" means LEVEL_3',
+  })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    description: `Comma-separated, of ${NominalStatusSymbols.join(', ')}; default: all but MERGED`,
+  })
+  @pageQueries
+  @ApiOkResponse({ type: NominalSearchPageDto })
+  @badQuery
+  search(@Query() query: Record<string, unknown>): Promise<Page<NominalSummary>> {
+    const { criteria, page } = valid(parseSearchQuery(query));
+    return this.queries.search(criteria, page);
+  }
+
   @Get(':id')
-  async get(@Param('id') id: string) {
-    const nominal = await this.store.findNominal(id);
-    if (!nominal) throw new NotFoundException(`no nominal with id ${id}`);
-    return recordView(nominal, await this.store.historyOf(id));
+  @ApiOperation({
+    summary: "A nominal's canonical record",
+    description:
+      'Everything the hub holds on the person, with the current address and the current risk ' +
+      'management plan worked out. The events it was built from are in the timeline.',
+  })
+  @idParam
+  @ApiOkResponse({ type: NominalRecordDto })
+  @ApiResponse({
+    status: HttpStatus.PERMANENT_REDIRECT,
+    type: MergedRecordDto,
+    description: 'Merged into another record; Location is that record',
+  })
+  @notFound
+  async record(
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<NominalRecordView | MergedRecord> {
+    return this.answer(id, await this.queries.record(id), response, '');
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({
+    summary: "A nominal's timeline",
+    description:
+      'The events applied to the record and to every record merged into it, newest first unless ' +
+      '`order=asc`, paged.',
+  })
+  @idParam
+  @ApiQuery({
+    name: 'eventType',
+    required: false,
+    description: 'Comma-separated event types, e.g. IntelligenceShared,AddressRecorded',
+  })
+  @ApiQuery({
+    name: 'agency',
+    required: false,
+    description: `Comma-separated producing agencies, of ${AgencySymbols.join(', ')}`,
+  })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'Occurred at or after: YYYY-MM-DD (start of day, UTC) or date-time with zone',
+  })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    description: 'Occurred at or before: YYYY-MM-DD (the whole day, UTC) or date-time with zone',
+  })
+  @ApiQuery({ name: 'order', required: false, enum: ['asc', 'desc'], description: 'Default desc' })
+  @pageQueries
+  @ApiOkResponse({ type: TimelinePageDto })
+  @ApiResponse({
+    status: HttpStatus.PERMANENT_REDIRECT,
+    type: MergedRecordDto,
+    description: "Merged into another record; Location is that record's timeline, same query",
+  })
+  @badQuery
+  @notFound
+  async timeline(
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<Page<TimelineEntry> | MergedRecord> {
+    const { filters, page } = valid(parseTimelineQuery(query));
+    const lookup = await this.queries.timeline(id, filters, page);
+    return this.answer(id, lookup, response, `/timeline${queryStringOf(request.originalUrl)}`);
+  }
+
+  /** The found value, a 308 to where a merged record went (plus `suffix`), or a 404. */
+  private answer<T>(
+    id: string,
+    lookup: Lookup<T>,
+    response: HttpResponse,
+    suffix: string,
+  ): T | MergedRecord {
+    switch (lookup.outcome) {
+      case 'found':
+        return lookup.value;
+      case 'unknown':
+        throw new NotFoundException(`no nominal with id ${id}`);
+      case 'merged': {
+        // 308, not 301: the method is kept, and clients may remember the survivor's address.
+        const location = `/v1/nominals/${encodeURIComponent(lookup.mergedInto)}${suffix}`;
+        response.status(HttpStatus.PERMANENT_REDIRECT);
+        response.setHeader('Location', location);
+        return {
+          statusCode: HttpStatus.PERMANENT_REDIRECT,
+          message: `nominal ${id} was merged into ${lookup.mergedInto}; its record is now at ${location}`,
+          mergedInto: lookup.mergedInto,
+          location,
+        };
+      }
+    }
   }
 }

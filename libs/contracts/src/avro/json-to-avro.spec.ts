@@ -14,6 +14,7 @@ const sighting = Type.forSchema(
       { name: 'note', type: ['null', 'string'], default: null },
       { name: 'tags', type: { type: 'array', items: 'string' }, default: [] },
       { name: 'count', type: 'int', default: 1 },
+      { name: 'reviewOn', type: ['null', { type: 'int', logicalType: 'date' }], default: null },
     ],
   },
   { logicalTypes: hubLogicalTypes },
@@ -31,7 +32,14 @@ describe('jsonToAvro', () => {
     const result = jsonToAvro<Record<string, unknown>>(sighting, valid);
     expect(result).toEqual({
       ok: true,
-      value: { ...valid, seenAt: new Date('2026-11-27T09:30:00Z'), note: null, tags: [], count: 1 },
+      value: {
+        ...valid,
+        seenAt: new Date('2026-11-27T09:30:00Z'),
+        note: null,
+        tags: [],
+        count: 1,
+        reviewOn: null,
+      },
     });
     if (result.ok) expect(sighting.isValid(result.value)).toBe(true);
   });
@@ -69,6 +77,37 @@ describe('jsonToAvro', () => {
   it('refuses a date-time without a time zone, whose instant would depend on the server', () => {
     const result = jsonToAvro(sighting, { ...valid, seenAt: '2026-11-27T09:30:00' });
     expect(result.ok).toBe(false);
+  });
+
+  it('keeps a calendar date as its YYYY-MM-DD string, which encodes as a date', () => {
+    const result = jsonToAvro<{ reviewOn: string | null }>(sighting, {
+      ...valid,
+      reviewOn: '2027-02-28',
+    });
+    expect(result.ok && result.value.reviewOn).toBe('2027-02-28');
+    if (result.ok) {
+      expect(sighting.fromBuffer(sighting.toBuffer(result.value))).toEqual(result.value);
+    }
+  });
+
+  it.each([
+    ['an impossible day', '2027-02-29', 'is not a real date: 2027-02-29'],
+    [
+      'a date-time',
+      '2027-02-28T00:00:00Z',
+      'must be an ISO-8601 calendar date YYYY-MM-DD, got string "2027-02-28T00:00:00Z"',
+    ],
+    [
+      'a day-first date',
+      '28/02/2027',
+      'must be an ISO-8601 calendar date YYYY-MM-DD, got string "28/02/2027"',
+    ],
+    ['a number of days', 20_877, 'must be an ISO-8601 calendar date YYYY-MM-DD, got number 20877'],
+  ])('refuses %s as a calendar date', (_, reviewOn, problem) => {
+    expect(jsonToAvro(sighting, { ...valid, reviewOn })).toEqual({
+      ok: false,
+      violations: [{ field: 'reviewOn', problem }],
+    });
   });
 
   it('refuses a document that is not an object', () => {

@@ -9,6 +9,7 @@ export interface SchemaViolation {
 export type JsonToAvroResult<T> =
   { ok: true; value: T } | { ok: false; violations: SchemaViolation[] };
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function describe(value: unknown): string {
@@ -24,9 +25,10 @@ function join(path: string, key: string | number): string {
 
 /**
  * Converts a plain JSON document (as an agency system sends it) into the value avsc encodes for
- * `type`: date-times become Dates, absent fields take their schema default, nullable unions accept
- * the bare value. Every problem is reported, each with its field path; unknown fields are refused
- * so that a misspelt optional field is not silently dropped.
+ * `type`: date-times become Dates, calendar dates stay 'YYYY-MM-DD' strings, absent fields take
+ * their schema default, nullable unions accept the bare value. Every problem is reported, each with
+ * its field path; unknown fields are refused so that a misspelt optional field is not silently
+ * dropped.
  */
 export function jsonToAvro<T>(type: Type, json: unknown): JsonToAvroResult<T> {
   const violations: SchemaViolation[] = [];
@@ -109,6 +111,11 @@ export function jsonToAvro<T>(type: Type, json: unknown): JsonToAvroResult<T> {
         const date = new Date(value);
         return Number.isNaN(date.getTime()) ? fail(`is not a real date-time: ${value}`) : date;
       }
+      case 'logical:date':
+        if (typeof value !== 'string' || !isoDate.test(value)) {
+          return fail(`must be an ISO-8601 calendar date YYYY-MM-DD, got ${describe(value)}`);
+        }
+        return type.isValid(value) ? value : fail(`is not a real date: ${value}`);
       case 'logical:uuid':
         return typeof value === 'string' && type.isValid(value)
           ? value

@@ -32,6 +32,8 @@ export interface ConsumedEvent {
   headers: Record<string, string>;
   schemaId: number;
   value: unknown;
+  /** The message value as it arrived (schema id and Avro bytes), for handlers that keep it. */
+  bytes: Buffer;
   /** 1 on first delivery; higher when the event comes back from the retry topic. */
   attempt: number;
 }
@@ -92,6 +94,7 @@ function headerMap(message: KafkaMessage): Record<string, string> {
  * (database, broker) makes the partition wait, with back-off, since nothing behind could succeed.
  */
 export class ConsumerRunner {
+  private stopping?: Promise<void>;
   private readonly consumer: Consumer;
   private readonly producer: Producer;
   private readonly settings: Required<
@@ -169,7 +172,13 @@ export class ConsumerRunner {
   }
 
   /** Finishes the chunk in flight, commits, leaves the group; gives up waiting after the bound. */
-  async stop(): Promise<void> {
+  /** Stops consuming, within the shutdown bound; repeated calls wait for the same stop. */
+  stop(): Promise<void> {
+    this.stopping ??= this.stopOnce();
+    return this.stopping;
+  }
+
+  private async stopOnce(): Promise<void> {
     if (this.currentState === 'idle' || this.currentState === 'stopped') return;
     this.currentState = 'stopping';
     const bound = sleep(this.settings.shutdownTimeoutMs, 'timeout' as const);
@@ -252,6 +261,7 @@ export class ConsumerRunner {
       const timer = consumerMetrics.handlerSeconds.startTimer(labels);
       try {
         const decoded = await this.schemas.decode(message.value);
+        const bytes = message.value ?? Buffer.alloc(0);
         await this.options.handler({
           topic,
           partition: origin.partition,
@@ -260,6 +270,7 @@ export class ConsumerRunner {
           headers: headerMap(message),
           schemaId: decoded.schemaId,
           value: decoded.value,
+          bytes,
           attempt: origin.attempts + 1,
         });
         timer();

@@ -15,8 +15,12 @@ import { PermanentEventError } from '../errors';
 import type { HubSchemaRegistry } from '../schema-registry';
 import { HubEventContext } from './hub-event-context';
 
-/** Binds a controller method to a catalogue topic: `@OnHubEvent('police.intelligence.shared.v1')`. */
-export const OnHubEvent = (topic: TopicName): MethodDecorator => EventPattern(topic);
+/**
+ * Binds a controller method to one or more catalogue topics:
+ * `@OnHubEvent('police.intelligence.shared.v1')`.
+ */
+export const OnHubEvent = (...topics: [TopicName, ...TopicName[]]): MethodDecorator =>
+  EventPattern(topics.length === 1 ? topics[0] : topics);
 
 export type HubKafkaTransportOptions = Omit<ConsumerRunnerOptions, 'topics' | 'handler'> & {
   kafka: Kafka;

@@ -1,0 +1,130 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { RecordCommands, type AcceptedCommand } from '../commands/record-commands';
+import { parseRequest } from '../http/request-validation';
+import { requestTrace } from '../http/request-context';
+import { DuplicateCandidates, type DuplicateCandidateDocument } from './duplicate-candidates';
+
+const listQuery = z.strictObject({
+  status: z.enum(['OPEN', 'LINKED', 'MERGED', 'NOT_DUPLICATE']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const decisionRequest = z
+  .strictObject({
+    decision: z.enum(['LINKED', 'MERGED', 'NOT_DUPLICATE']),
+    survivorId: z.string().min(1).optional(),
+    reason: z.string().trim().min(1, 'is required').max(2_000),
+    actingUser: z.string().trim().min(1, 'is required').max(200),
+  })
+  .refine((request) => request.decision !== 'MERGED' || request.survivorId !== undefined, {
+    message: 'is required for a merge: the id of the record that stays',
+    path: ['survivorId'],
+  });
+
+function candidateView({ _id, ...candidate }: DuplicateCandidateDocument) {
+  return { id: _id, ...candidate };
+}
+
+@ApiTags('possible duplicates')
+@Controller('v1/duplicates')
+export class DuplicatesController {
+  constructor(
+    private readonly candidates: DuplicateCandidates,
+    private readonly commands: RecordCommands,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Records flagged as possibly the same person',
+    description:
+      'Flagged when a nominal is registered: a shared agency identifier, or the same date of birth with a similar name.',
+  })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    enum: ['OPEN', 'LINKED', 'MERGED', 'NOT_DUPLICATE'],
+  })
+  @ApiQuery({ name: 'page', required: false, type: Number })
+  @ApiQuery({ name: 'pageSize', required: false, type: Number })
+  async list(@Query() query: unknown) {
+    const { status, page, pageSize } = parseRequest(listQuery, query, 'query');
+    const { items, total } = await this.candidates.list(status, page, pageSize);
+    return { items: items.map(candidateView), page, pageSize, total };
+  }
+
+  @Get(':candidateId')
+  @ApiOperation({ summary: 'One possible duplicate and its decision' })
+  @ApiNotFoundResponse({ description: 'No such possible duplicate.' })
+  async get(@Param('candidateId') candidateId: string) {
+    const candidate = await this.candidates.find(candidateId);
+    if (!candidate) throw new NotFoundException(`no possible duplicate with id ${candidateId}`);
+    return candidateView(candidate);
+  }
+
+  @Post(':candidateId/decision')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Decide a possible duplicate: link, merge or not a duplicate',
+    description:
+      'Publishes a DuplicateResolved event. A merge keeps both histories: the retired record redirects to the survivor, which gains its names as aliases and its identifiers.',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['decision', 'reason', 'actingUser'],
+      properties: {
+        decision: { type: 'string', enum: ['LINKED', 'MERGED', 'NOT_DUPLICATE'] },
+        survivorId: { type: 'string', description: 'For MERGED: the record that stays.' },
+        reason: { type: 'string' },
+        actingUser: { type: 'string' },
+      },
+    },
+  })
+  @ApiAcceptedResponse({ description: 'The decision is on Kafka.' })
+  @ApiNotFoundResponse({
+    description: 'No such possible duplicate, or one of its records is gone.',
+  })
+  @ApiConflictResponse({
+    description:
+      'Already decided, a record was merged meanwhile, or the survivor is not one of the pair.',
+  })
+  decide(
+    @Param('candidateId') candidateId: string,
+    @Body() body: unknown,
+    @Req() request: IncomingMessage,
+  ): Promise<AcceptedCommand> {
+    const { decision, survivorId, reason, actingUser } = parseRequest(
+      decisionRequest,
+      body,
+      'decision',
+    );
+    return this.commands.resolveDuplicate(candidateId, decision, survivorId, {
+      reason,
+      actingUser,
+      ...requestTrace(request),
+    });
+  }
+}

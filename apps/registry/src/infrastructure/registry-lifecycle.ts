@@ -1,0 +1,48 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { HubKafkaTransport, type EventPublisher } from '@hub/messaging';
+import type { MongoConnection } from '@hub/persistence';
+import { ChangedRecordPublisher } from '../changes/changed-record-publisher';
+import { ParkingExpiry } from '../parking/parking-expiry';
+import type { RegistryConfig } from '../registry.config';
+import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './tokens';
+
+/**
+ * The registry's background duties once it runs (publishing changes left over by a crash,
+ * dead-lettering events whose nominal never came), and closing its connections last on the way out.
+ */
+@Injectable()
+export class RegistryLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
+  constructor(
+    @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
+    @Inject(MONGO) private readonly mongo: MongoConnection,
+    @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
+    private readonly changes: ChangedRecordPublisher,
+    private readonly parkingExpiry: ParkingExpiry,
+    private readonly transport: HubKafkaTransport,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.changes.start(this.config.REGISTRY_CHANGE_SWEEP_MS);
+    this.parkingExpiry.start(this.config.REGISTRY_PARKING_SWEEP_MS);
+  }
+
+  /** Nest closes microservices after the shutdown hooks: stop consuming while the database is open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.parkingExpiry.stop();
+    await this.changes.stop();
+    await this.publisher.disconnect();
+    await this.mongo.client.close();
+  }
+}

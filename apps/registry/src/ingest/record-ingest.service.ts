@@ -1,0 +1,191 @@
+import type { DuplicateResolved } from '@hub/contracts';
+import { failureActionFor, PermanentEventError, type ConsumedEvent } from '@hub/messaging';
+import type { ChangedRecordPublisher } from '../changes/changed-record-publisher';
+import type { DuplicateCandidates } from '../duplicates/duplicate-candidates';
+import { contentOf, type NominalStore, type RecordedEvent } from '../nominals/nominal-store';
+import {
+  InapplicableEventError,
+  NominalMergedError,
+  NominalNotRegisteredError,
+  type Projection,
+  type RecordEventTopic,
+  type RecordFact,
+} from '../projections/projection';
+import { projections } from '../projections/projections';
+import {
+  counterpartSummary,
+  duplicateCounterpart,
+} from '../projections/record-lifecycle.projections';
+import { deadLetterParkedEvent } from '../parking/parked-event-dead-letters';
+import { consumedEventOf, type ParkedEvents } from '../parking/parked-events';
+import type { EventPublisher } from '@hub/messaging';
+
+/** How many merges an event follows to find the record that holds a person now. */
+const maxMergeHops = 5;
+
+export interface RecordIngestOptions {
+  store: NominalStore;
+  parked: ParkedEvents;
+  duplicates: DuplicateCandidates;
+  changes: ChangedRecordPublisher;
+  /** For dead-lettering parked events that can never apply. */
+  publisher: EventPublisher;
+  groupId: string;
+  /** Test-only crash point: the process dies after writing a change of this nominal, before publishing it. */
+  crashBeforePublishing?: string;
+}
+
+function isProjectedTopic(topic: string): topic is RecordEventTopic {
+  return Object.prototype.hasOwnProperty.call(projections, topic);
+}
+
+/**
+ * Folds one consumed event into the canonical record: applies it (idempotently), parks it if its
+ * nominal is not registered yet, follows merges, runs what a registration or a duplicate decision
+ * sets off, and publishes the changed record.
+ */
+export class RecordIngest {
+  constructor(private readonly options: RecordIngestOptions) {}
+
+  async ingest(event: ConsumedEvent): Promise<void> {
+    if (!isProjectedTopic(event.topic)) {
+      throw new PermanentEventError(`the registry does not apply events of ${event.topic}`);
+    }
+    const fact = event.value as RecordFact;
+    if (event.key !== fact.nominalId) {
+      throw new PermanentEventError(
+        `the message key ${event.key ?? '(none)'} is not the event's nominal id ${fact.nominalId}`,
+      );
+    }
+    const projection = projections[event.topic] as unknown as Projection<RecordFact>;
+    try {
+      await this.applyFollowingMerges(event, projection, fact);
+    } catch (error) {
+      if (!(error instanceof NominalNotRegisteredError)) throw error;
+      await this.options.parked.park(fact.metadata.eventId, fact.nominalId, event);
+      // The registration may have been applied (and its parked events released) meanwhile.
+      if (await this.options.store.exists(fact.nominalId)) await this.releaseParked(fact.nominalId);
+    }
+  }
+
+  private async applyFollowingMerges(
+    event: ConsumedEvent,
+    projection: Projection<RecordFact>,
+    fact: RecordFact,
+  ): Promise<void> {
+    let target = fact;
+    for (let hop = 0; ; hop++) {
+      try {
+        return await this.apply(event, projection, target);
+      } catch (error) {
+        if (!(error instanceof NominalMergedError) || hop >= maxMergeHops) throw error;
+        target = { ...target, nominalId: error.mergedInto };
+      }
+    }
+  }
+
+  private async apply(
+    event: ConsumedEvent,
+    projection: Projection<RecordFact>,
+    fact: RecordFact,
+  ): Promise<void> {
+    const { store } = this.options;
+    const decision = event.topic === 'registry.nominal.duplicate-resolved.v1';
+    if (decision && !(await store.exists((fact as DuplicateResolved).otherNominalId))) {
+      throw new InapplicableEventError(
+        `the other record ${(fact as DuplicateResolved).otherNominalId} does not exist`,
+      );
+    }
+    const applied = await store.apply(this.recorded(event, projection, fact), (current) =>
+      projection.apply(current, fact),
+    );
+    if (decision) await this.applyCounterpart(event, fact as DuplicateResolved);
+    if (event.topic === 'mappa.nominal.registered.v1') {
+      await this.options.duplicates.flagFor(applied.record);
+      await this.releaseParked(fact.nominalId);
+    }
+    if (applied.newlyApplied && this.options.crashBeforePublishing === fact.nominalId) {
+      process.kill(process.pid, 'SIGKILL');
+    }
+    await this.options.changes.publish(fact.nominalId, traceHeaders(event));
+  }
+
+  /** The other record a duplicate decision changes: the survivor of a merge, or the linked record. */
+  private async applyCounterpart(event: ConsumedEvent, decision: DuplicateResolved): Promise<void> {
+    const { store, duplicates } = this.options;
+    const retired = await store.findNominal(decision.nominalId);
+    if (!retired) throw new Error(`record ${decision.nominalId} vanished while being decided`);
+    if (decision.decision !== 'NOT_DUPLICATE') {
+      await store.apply(
+        {
+          ...this.recorded(event, { eventType: 'DuplicateResolved' }, decision),
+          nominalId: decision.otherNominalId,
+          summary: counterpartSummary(decision),
+        },
+        (current) => {
+          if (current === null) throw new NominalNotRegisteredError(decision.otherNominalId);
+          return duplicateCounterpart(current, contentOf(retired), decision);
+        },
+        `${decision.metadata.eventId}@${decision.otherNominalId}`,
+      );
+      await this.options.changes.publish(decision.otherNominalId, traceHeaders(event));
+    }
+    await duplicates.markDecided(decision.nominalId, decision.otherNominalId, decision.decision, {
+      eventId: decision.metadata.eventId,
+      reason: decision.reason,
+      decidedBy: decision.metadata.actingUser,
+      decidedAt: decision.metadata.occurredAt,
+    });
+  }
+
+  /**
+   * Applies the events that waited for `nominalId` to be registered. One that can never apply is
+   * dead-lettered with its reason; a passing failure leaves the rest parked and fails the caller,
+   * whose retry releases them again.
+   */
+  private async releaseParked(nominalId: string): Promise<void> {
+    const { parked, publisher, groupId } = this.options;
+    for (const waiting of await parked.waitingFor(nominalId)) {
+      try {
+        await this.ingest(consumedEventOf(waiting));
+      } catch (caught) {
+        const error = caught instanceof Error ? caught : new Error(String(caught));
+        if (failureActionFor(error) !== 'dead-letter') throw error;
+        await deadLetterParkedEvent(publisher, groupId, waiting, error);
+      }
+      await parked.release(waiting._id);
+    }
+  }
+
+  private recorded(
+    event: ConsumedEvent,
+    projection: Pick<Projection<RecordFact>, 'eventType'> & Partial<Projection<RecordFact>>,
+    fact: RecordFact,
+  ): RecordedEvent {
+    const { metadata, nominalId, ...details } = fact;
+    return {
+      nominalId,
+      metadata,
+      origin: {
+        eventType: projection.eventType,
+        topic: event.topic,
+        partition: event.partition,
+        offset: event.offset,
+        schemaId: event.schemaId,
+        traceparent: event.headers.traceparent ?? null,
+      },
+      summary: projection.summary?.(fact) ?? projection.eventType,
+      details: { ...details },
+    };
+  }
+}
+
+/** The causing event's trace and correlation, carried onto the changed-record message. */
+function traceHeaders(event: ConsumedEvent): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of ['traceparent', 'x-correlation-id']) {
+    const value = event.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  return headers;
+}

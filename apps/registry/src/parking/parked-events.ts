@@ -1,0 +1,103 @@
+import { Binary, type Collection, type Db } from 'mongodb';
+import type { TopicName } from '@hub/contracts';
+import type { ConsumedEvent } from '@hub/messaging';
+import { isDuplicateKeyError } from '@hub/persistence';
+
+/**
+ * An event that arrived before the nominal it is about: kept whole (decoded for applying, and the
+ * original bytes and headers for the dead-letter topic) until the nominal is registered or the
+ * waiting time runs out. `_id` is the event id: a redelivery does not park it twice.
+ */
+export interface ParkedEventDocument {
+  _id: string;
+  nominalId: string;
+  topic: TopicName;
+  partition: number;
+  offset: string;
+  key: string | null;
+  headers: Record<string, string>;
+  schemaId: number;
+  value: unknown;
+  bytes: Binary;
+  parkedAt: Date;
+  expiresAt: Date;
+}
+
+export class ParkedEvents {
+  private readonly parked: Collection<ParkedEventDocument>;
+
+  constructor(
+    db: Db,
+    private readonly limitMs: number,
+  ) {
+    this.parked = db.collection<ParkedEventDocument>('parked_events');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.parked.createIndex({ nominalId: 1 }, { name: 'by_nominal' });
+  }
+
+  async park(eventId: string, nominalId: string, event: ConsumedEvent): Promise<void> {
+    const now = new Date();
+    try {
+      await this.parked.insertOne({
+        _id: eventId,
+        nominalId,
+        topic: event.topic,
+        partition: event.partition,
+        offset: event.offset,
+        key: event.key,
+        headers: event.headers,
+        schemaId: event.schemaId,
+        value: event.value,
+        bytes: new Binary(event.bytes),
+        parkedAt: now,
+        expiresAt: new Date(now.getTime() + this.limitMs),
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error; // parked by an earlier delivery
+    }
+  }
+
+  /** The events waiting for `nominalId`, in the order they arrived. */
+  async waitingFor(nominalId: string): Promise<ParkedEventDocument[]> {
+    const waiting = await this.parked.find({ nominalId }).toArray();
+    return waiting.sort(
+      (a, b) =>
+        a.parkedAt.getTime() - b.parkedAt.getTime() ||
+        a.topic.localeCompare(b.topic) ||
+        Number(BigInt(a.offset) - BigInt(b.offset)),
+    );
+  }
+
+  /** Events that have waited longer than the limit. */
+  expired(now = new Date(), limit = 500): Promise<ParkedEventDocument[]> {
+    return this.parked
+      .find({ expiresAt: { $lt: now } })
+      .limit(limit)
+      .toArray();
+  }
+
+  count(): Promise<number> {
+    return this.parked.countDocuments();
+  }
+
+  async release(eventId: string): Promise<void> {
+    await this.parked.deleteOne({ _id: eventId });
+  }
+}
+
+/** A parked event as the consumer delivered it, for applying it again. */
+export function consumedEventOf(parked: ParkedEventDocument): ConsumedEvent {
+  return {
+    topic: parked.topic,
+    partition: parked.partition,
+    offset: parked.offset,
+    key: parked.key,
+    headers: parked.headers,
+    schemaId: parked.schemaId,
+    value: parked.value,
+    bytes: Buffer.from(parked.bytes.buffer),
+    attempt: 1,
+  };
+}

@@ -1,0 +1,962 @@
+import {
+  topicCatalogue,
+  type ActionItem,
+  type Address,
+  type AddressType,
+  type Agency,
+  type AgencyIdentifier,
+  type EventMetadata,
+  type EventOf,
+  type EventTopicName,
+  type MappaLevel,
+  type Practitioner,
+  type RiskAssessmentTool,
+  type RiskLevel,
+  type RsoNotificationKind,
+} from '@hub/contracts';
+import {
+  inwardCode,
+  syntheticHealthCaseReference,
+  syntheticNationalInsuranceNumber,
+  syntheticNhsNumber,
+  syntheticPrisonNumber,
+  syntheticProbationCaseReference,
+  syntheticSocialWorkCaseReference,
+} from './identifiers';
+import { familyNames, femaleGivenNames, maleGivenNames, streetNames } from './names';
+import { establishments, secureHospitals } from './places';
+import type { Rng } from './prng';
+import {
+  defaultAsOf,
+  isoDay,
+  supervisingAgencyOf,
+  syntheticPerson,
+  type SyntheticPerson,
+  type SyntheticPersonOptions,
+} from './synthetic-person';
+
+/** The topics agencies publish on (the registry's own decision topics are left out). */
+export type SyntheticTopic = Exclude<EventTopicName, `registry.${string}`>;
+
+/** One event of a synthetic history: its topic and its decoded value. */
+export type SyntheticEvent = {
+  [T in SyntheticTopic]: { topic: T; value: EventOf<T> };
+}[SyntheticTopic];
+
+export interface SyntheticHistoryOptions extends SyntheticPersonOptions {
+  /** The person to write the history of; generated from the rng when not given. */
+  person?: SyntheticPerson;
+}
+
+export interface SyntheticNominal {
+  person: SyntheticPerson;
+  /** In the order they happened (occurredAt strictly increasing); the registration first. */
+  events: SyntheticEvent[];
+}
+
+/** Each agency's (invented) producing system. */
+const producingSystems: Readonly<Record<Agency, string>> = {
+  POLICE: 'synthetic-police-rms',
+  PRISON: 'synthetic-prison-nomis',
+  PROBATION: 'synthetic-probation-case-management',
+  SOCIAL_WORK: 'synthetic-social-work-cms',
+  HEALTH: 'synthetic-forensic-health-pas',
+  HUB: 'synthetic-hub',
+};
+
+const roles: Readonly<Record<Agency, readonly string[]>> = {
+  POLICE: [
+    'Detective Constable, Public Protection Unit',
+    'Offender Manager (MOSOVO)',
+    'Detective Sergeant',
+  ],
+  PRISON: ['Prison Offender Manager', 'Head of Offender Management Delivery'],
+  PROBATION: ['Probation Officer', 'Senior Probation Officer', 'Probation Services Officer'],
+  SOCIAL_WORK: ['Criminal Justice Social Worker', 'Team Manager, Justice Services'],
+  HEALTH: [
+    'Responsible Clinician',
+    'Consultant Forensic Psychiatrist',
+    'Forensic Community Psychiatric Nurse',
+  ],
+  HUB: ['MAPPA Coordinator'],
+};
+
+const chairRoles: Readonly<Record<MappaLevel, readonly string[]>> = {
+  LEVEL_1: ['MAPPA Coordinator'],
+  LEVEL_2: ['Senior Probation Officer', 'Detective Inspector, Public Protection'],
+  LEVEL_3: ['Head of Public Protection', 'Detective Chief Inspector, Public Protection'],
+};
+
+const countries = [
+  'Spain',
+  'France',
+  'Portugal',
+  'Ireland',
+  'Poland',
+  'Romania',
+  'Greece',
+  'Netherlands',
+  'Germany',
+  'Italy',
+  'Turkey',
+  'India',
+  'Pakistan',
+  'Nigeria',
+  'United States',
+] as const;
+
+const places = [
+  'a bus station',
+  'a leisure centre',
+  'a school gate',
+  'a retail park',
+  'a railway bridge',
+  'a playground',
+  'a shopping centre',
+  'a swimming pool',
+  'a youth club',
+  'a park',
+] as const;
+
+const orderTypes = {
+  ENGLAND_AND_WALES: {
+    licence: ['Licence', 'Extended sentence licence', 'Life licence', 'Post-sentence supervision'],
+    order: ['Community Order', 'Suspended Sentence Order'],
+  },
+  SCOTLAND: {
+    licence: ['Non-parole licence', 'Parole licence', 'Extended sentence licence'],
+    order: ['Community Payback Order', 'Drug Treatment and Testing Order'],
+  },
+  NORTHERN_IRELAND: {
+    licence: ['Determinate custodial sentence licence', 'Extended custodial sentence licence'],
+    order: ['Probation Order', 'Combination Order'],
+  },
+} as const;
+
+const msPerHour = 3_600_000;
+const msPerDay = 24 * msPerHour;
+
+/** Writes one person's history, moving a clock forward from event to event. */
+class HistoryWriter {
+  readonly events: SyntheticEvent[] = [];
+  private time: number;
+  private addressCount = 0;
+
+  constructor(
+    private readonly rng: Rng,
+    readonly person: SyntheticPerson,
+    private readonly asOf: Date,
+    earlierBy: number,
+  ) {
+    // Histories start up to eight years back, most within the last four; `earlierBy` before that.
+    const yearsBack = Math.min(8, 0.3 + Math.abs(rng.normal(0, 2.8)));
+    const daysBack = Math.round(yearsBack * 365 + earlierBy / msPerDay);
+    this.time = asOf.getTime() - daysBack * msPerDay + rng.int(8, 17) * msPerHour;
+  }
+
+  get today(): string {
+    return isoDay(this.time);
+  }
+
+  /** The day `days` after today. */
+  dayAfter(days: number): string {
+    return isoDay(this.time + days * msPerDay);
+  }
+
+  /** Moves the clock on by between `minDays` and `maxDays` (whole minutes, at least one). */
+  wait(minDays: number, maxDays: number): void {
+    const step = (minDays + this.rng.float() * (maxDays - minDays)) * msPerDay;
+    this.time += Math.max(60_000, Math.round(step / 60_000) * 60_000);
+  }
+
+  /** Moves the clock to a working hour of `day` (never backwards). */
+  waitUntil(day: string): void {
+    const target = Date.parse(`${day}T00:00:00Z`) + this.rng.int(8 * 60, 17 * 60) * 60_000;
+    this.time = Math.max(this.time + 60_000, target);
+  }
+
+  /** Whether the history still has room before its end. */
+  hasTime(days = 0): boolean {
+    return this.time + days * msPerDay < this.asOf.getTime();
+  }
+
+  metadata(topic: SyntheticTopic, agency: Agency, correlationId?: string): EventMetadata {
+    const publishers: readonly Agency[] = topicCatalogue[topic].publishers;
+    if (!publishers.includes(agency)) {
+      throw new Error(
+        `${agency} may not publish on ${topic} (publishers: ${publishers.join(', ')})`,
+      );
+    }
+    return {
+      eventId: this.rng.uuid(),
+      occurredAt: new Date(this.time),
+      producingAgency: agency,
+      producingSystem: producingSystems[agency],
+      actingUser: `${agency.toLowerCase()}-user-${this.rng.int(1000, 9999)}`,
+      correlationId: correlationId ?? this.rng.uuid(),
+      causationId: null,
+      classification: 'OFFICIAL_SENSITIVE',
+    };
+  }
+
+  /** Adds an event; its time is never before the previous event's (histories are ordered). */
+  emit<T extends SyntheticTopic>(topic: T, value: EventOf<T>): void {
+    const event = { topic, value } as SyntheticEvent;
+    const { metadata } = event.value;
+    const last = this.events[this.events.length - 1];
+    if (last && last.value.metadata.occurredAt.getTime() >= metadata.occurredAt.getTime()) {
+      this.time = last.value.metadata.occurredAt.getTime() + 60_000;
+      metadata.occurredAt = new Date(this.time);
+    }
+    this.events.push(event);
+  }
+
+  practitioner(agency: Agency, role?: string): Practitioner {
+    const given = this.rng.pick(this.rng.chance(0.5) ? maleGivenNames : femaleGivenNames);
+    const family = this.rng.pick(familyNames);
+    const contact = this.rng.chance(0.5)
+      ? `01632 960${String(this.rng.int(0, 999)).padStart(3, '0')}` // Ofcom's range for drama
+      : `${given}.${family}@${agency.toLowerCase().replace('_', '-')}.synthetic.invalid`
+          .toLowerCase()
+          .replace(/'/g, '');
+    return {
+      name: `${given} ${family}`,
+      agency,
+      role: role ?? this.rng.pick(roles[agency]),
+      contact,
+    };
+  }
+
+  address(type: AddressType, from: string, extraLines: string[] = []): Address {
+    this.addressCount += 1;
+    const { area, jurisdiction } = this.person;
+    const [town, postcodeArea, firstDistrict, lastDistrict] = this.rng.pick(area.towns);
+    const street = `${this.rng.int(1, 240)} ${this.rng.pick(streetNames)}`;
+    const flat = this.rng.chance(0.3) ? [`Flat ${this.rng.int(1, 24)}`] : [];
+    const noFixedAbode = type === 'NO_FIXED_ABODE';
+    return {
+      addressId: `ADR-SYN-${this.person.serial}-${this.addressCount}`,
+      type,
+      lines: noFixedAbode ? [] : [...extraLines, ...(extraLines.length > 0 ? [] : flat), street],
+      town,
+      postcode: noFixedAbode
+        ? null
+        : `${postcodeArea}${this.rng.int(firstDistrict, lastDistrict)} ${inwardCode(
+            this.rng.int(0, 9),
+            this.rng.int(0, 19),
+            this.rng.int(0, 19),
+          )}`,
+      area: area.name,
+      jurisdiction,
+      from,
+      to: null,
+    };
+  }
+
+  actions(count: number, fromDays: number): ActionItem[] {
+    const templates = [
+      'Home visit by the police offender manager',
+      'Review licence conditions with the supervising officer',
+      'Refer to the accredited programme',
+      'Check compliance with exclusion zone',
+      'Share updated risk assessment with partner agencies',
+      'Arrange accommodation review',
+      'Liaise with victim liaison officer',
+      'Monitor internet use (device check)',
+    ];
+    const partners: Agency[] = [
+      'POLICE',
+      supervisingAgencyOf(this.person.jurisdiction),
+      'HEALTH',
+      'PRISON',
+    ];
+    return this.rng.sample(templates, count).map((description) => {
+      const ownerAgency = this.rng.pick(partners);
+      return {
+        description,
+        ownerAgency,
+        ownerName: this.rng.chance(0.6) ? this.practitioner(ownerAgency).name : null,
+        dueOn: this.rng.chance(0.7) ? this.dayAfter(fromDays + this.rng.int(7, 90)) : null,
+      };
+    });
+  }
+}
+
+function riskLevelFor(rng: Rng, level: MappaLevel): RiskLevel {
+  switch (level) {
+    case 'LEVEL_1':
+      return rng.weighted<RiskLevel>([
+        ['LOW', 0.3],
+        ['MEDIUM', 0.5],
+        ['HIGH', 0.18],
+        ['VERY_HIGH', 0.02],
+      ]);
+    case 'LEVEL_2':
+      return rng.weighted<RiskLevel>([
+        ['MEDIUM', 0.2],
+        ['HIGH', 0.65],
+        ['VERY_HIGH', 0.15],
+      ]);
+    case 'LEVEL_3':
+      return rng.weighted<RiskLevel>([
+        ['HIGH', 0.4],
+        ['VERY_HIGH', 0.6],
+      ]);
+  }
+}
+
+/** The tool a risk assessment is likely made with, and the agency that makes it. */
+function assessmentToolFor(w: HistoryWriter, rng: Rng): [RiskAssessmentTool, Agency] {
+  const { person } = w;
+  if (person.restrictedPatient) return ['HCR20', 'HEALTH'];
+  if (rng.chance(0.02)) return ['OTHER', supervisingAgencyOf(person.jurisdiction)];
+  if (person.jurisdiction === 'SCOTLAND') {
+    if (person.category === 'CATEGORY_1')
+      return rng.pick([
+        ['RM2000', 'POLICE'],
+        ['SA07', 'POLICE'],
+      ] as const);
+    return ['LSCMI', 'SOCIAL_WORK'];
+  }
+  if (person.category === 'CATEGORY_1') {
+    if (person.leadAgency === 'POLICE')
+      return rng.pick([
+        ['ARMS', 'POLICE'],
+        ['RM2000', 'POLICE'],
+      ] as const);
+    return rng.pick([
+      ['OASYS', 'PROBATION'],
+      ['SARN', 'PRISON'],
+      ['RM2000', 'POLICE'],
+    ] as const);
+  }
+  return ['OASYS', 'PROBATION'];
+}
+
+function register(w: HistoryWriter, rng: Rng): string {
+  const { person } = w;
+  const correlationId = rng.uuid();
+  const identifiers: AgencyIdentifier[] = [
+    { type: 'PNC_ID', value: person.pncId, issuedBy: 'POLICE' },
+  ];
+  w.emit('mappa.nominal.registered.v1', {
+    metadata: w.metadata('mappa.nominal.registered.v1', person.leadAgency, correlationId),
+    nominalId: person.nominalId,
+    name: person.name,
+    aliases: person.aliases,
+    dateOfBirth: person.dateOfBirth,
+    gender: person.gender,
+    identifiers,
+    leadAgency: person.leadAgency,
+    managingArea: person.area.name,
+    jurisdiction: person.jurisdiction,
+  });
+  return correlationId;
+}
+
+function linkIdentifiers(w: HistoryWriter, rng: Rng): void {
+  const { person } = w;
+  const supervisor = supervisingAgencyOf(person.jurisdiction);
+  const links: AgencyIdentifier[] = [];
+  if (person.croNumber)
+    links.push({ type: 'CRO_NUMBER', value: person.croNumber, issuedBy: 'POLICE' });
+  if (person.custodial || rng.chance(0.1)) {
+    links.push({
+      type: 'PRISON_NUMBER',
+      value: syntheticPrisonNumber(person.serial),
+      issuedBy: 'PRISON',
+    });
+  }
+  if (person.leadAgency === supervisor || person.communityOrder) {
+    links.push(
+      supervisor === 'SOCIAL_WORK'
+        ? {
+            type: 'SOCIAL_WORK_CASE_REFERENCE',
+            value: syntheticSocialWorkCaseReference(person.serial),
+            issuedBy: 'SOCIAL_WORK',
+          }
+        : {
+            type: 'PROBATION_CASE_REFERENCE',
+            value: syntheticProbationCaseReference(person.serial),
+            issuedBy: 'PROBATION',
+          },
+    );
+  }
+  if (person.restrictedPatient) {
+    links.push({
+      type: 'HEALTH_CASE_REFERENCE',
+      value: syntheticHealthCaseReference(person.serial),
+      issuedBy: 'HEALTH',
+    });
+    if (person.jurisdiction !== 'SCOTLAND') {
+      links.push({
+        type: 'NHS_NUMBER',
+        value: syntheticNhsNumber(person.serial),
+        issuedBy: 'HEALTH',
+      });
+    }
+  }
+  if (person.category === 'CATEGORY_1' && rng.chance(0.2)) {
+    // Registered sex offenders notify their national insurance number to the police.
+    links.push({
+      type: 'NATIONAL_INSURANCE_NUMBER',
+      value: syntheticNationalInsuranceNumber(person.serial),
+      issuedBy: 'POLICE',
+    });
+  }
+  for (const identifier of links) {
+    w.wait(0.01, 20);
+    w.emit('mappa.agency-identifier.linked.v1', {
+      metadata: w.metadata('mappa.agency-identifier.linked.v1', identifier.issuedBy),
+      nominalId: person.nominalId,
+      identifier,
+    });
+  }
+}
+
+function setCategoryAndManagement(w: HistoryWriter, rng: Rng, correlationId: string): void {
+  const { person } = w;
+  w.wait(0.01, 2);
+  const reasons: Record<typeof person.category, string> = {
+    CATEGORY_1: 'Subject to notification requirements',
+    CATEGORY_2: person.restrictedPatient
+      ? 'Restricted patient'
+      : 'Sentenced to 12 months or more for a specified violent or sexual offence',
+    CATEGORY_3: 'Other person assessed as posing a risk of serious harm',
+    CATEGORY_4: 'Convicted of a terrorist or terrorism-connected offence',
+  };
+  w.emit('mappa.category-level.set.v1', {
+    metadata: w.metadata('mappa.category-level.set.v1', person.leadAgency, correlationId),
+    nominalId: person.nominalId,
+    category: person.category,
+    level: person.level,
+    jurisdiction: person.jurisdiction,
+    reason: `${reasons[person.category]} (synthetic)`,
+    reviewOn: w.dayAfter(person.level === 'LEVEL_1' ? 365 : 112),
+  });
+  w.wait(0.01, 3);
+  const others: Agency[] = (
+    ['POLICE', 'PROBATION', 'SOCIAL_WORK', 'PRISON', 'HEALTH'] as const
+  ).filter(
+    (agency) =>
+      agency !== person.leadAgency &&
+      (agency !== 'PROBATION' || person.jurisdiction !== 'SCOTLAND') &&
+      (agency !== 'PRISON' || person.custodial) &&
+      (agency !== 'HEALTH' || person.restrictedPatient || rng.chance(0.1)),
+  );
+  const coManagerCount =
+    person.level === 'LEVEL_1' ? rng.int(0, 1) : rng.int(1, Math.min(3, others.length));
+  w.emit('mappa.management.assigned.v1', {
+    metadata: w.metadata('mappa.management.assigned.v1', person.leadAgency, correlationId),
+    nominalId: person.nominalId,
+    leadAgency: person.leadAgency,
+    managingArea: person.area.name,
+    jurisdiction: person.jurisdiction,
+    recordManager: w.practitioner(person.leadAgency),
+    coManagers: rng.sample(others, coManagerCount).map((agency) => w.practitioner(agency)),
+  });
+}
+
+function recordAddress(w: HistoryWriter, address: Address, agency?: Agency): void {
+  w.emit('mappa.address.recorded.v1', {
+    metadata: w.metadata('mappa.address.recorded.v1', agency ?? w.person.leadAgency),
+    nominalId: w.person.nominalId,
+    address,
+  });
+}
+
+class RsoNotifications {
+  private count = 0;
+
+  constructor(
+    private readonly w: HistoryWriter,
+    private readonly rng: Rng,
+  ) {}
+
+  /** Notifies `kind`, due `dueInDays` from today; one in twelve is late. */
+  notify(
+    kind: RsoNotificationKind,
+    dueInDays: number,
+    extra: {
+      details?: string;
+      newAddress?: Address;
+      travel?: { destinationCountry: string; departOn: string; returnOn: string | null };
+    } = {},
+  ): void {
+    const { w, rng } = this;
+    const dueBy = w.dayAfter(dueInDays);
+    const late = rng.chance(1 / 12);
+    w.waitUntil(
+      late
+        ? w.dayAfter(dueInDays + rng.int(1, 21))
+        : w.dayAfter(rng.int(0, Math.max(0, dueInDays))),
+    );
+    this.count += 1;
+    w.emit('police.rso-notification.received.v1', {
+      metadata: w.metadata('police.rso-notification.received.v1', 'POLICE'),
+      nominalId: w.person.nominalId,
+      notificationId: `RSO-SYN-${w.person.serial}-${this.count}`,
+      kind,
+      notifiedOn: w.today,
+      dueBy: rng.chance(0.95) ? dueBy : null,
+      details: extra.details ?? null,
+      newAddress: extra.newAddress ?? null,
+      travel: extra.travel ?? null,
+    });
+  }
+}
+
+function riskAssessment(w: HistoryWriter, rng: Rng, count: number): void {
+  const [tool, agency] = assessmentToolFor(w, rng);
+  w.emit('mappa.risk-assessment.recorded.v1', {
+    metadata: w.metadata('mappa.risk-assessment.recorded.v1', agency),
+    nominalId: w.person.nominalId,
+    assessmentId: `RA-SYN-${w.person.serial}-${count}`,
+    tool,
+    toolName: tool === 'OTHER' ? 'Spousal Assault Risk Assessment (SARA)' : null,
+    riskOfSeriousHarm: riskLevelFor(rng, w.person.level),
+    assessedOn: w.today,
+    nextReviewOn: w.dayAfter(rng.int(120, 365)),
+    summary: rng.chance(0.8)
+      ? 'Synthetic assessment: risk factors and protective factors recorded.'
+      : null,
+  });
+}
+
+function riskManagementPlan(w: HistoryWriter, rng: Rng, version: number): void {
+  w.emit('mappa.risk-management-plan.published.v1', {
+    metadata: w.metadata('mappa.risk-management-plan.published.v1', w.person.leadAgency),
+    nominalId: w.person.nominalId,
+    planId: `RMP-SYN-${w.person.serial}`,
+    planVersion: version,
+    summary:
+      version === 1
+        ? 'Synthetic plan: supervision, monitoring and interventions agreed by the lead agency.'
+        : `Synthetic plan, version ${version}: revised after review of risk.`,
+    actions: w.actions(rng.int(1, 4), 0),
+    reviewOn: w.dayAfter(rng.int(90, 180)),
+  });
+}
+
+function meeting(w: HistoryWriter, rng: Rng, number: number): void {
+  const { person } = w;
+  const agencies: Agency[] = ['POLICE', supervisingAgencyOf(person.jurisdiction)];
+  if (person.custodial) agencies.push('PRISON');
+  if (person.restrictedPatient || rng.chance(0.3)) agencies.push('HEALTH');
+  if (person.jurisdiction !== 'SCOTLAND' && rng.chance(0.4)) agencies.push('SOCIAL_WORK');
+  const agency = rng.pick(['POLICE', supervisingAgencyOf(person.jurisdiction)] as const);
+  w.emit('mappa.meeting.held.v1', {
+    metadata: w.metadata('mappa.meeting.held.v1', agency),
+    nominalId: person.nominalId,
+    meetingId: `MTG-SYN-${person.serial}-${number}`,
+    level: person.level,
+    heldOn: w.today,
+    chair: rng.chance(0.95) ? w.practitioner(agency, rng.pick(chairRoles[person.level])) : null,
+    attendees: agencies.map((attending) => w.practitioner(attending)),
+    minutes:
+      'Synthetic minutes: risk reviewed with partner agencies; ' +
+      rng.pick([
+        'compliance with conditions reported as good.',
+        'concerns raised about new associates.',
+        'accommodation remains unstable.',
+        'victim safety planning updated.',
+        'disclosure considered and not made at this time.',
+      ]),
+    actions: w.actions(rng.int(1, 3), 0),
+    nextMeetingOn: rng.chance(0.9)
+      ? w.dayAfter(person.level === 'LEVEL_3' ? rng.int(28, 56) : rng.int(56, 112))
+      : null,
+  });
+}
+
+function intelligence(w: HistoryWriter, rng: Rng): void {
+  const conditional = rng.chance(0.1);
+  w.emit('police.intelligence.shared.v1', {
+    metadata: w.metadata('police.intelligence.shared.v1', 'POLICE'),
+    nominalId: w.person.nominalId,
+    text: `Subject reported ${rng.pick(['loitering near', 'seen repeatedly at', 'in contact with young people at', 'associating with known offenders at'])} ${rng.pick(places)} (synthetic test data).`,
+    sourceEvaluation: rng.weighted([
+      ['RELIABLE', 0.5],
+      ['UNTESTED', 0.4],
+      ['NOT_RELIABLE', 0.1],
+    ]),
+    intelligenceAssessment: rng.weighted([
+      ['KNOWN_DIRECTLY', 0.2],
+      ['KNOWN_INDIRECTLY_CORROBORATED', 0.35],
+      ['KNOWN_INDIRECTLY', 0.3],
+      ['NOT_KNOWN', 0.13],
+      ['SUSPECTED_FALSE', 0.02],
+    ]),
+    handlingCode: conditional ? 'C' : 'P',
+    handlingConditions: conditional
+      ? 'Not to be disclosed to the subject; consult the originator before action.'
+      : null,
+    disseminationLimits: rng.chance(0.2)
+      ? ['POLICE', supervisingAgencyOf(w.person.jurisdiction)]
+      : [],
+  });
+}
+
+function custody(
+  w: HistoryWriter,
+  rng: Rng,
+  kind: 'ADMITTED' | 'RELEASE_DATE_SET' | 'RELEASED' | 'ESTABLISHMENT_TRANSFERRED',
+  establishment: string,
+  extra: {
+    previousEstablishment?: string;
+    releaseDate?: string;
+    releaseType?: 'LICENCE' | 'SENTENCE_EXPIRY';
+  } = {},
+): void {
+  w.emit('prison.custody-event.recorded.v1', {
+    metadata: w.metadata('prison.custody-event.recorded.v1', 'PRISON'),
+    nominalId: w.person.nominalId,
+    kind,
+    establishment,
+    previousEstablishment: extra.previousEstablishment ?? null,
+    releaseDate: extra.releaseDate ?? null,
+    releaseType: extra.releaseType ?? null,
+    prisonNumber: rng.chance(0.95) ? syntheticPrisonNumber(w.person.serial) : null,
+  });
+}
+
+function supervision(
+  w: HistoryWriter,
+  kind: 'ORDER_STARTED' | 'ORDER_ENDED' | 'LICENCE_STARTED' | 'LICENCE_ENDED' | 'BREACH' | 'RECALL',
+  orderType: string,
+  extra: {
+    startsOn?: string;
+    endsOn?: string;
+    details?: string;
+    officer?: Practitioner | null;
+  } = {},
+): void {
+  const agency = supervisingAgencyOf(w.person.jurisdiction);
+  w.emit('probation.supervision-event.recorded.v1', {
+    metadata: w.metadata('probation.supervision-event.recorded.v1', agency),
+    nominalId: w.person.nominalId,
+    kind,
+    orderType,
+    startsOn: extra.startsOn ?? null,
+    endsOn: extra.endsOn ?? null,
+    details: extra.details ?? null,
+    supervisingOfficer: extra.officer ?? null,
+  });
+}
+
+function restrictedPatient(
+  w: HistoryWriter,
+  rng: Rng,
+  kind:
+    'DETAINED' | 'TRANSFERRED' | 'CONDITIONALLY_DISCHARGED' | 'RECALLED' | 'ABSOLUTELY_DISCHARGED',
+  hospital: string | null,
+): void {
+  const { legalBasis } = secureHospitals[w.person.jurisdiction];
+  w.emit('health.restricted-patient-event.recorded.v1', {
+    metadata: w.metadata('health.restricted-patient-event.recorded.v1', 'HEALTH'),
+    nominalId: w.person.nominalId,
+    kind,
+    hospital,
+    legalBasis: rng.pick(legalBasis),
+    effectiveOn: w.today,
+    details: rng.chance(0.5)
+      ? `Synthetic: ${kind.toLowerCase().replaceAll('_', ' ')} on the decision of the responsible authority.`
+      : null,
+  });
+}
+
+/**
+ * The events of one synthetic person's life under MAPPA, in order: registration first, then the
+ * identifiers agencies link, category and level, management, addresses, a risk assessment and
+ * perhaps a plan, then what their category and story bring: custody, licence or order
+ * supervision, restricted-patient events, sex-offender notifications, police intelligence, MAPPA
+ * meetings. About ten events on average.
+ */
+export function syntheticNominal(
+  rng: Rng,
+  nominalId: string,
+  options: SyntheticHistoryOptions = {},
+): SyntheticNominal {
+  const asOf = options.asOf ?? defaultAsOf;
+  const person = options.person ?? syntheticPerson(rng, nominalId, options);
+  if (person.nominalId !== nominalId) {
+    throw new Error(`the person given is ${person.nominalId}, not ${nominalId}`);
+  }
+  // A long story (a sentence, a licence) may run past the end: start it earlier and write it again
+  // from the same draws, so that histories stay in the past.
+  let earlierBy = 0;
+  for (let attempt = 1; ; attempt += 1) {
+    const draws = rng.clone();
+    const events = writeHistory(draws, person, asOf, earlierBy);
+    const last = events[events.length - 1]?.value.metadata.occurredAt.getTime() ?? 0;
+    const overrun = last - asOf.getTime();
+    if (overrun <= 0 || attempt === 4) {
+      rng.follow(draws);
+      return { person, events };
+    }
+    earlierBy += overrun + 30 * msPerDay;
+  }
+}
+
+function writeHistory(
+  rng: Rng,
+  person: SyntheticPerson,
+  asOf: Date,
+  earlierBy: number,
+): SyntheticEvent[] {
+  const w = new HistoryWriter(rng, person, asOf, earlierBy);
+  const isRso = person.category === 'CATEGORY_1';
+  const rso = new RsoNotifications(w, rng);
+  const supervisor = supervisingAgencyOf(person.jurisdiction);
+  const orders = orderTypes[person.jurisdiction];
+  const prisons = establishments[person.jurisdiction][person.gender === 'FEMALE' ? 'women' : 'men'];
+  const hospitals = secureHospitals[person.jurisdiction].hospitals;
+
+  const registration = register(w, rng);
+  setCategoryAndManagement(w, rng, registration);
+  linkIdentifiers(w, rng);
+
+  let current: Address | null = null;
+  const move = (type: AddressType, viaNotification: boolean, extraLines: string[] = []): void => {
+    const next = w.address(type, w.today, extraLines);
+    if (viaNotification) {
+      rso.notify('ADDRESS_CHANGE', 3, {
+        newAddress: { ...next, from: w.today },
+        details: 'Change of home address notified (synthetic).',
+      });
+    } else {
+      recordAddress(w, { ...next, from: w.today });
+    }
+    if (current) {
+      w.wait(0.01, 2);
+      recordAddress(w, {
+        ...current,
+        to: w.dayAfter(-1) < current.from ? current.from : w.dayAfter(-1),
+      });
+    }
+    current = { ...next, from: w.today };
+  };
+
+  let hospital: string | null = null;
+  let prison: string | null = null;
+  if (person.restrictedPatient) {
+    w.wait(0.1, 10);
+    hospital = rng.pick(hospitals);
+    restrictedPatient(w, rng, 'DETAINED', hospital);
+    w.wait(0.1, 5);
+    move('HOSPITAL', false, [hospital]);
+  } else if (person.custodial) {
+    w.wait(0.1, 10);
+    prison = rng.pick(prisons);
+    custody(w, rng, 'ADMITTED', prison);
+  } else {
+    w.wait(0.1, 14);
+    move(rng.chance(0.04) ? 'NO_FIXED_ABODE' : 'HOME', false);
+    if (isRso) rso.notify('INITIAL', 3, { details: 'Initial notification (synthetic).' });
+  }
+
+  w.wait(3, 40);
+  riskAssessment(w, rng, 1);
+  const planVersions =
+    person.level !== 'LEVEL_1' || rng.chance(0.45) ? (rng.chance(0.3) ? 2 : 1) : 0;
+  if (planVersions > 0) {
+    w.wait(1, 30);
+    riskManagementPlan(w, rng, 1);
+  }
+
+  let meetings = 0;
+  const holdMeetings = (count: number): void => {
+    for (let i = 0; i < count && w.hasTime(); i += 1) {
+      w.wait(person.level === 'LEVEL_3' ? 28 : 56, person.level === 'LEVEL_3' ? 56 : 112);
+      meetings += 1;
+      meeting(w, rng, meetings);
+    }
+  };
+  if (person.level !== 'LEVEL_1') holdMeetings(person.level === 'LEVEL_3' ? rng.int(1, 2) : 1);
+
+  // The person's story after registration.
+  let onLicence = false;
+  let onOrder = false;
+  let orderType = '';
+  const officer = w.practitioner(supervisor);
+  if (person.restrictedPatient && hospital) {
+    if (rng.chance(0.3)) {
+      w.wait(30, 400);
+      const previous: string = hospital;
+      const others = hospitals.filter((h) => h !== previous);
+      if (others.length > 0) {
+        hospital = rng.pick(others);
+        restrictedPatient(w, rng, 'TRANSFERRED', hospital);
+      }
+    }
+    if (rng.chance(0.4)) {
+      w.wait(60, 500);
+      restrictedPatient(w, rng, 'CONDITIONALLY_DISCHARGED', null);
+      w.wait(0.01, 3);
+      move(rng.chance(0.6) ? 'TEMPORARY' : 'HOME', false);
+      if (rng.chance(0.2)) {
+        w.wait(30, 300);
+        restrictedPatient(w, rng, 'RECALLED', rng.pick(hospitals));
+      } else if (rng.chance(0.08)) {
+        w.wait(180, 700);
+        restrictedPatient(w, rng, 'ABSOLUTELY_DISCHARGED', null);
+      }
+    }
+  } else if (person.custodial && prison) {
+    if (rng.chance(0.25)) {
+      w.wait(20, 200);
+      const previous = prison;
+      prison = rng.pick(prisons);
+      if (prison !== previous)
+        custody(w, rng, 'ESTABLISHMENT_TRANSFERRED', prison, { previousEstablishment: previous });
+    }
+    w.wait(10, 200);
+    const releaseType = rng.chance(0.8) ? 'LICENCE' : 'SENTENCE_EXPIRY';
+    const releaseDate = w.dayAfter(rng.int(30, 400));
+    custody(w, rng, 'RELEASE_DATE_SET', prison, { releaseDate, releaseType });
+    if (person.level !== 'LEVEL_1') holdMeetings(1);
+    if (rng.chance(0.85)) {
+      w.waitUntil(releaseDate);
+      custody(w, rng, 'RELEASED', prison, { releaseDate: w.today, releaseType });
+      w.wait(0.01, 1);
+      move(releaseType === 'LICENCE' && rng.chance(0.5) ? 'APPROVED_PREMISES' : 'HOME', false, []);
+      if (isRso) rso.notify('INITIAL', 3, { details: 'Notification on release (synthetic).' });
+      if (releaseType === 'LICENCE') {
+        w.wait(0.01, 2);
+        orderType = rng.pick(orders.licence);
+        onLicence = true;
+        supervision(w, 'LICENCE_STARTED', orderType, {
+          startsOn: releaseDate,
+          endsOn: w.dayAfter(rng.int(180, 1800)),
+          officer,
+        });
+      }
+    }
+  } else if (person.communityOrder) {
+    w.wait(1, 60);
+    orderType = rng.pick(orders.order);
+    onOrder = true;
+    supervision(w, 'ORDER_STARTED', orderType, {
+      startsOn: w.today,
+      endsOn: w.dayAfter(rng.int(180, 1095)),
+      officer,
+    });
+  }
+
+  if (planVersions > 1 && w.hasTime()) {
+    w.wait(60, 300);
+    riskManagementPlan(w, rng, 2);
+  }
+  if (rng.chance(0.3)) {
+    const count = rng.chance(0.7) ? 1 : rng.int(2, 3);
+    for (let i = 0; i < count && w.hasTime(); i += 1) {
+      w.wait(10, 250);
+      intelligence(w, rng);
+    }
+  }
+  if (person.level !== 'LEVEL_1' && w.hasTime()) holdMeetings(rng.int(0, 2));
+
+  if ((onLicence || onOrder) && rng.chance(0.15) && w.hasTime()) {
+    w.wait(20, 300);
+    supervision(w, 'BREACH', orderType, {
+      details: rng.pick([
+        'Failed to attend two supervision appointments (synthetic).',
+        'Entered an exclusion zone (synthetic).',
+        'Failed to reside at the approved address (synthetic).',
+      ]),
+      officer,
+    });
+    if (onLicence && rng.chance(0.5)) {
+      w.wait(0.1, 5);
+      supervision(w, 'RECALL', orderType, {
+        details: 'Licence revoked; recalled to custody (synthetic).',
+        officer,
+      });
+      w.wait(0.1, 3);
+      custody(w, rng, 'ADMITTED', rng.pick(prisons));
+      onLicence = false;
+    }
+  }
+
+  if (isRso && current !== null && w.hasTime(60)) {
+    if (rng.chance(0.3)) {
+      w.wait(30, 400);
+      move(rng.chance(0.05) ? 'NO_FIXED_ABODE' : 'HOME', true);
+    }
+    const kinds: [RsoNotificationKind, number][] = [
+      ['FOREIGN_TRAVEL', 0.1],
+      ['FINANCIAL_DETAILS', 0.05],
+      ['HOUSEHOLD_WITH_CHILD', 0.03],
+      ['IDENTITY_DOCUMENT', 0.03],
+      ['STAY_AWAY_FROM_HOME', 0.03],
+    ];
+    for (const [kind, share] of kinds) {
+      if (!rng.chance(share) || !w.hasTime()) continue;
+      w.wait(10, 200);
+      if (kind === 'FOREIGN_TRAVEL') {
+        const departOn = w.dayAfter(rng.int(8, 40));
+        const departDays = Math.round((Date.parse(departOn) - Date.parse(w.today)) / msPerDay);
+        rso.notify('FOREIGN_TRAVEL', departDays - 7, {
+          travel: {
+            destinationCountry: rng.pick(countries),
+            departOn,
+            returnOn: rng.chance(0.9)
+              ? isoDay(Date.parse(departOn) + rng.int(3, 21) * msPerDay)
+              : null,
+          },
+        });
+      } else {
+        rso.notify(kind, 3, {
+          details: `${kind.toLowerCase().replaceAll('_', ' ')} notified (synthetic).`,
+        });
+      }
+    }
+    if (rng.chance(0.35) && w.hasTime(365)) {
+      w.wait(300, 365);
+      rso.notify('ANNUAL', 14, { details: 'Annual re-notification (synthetic).' });
+    }
+  } else if (!isRso && current !== null && rng.chance(0.15) && w.hasTime(60)) {
+    w.wait(30, 400);
+    move(rng.chance(0.1) ? 'TEMPORARY' : 'HOME', false);
+  }
+
+  if (rng.chance(0.05) && w.hasTime()) {
+    w.wait(10, 300);
+    w.emit('mappa.personal-details.changed.v1', {
+      metadata: w.metadata(
+        'mappa.personal-details.changed.v1',
+        rng.pick(['POLICE', person.leadAgency] as const),
+      ),
+      nominalId: person.nominalId,
+      name: null,
+      aliasesAdded: [
+        {
+          givenNames: [rng.pick(person.gender === 'FEMALE' ? femaleGivenNames : maleGivenNames)],
+          familyName: person.name.familyName,
+        },
+      ],
+      aliasesRemoved: [],
+      dateOfBirth: null,
+      gender: null,
+      reason: 'Known-as name disclosed by the subject (synthetic).',
+    });
+  }
+
+  if ((onLicence || onOrder) && rng.chance(0.2) && w.hasTime()) {
+    w.wait(60, 500);
+    supervision(w, onLicence ? 'LICENCE_ENDED' : 'ORDER_ENDED', orderType, {
+      endsOn: w.today,
+      officer,
+    });
+  }
+  return w.events;
+}
+
+/** The events of a synthetic person's history; see {@link syntheticNominal}. */
+export function syntheticHistory(
+  rng: Rng,
+  nominalId: string,
+  options: SyntheticHistoryOptions = {},
+): SyntheticEvent[] {
+  return syntheticNominal(rng, nominalId, options).events;
+}
