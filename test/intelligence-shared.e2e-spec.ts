@@ -6,6 +6,7 @@ import {
   messageCount,
   syntheticIntelligence,
   syntheticNominalId,
+  syntheticRegistration,
 } from '@hub/testing';
 import {
   isolatedRunName,
@@ -20,13 +21,14 @@ interface NominalView {
   id: string;
   version: number;
   intelligence: { eventId: string; text: string; sharedBy: string; occurredAt: string }[];
-  history: {
-    eventId: string;
-    topic: string;
-    producingAgency: string;
-    correlationId: string;
-    nominalVersion: number;
-  }[];
+}
+
+interface TimelineEntry {
+  eventId: string;
+  topic: string;
+  producingAgency: string;
+  correlationId: string;
+  nominalVersion: number;
 }
 
 describe('police intelligence, from the agency connector to the canonical record', () => {
@@ -74,23 +76,51 @@ describe('police intelligence, from the agency connector to the canonical record
     return (await response.json()) as NominalView;
   };
 
+  /** The record's events, oldest first. */
+  const historyOf = async (nominalId: string): Promise<TimelineEntry[]> => {
+    const response = await fetch(
+      `${registry.url}/v1/nominals/${nominalId}/timeline?order=asc&pageSize=100`,
+    );
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { items: TimelineEntry[] }).items;
+  };
+
   const recordWith = (nominalId: string, eventId: string) =>
     eventually(`nominal ${nominalId} to contain event ${eventId}`, async () => {
-      const record = await recordOf(nominalId);
-      return record?.history.some((entry) => entry.eventId === eventId) ? record : undefined;
+      // History first: an entry is written after its record change, so the record read next has it.
+      if (!(await recordOf(nominalId))) return undefined;
+      const history = await historyOf(nominalId);
+      if (!history.some((entry) => entry.eventId === eventId)) return undefined;
+      return { record: (await recordOf(nominalId))!, history };
     });
+
+  /** The intelligence entries of a history (the registration is the record's first entry). */
+  const intelligenceOf = (history: TimelineEntry[]) =>
+    history.filter((entry) => entry.topic === topic);
+
+  /** Registers a synthetic nominal through the police connector and waits for its record. */
+  const registered = async (): Promise<string> => {
+    const nominalId = syntheticNominalId();
+    expect((await post(syntheticRegistration(nominalId), {}, 'nominal-registered')).status).toBe(
+      202,
+    );
+    await eventually(`nominal ${nominalId} to be registered`, () => recordOf(nominalId));
+    return nominalId;
+  };
 
   /** "latest" is resolved at the group's first fetch: once one event posted now shows, all later ones will. */
   const registryConsumesFromNow = () =>
-    eventually('the registry to consume from the end of the topic', async () => {
+    eventually('the registry to consume from the end of the topics', async () => {
       const nominalId = syntheticNominalId();
-      expect((await post(syntheticIntelligence(nominalId))).status).toBe(202);
+      expect((await post(syntheticRegistration(nominalId), {}, 'nominal-registered')).status).toBe(
+        202,
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       return (await recordOf(nominalId)) ? true : undefined;
     });
 
-  it('publishes a valid event and the registry creates the record with its history', async () => {
-    const nominalId = syntheticNominalId();
+  it('publishes a valid event and the registry adds it to the record and its history', async () => {
+    const nominalId = await registered();
     const body = syntheticIntelligence(nominalId);
     const correlationId = randomUUID();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -103,8 +133,8 @@ describe('police intelligence, from the agency connector to the canonical record
     const accepted = (await response.json()) as { eventId: string; topic: string; offset: string };
     expect(accepted).toMatchObject({ eventId: body.metadata.eventId, topic, nominalId });
 
-    const record = await recordWith(nominalId, body.metadata.eventId);
-    expect(record).toMatchObject({ id: nominalId, version: 1 });
+    const { record, history } = await recordWith(nominalId, body.metadata.eventId);
+    expect(record).toMatchObject({ id: nominalId, version: 2 });
     expect(record.intelligence).toEqual([
       expect.objectContaining({
         eventId: body.metadata.eventId,
@@ -113,13 +143,13 @@ describe('police intelligence, from the agency connector to the canonical record
         occurredAt: body.metadata.occurredAt,
       }),
     ]);
-    expect(record.history).toEqual([
+    expect(intelligenceOf(history)).toEqual([
       expect.objectContaining({
         eventId: body.metadata.eventId,
         topic,
         producingAgency: 'POLICE',
         correlationId,
-        nominalVersion: 1,
+        nominalVersion: 2,
         traceparent: expect.stringMatching(
           new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`),
         ) as unknown,
@@ -167,7 +197,7 @@ describe('police intelligence, from the agency connector to the canonical record
   });
 
   it('applies an event sent twice only once', async () => {
-    const nominalId = syntheticNominalId();
+    const nominalId = await registered();
     const duplicate = syntheticIntelligence(nominalId);
     expect((await post(duplicate)).status).toBe(202);
     expect((await post(duplicate)).status).toBe(202);
@@ -175,17 +205,17 @@ describe('police intelligence, from the agency connector to the canonical record
     const later = syntheticIntelligence(nominalId);
     expect((await post(later)).status).toBe(202);
 
-    const record = await recordWith(nominalId, later.metadata.eventId);
-    expect(record.history.map((entry) => entry.eventId)).toEqual(
+    const { record, history } = await recordWith(nominalId, later.metadata.eventId);
+    expect(history.map((entry) => entry.eventId)).toEqual(
       expect.arrayContaining([duplicate.metadata.eventId, later.metadata.eventId]),
     );
-    expect(record.history).toHaveLength(2);
+    expect(intelligenceOf(history)).toHaveLength(2);
     expect(record.intelligence).toHaveLength(2);
-    expect(record.version).toBe(2);
+    expect(record.version).toBe(3);
   });
 
   it('dead-letters an undecodable message with its reason and goes on with the next one', async () => {
-    const nominalId = syntheticNominalId();
+    const nominalId = await registered();
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.send({
@@ -196,8 +226,8 @@ describe('police intelligence, from the agency connector to the canonical record
     const good = syntheticIntelligence(nominalId);
     expect((await post(good)).status).toBe(202);
 
-    const record = await recordWith(nominalId, good.metadata.eventId);
-    expect(record.history).toHaveLength(1);
+    const { history } = await recordWith(nominalId, good.metadata.eventId);
+    expect(intelligenceOf(history)).toHaveLength(1);
     const deadLetter = await findMessage(
       kafka,
       'registry.event.dead-lettered.v1',

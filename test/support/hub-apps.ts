@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { startHubConsumer } from '@hub/messaging';
 import { loadConnectorConfig } from '../../apps/agency-connector/src/connector.config';
 import { ConnectorModule } from '../../apps/agency-connector/src/connector.module';
+import { setUpRegistryApiDocs } from '../../apps/registry/src/api-docs';
 import { loadRegistryConfig } from '../../apps/registry/src/registry.config';
 import { RegistryModule } from '../../apps/registry/src/registry.module';
 
@@ -37,6 +38,7 @@ export function isolatedRunName(prefix: string): string {
 export async function startRegistry(env: Record<string, string> = {}): Promise<RunningApp> {
   const config = loadRegistryConfig({ LOG_LEVEL: 'warn', ...process.env, ...env });
   const app = await NestFactory.create(RegistryModule.forRoot(config), { bufferLogs: true });
+  setUpRegistryApiDocs(app);
   return listen(app, startHubConsumer);
 }
 

@@ -1,5 +1,6 @@
 import { startHubConsumer } from '@hub/messaging';
 import { runService } from '@hub/observability';
+import { setUpRegistryApiDocs } from './api-docs';
 import { loadRegistryConfig } from './registry.config';
 import { RegistryModule } from './registry.module';
 
@@ -8,6 +9,9 @@ runService(() => {
   return {
     module: RegistryModule.forRoot(config),
     port: config.PORT,
-    beforeListen: startHubConsumer,
+    beforeListen: async (app) => {
+      setUpRegistryApiDocs(app);
+      await startHubConsumer(app);
+    },
   };
 });

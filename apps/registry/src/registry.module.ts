@@ -34,6 +34,7 @@ import { RecordIngest } from './ingest/record-ingest.service';
 import { RegistryLifecycle } from './infrastructure/registry-lifecycle';
 import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
+import { NominalQueries } from './nominals/nominal-queries';
 import { NominalsController } from './nominals/nominals.controller';
 import { ParkedEvents } from './parking/parked-events';
 import { ParkingExpiry } from './parking/parking-expiry';
@@ -88,6 +89,15 @@ export class RegistryModule {
           },
         },
         { provide: REGISTRY_CONFIG, useValue: config },
+        {
+          provide: NominalQueries,
+          inject: [MONGO],
+          useFactory: async (mongo: MongoConnection) => {
+            const queries = new NominalQueries(mongo.db);
+            await queries.ensureIndexes();
+            return queries;
+          },
+        },
         {
           // Ready to publish before the first event is consumed: topics, schemas, connection.
           provide: EVENT_PUBLISHER,

@@ -40,7 +40,12 @@ export function syntheticRegistration(nominalId: string, overrides: Record<strin
   const month = String(1 + randomInt(12)).padStart(2, '0');
   const day = String(1 + randomInt(28)).padStart(2, '0');
   return {
-    metadata: { producingSystem: 'synthetic-case-system', classification: 'OFFICIAL_SENSITIVE' },
+    metadata: {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      producingSystem: 'synthetic-case-system',
+      classification: 'OFFICIAL_SENSITIVE',
+    },
     nominalId,
     name: {
       givenNames: [givenNames[randomInt(givenNames.length)]],

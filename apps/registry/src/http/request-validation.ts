@@ -9,14 +9,14 @@ export function parseRequest<S extends z.ZodType>(
 ): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({
+  const violations = result.error.issues.map((issue) => ({
     field: issue.path.join('.') || '(whole)',
     problem: issue.message,
   }));
   throw new BadRequestException({
     statusCode: 400,
     error: 'Bad Request',
-    message: `invalid ${what}: ${problems.map((p) => `${p.field} ${p.problem}`).join('; ')}`,
-    problems,
+    message: `invalid ${what}: ${violations.map((v) => `${v.field} ${v.problem}`).join('; ')}`,
+    violations,
   });
 }

@@ -35,14 +35,18 @@ const openObject = { type: 'object', additionalProperties: true } as const;
 export class PersonNameDto {
   @ApiProperty({ type: [String], example: ['John', 'Paul'], description: 'Given names in order' })
   givenNames!: string[];
-  @ApiProperty({ example: 'Smith' })
+  @ApiProperty({ type: String, example: 'Smith' })
   familyName!: string;
 }
 
 export class AgencyIdentifierDto {
   @ApiProperty({ enum: [...AgencyIdentifierTypeSymbols] })
   type!: AgencyIdentifierType;
-  @ApiProperty({ example: '2001/0123456A', description: 'As the issuing system writes it' })
+  @ApiProperty({
+    type: String,
+    example: '2001/0123456A',
+    description: 'As the issuing system writes it',
+  })
   value!: string;
   @ApiProperty({ enum: agencies })
   issuedBy!: Agency;
@@ -51,32 +55,33 @@ export class AgencyIdentifierDto {
 export class MappaSummaryDto {
   @ApiProperty({ enum: [...MappaCategorySymbols] })
   category!: MappaCategory;
-  @ApiProperty({ example: 'Violent and other sexual offenders' })
+  @ApiProperty({ type: String, example: 'Violent and other sexual offenders' })
   categoryName!: string;
   @ApiProperty({ enum: [...MappaLevelSymbols] })
   level!: MappaLevel;
 }
 
 export class NominalSummaryDto {
-  @ApiProperty({ example: 'NOM-7F3A2C91' })
+  @ApiProperty({ type: String, example: 'NOM-7F3A2C91' })
   id!: string;
   @ApiProperty({ type: PersonNameDto })
   name!: PersonNameDto;
   @ApiProperty({ type: [PersonNameDto] })
   aliases!: PersonNameDto[];
-  @ApiProperty({ format: 'date', example: '1980-04-23' })
+  @ApiProperty({ type: String, format: 'date', example: '1980-04-23' })
   dateOfBirth!: string;
   @ApiProperty({ enum: [...NominalStatusSymbols] })
   status!: NominalStatus;
   @ApiProperty({ type: MappaSummaryDto, nullable: true })
   mappa!: MappaSummaryDto | null;
-  @ApiProperty({ example: 'Greater Manchester' })
+  @ApiProperty({ type: String, example: 'Greater Manchester' })
   managingArea!: string;
   @ApiProperty({ enum: jurisdictions })
   jurisdiction!: Jurisdiction;
   @ApiProperty({ type: [AgencyIdentifierDto] })
   identifiers!: AgencyIdentifierDto[];
   @ApiPropertyOptional({
+    type: Number,
     minimum: 0,
     maximum: 1,
     description:
@@ -96,16 +101,16 @@ export class NominalSearchPageDto {
     description: 'Best name match first, else by family name',
   })
   items!: NominalSummaryDto[];
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: Number, example: 1 })
   page!: number;
-  @ApiProperty({ example: 20 })
+  @ApiProperty({ type: Number, example: 20 })
   pageSize!: number;
-  @ApiProperty({ description: 'Matching records over all pages', example: 42 })
+  @ApiProperty({ type: Number, description: 'Matching records over all pages', example: 42 })
   total!: number;
 }
 
 export class PractitionerDto {
-  @ApiProperty()
+  @ApiProperty({ type: String })
   name!: string;
   @ApiProperty({ enum: agencies })
   agency!: Agency;
@@ -118,7 +123,7 @@ export class PractitionerDto {
 export class ManagementDto {
   @ApiProperty({ enum: agencies })
   leadAgency!: Agency;
-  @ApiProperty({ example: 'Greater Manchester' })
+  @ApiProperty({ type: String, example: 'Greater Manchester' })
   managingArea!: string;
   @ApiProperty({ enum: jurisdictions })
   jurisdiction!: Jurisdiction;
@@ -131,28 +136,28 @@ export class ManagementDto {
 export class MappaStatusDto extends MappaSummaryDto {
   @ApiProperty({ enum: jurisdictions })
   jurisdiction!: Jurisdiction;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   setOn!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true })
   reviewOn!: string | null;
 }
 
 export class AddressDto {
-  @ApiProperty()
+  @ApiProperty({ type: String })
   addressId!: string;
   @ApiProperty({ enum: [...AddressTypeSymbols] })
   type!: AddressType;
   @ApiProperty({ type: [String] })
   lines!: string[];
-  @ApiProperty()
+  @ApiProperty({ type: String })
   town!: string;
   @ApiProperty({ type: String, nullable: true })
   postcode!: string | null;
-  @ApiProperty({ description: 'The MAPPA area the address is in' })
+  @ApiProperty({ type: String, description: 'The MAPPA area the address is in' })
   area!: string;
   @ApiProperty({ enum: jurisdictions })
   jurisdiction!: Jurisdiction;
-  @ApiProperty({ format: 'date', description: 'First day at the address' })
+  @ApiProperty({ type: String, format: 'date', description: 'First day at the address' })
   from!: string;
   @ApiProperty({
     type: String,
@@ -163,39 +168,39 @@ export class AddressDto {
   to!: string | null;
   @ApiProperty({ enum: agencies })
   recordedBy!: Agency;
-  @ApiProperty({ description: 'The event that recorded the address' })
+  @ApiProperty({ type: String, description: 'The event that recorded the address' })
   eventId!: string;
 }
 
 export class RiskManagementPlanDto {
-  @ApiProperty()
+  @ApiProperty({ type: String })
   planId!: string;
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: Number, example: 3 })
   planVersion!: number;
-  @ApiProperty()
+  @ApiProperty({ type: String })
   summary!: string;
   @ApiProperty({ type: 'array', items: openObject })
   actions!: object[];
   @ApiProperty({ type: String, format: 'date', nullable: true })
   reviewOn!: string | null;
-  @ApiProperty()
+  @ApiProperty({ type: String })
   eventId!: string;
   @ApiProperty({ enum: agencies })
   recordedBy!: Agency;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   occurredAt!: string;
 }
 
 export class NominalRecordDto {
-  @ApiProperty({ example: 'NOM-7F3A2C91' })
+  @ApiProperty({ type: String, example: 'NOM-7F3A2C91' })
   id!: string;
-  @ApiProperty({ description: 'Incremented by every applied event', example: 7 })
+  @ApiProperty({ type: Number, description: 'Incremented by every applied event', example: 7 })
   version!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: string;
-  @ApiProperty({ description: 'The event that produced this version' })
+  @ApiProperty({ type: String, description: 'The event that produced this version' })
   lastEventId!: string;
   @ApiProperty({ enum: [...NominalStatusSymbols] })
   status!: NominalStatus;
@@ -216,7 +221,7 @@ export class NominalRecordDto {
   name!: PersonNameDto;
   @ApiProperty({ type: [PersonNameDto] })
   aliases!: PersonNameDto[];
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ type: String, format: 'date' })
   dateOfBirth!: string;
   @ApiProperty({ enum: [...GenderSymbols] })
   gender!: Gender;
@@ -262,43 +267,44 @@ export class NominalRecordDto {
 }
 
 export class TimelineEntryDto {
-  @ApiProperty()
+  @ApiProperty({ type: String })
   eventId!: string;
   @ApiProperty({
+    type: String,
     description: 'The record the event was recorded on: this one or one merged into it',
   })
   nominalId!: string;
-  @ApiProperty({ example: 'IntelligenceShared' })
+  @ApiProperty({ type: String, example: 'IntelligenceShared' })
   eventType!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   occurredAt!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   recordedAt!: string;
   @ApiProperty({ enum: agencies })
   producingAgency!: Agency;
-  @ApiProperty()
+  @ApiProperty({ type: String })
   producingSystem!: string;
   @ApiProperty({ type: String, nullable: true })
   actingUser!: string | null;
-  @ApiProperty()
+  @ApiProperty({ type: String })
   correlationId!: string;
   @ApiProperty({ type: String, nullable: true })
   causationId!: string | null;
   @ApiProperty({ enum: [...ClassificationSymbols] })
   classification!: Classification;
-  @ApiProperty({ description: 'The record version the event produced' })
+  @ApiProperty({ type: Number, description: 'The record version the event produced' })
   nominalVersion!: number;
-  @ApiProperty({ description: 'One line a practitioner can read' })
+  @ApiProperty({ type: String, description: 'One line a practitioner can read' })
   summary!: string;
   @ApiProperty({ ...openObject, description: "The event's own fields" })
   details!: object;
-  @ApiProperty()
+  @ApiProperty({ type: String })
   topic!: string;
-  @ApiProperty()
+  @ApiProperty({ type: Number })
   partition!: number;
-  @ApiProperty()
+  @ApiProperty({ type: String })
   offset!: string;
-  @ApiProperty()
+  @ApiProperty({ type: Number })
   schemaId!: number;
   @ApiProperty({ type: String, nullable: true, description: 'W3C trace context of the event' })
   traceparent!: string | null;
@@ -307,27 +313,28 @@ export class TimelineEntryDto {
 export class TimelinePageDto {
   @ApiProperty({ type: [TimelineEntryDto] })
   items!: TimelineEntryDto[];
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: Number, example: 1 })
   page!: number;
-  @ApiProperty({ example: 20 })
+  @ApiProperty({ type: Number, example: 20 })
   pageSize!: number;
-  @ApiProperty({ example: 57 })
+  @ApiProperty({ type: Number, example: 57 })
   total!: number;
 }
 
 export class ViolationDto {
-  @ApiProperty({ example: 'pageSize' })
+  @ApiProperty({ type: String, example: 'pageSize' })
   field!: string;
-  @ApiProperty({ example: 'must be a whole number from 1 to 100' })
+  @ApiProperty({ type: String, example: 'must be a whole number from 1 to 100' })
   problem!: string;
 }
 
 export class BadRequestDto {
-  @ApiProperty({ example: 400 })
+  @ApiProperty({ type: Number, example: 400 })
   statusCode!: number;
-  @ApiProperty({ example: 'Bad Request' })
+  @ApiProperty({ type: String, example: 'Bad Request' })
   error!: string;
   @ApiProperty({
+    type: String,
     example: 'invalid query parameters: pageSize must be a whole number from 1 to 100',
   })
   message!: string;
@@ -336,24 +343,29 @@ export class BadRequestDto {
 }
 
 export class NotFoundDto {
-  @ApiProperty({ example: 404 })
+  @ApiProperty({ type: Number, example: 404 })
   statusCode!: number;
-  @ApiProperty({ example: 'Not Found' })
+  @ApiProperty({ type: String, example: 'Not Found' })
   error!: string;
-  @ApiProperty({ example: 'no nominal with id NOM-7F3A2C91' })
+  @ApiProperty({ type: String, example: 'no nominal with id NOM-7F3A2C91' })
   message!: string;
 }
 
 export class MergedRecordDto {
-  @ApiProperty({ example: 308 })
+  @ApiProperty({ type: Number, example: 308 })
   statusCode!: number;
   @ApiProperty({
+    type: String,
     example:
       'nominal NOM-7F3A2C91 was merged into NOM-0B12D3E4; its record is at /v1/nominals/NOM-0B12D3E4',
   })
   message!: string;
-  @ApiProperty({ example: 'NOM-0B12D3E4' })
+  @ApiProperty({ type: String, example: 'NOM-0B12D3E4' })
   mergedInto!: string;
-  @ApiProperty({ example: '/v1/nominals/NOM-0B12D3E4', description: 'Also in the Location header' })
+  @ApiProperty({
+    type: String,
+    example: '/v1/nominals/NOM-0B12D3E4',
+    description: 'Also in the Location header',
+  })
   location!: string;
 }

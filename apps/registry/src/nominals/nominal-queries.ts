@@ -218,9 +218,10 @@ export class NominalQueries {
           const score = nameSimilarity(name, alias);
           if (score > best.score) best = { score, matchedName: alias };
         }
-        return { ...summaryOf(candidate), ...best, score: Math.round(best.score * 1000) / 1000 };
+        return { ...summaryOf(candidate), ...best };
       })
       .filter((match) => match.score >= nameMatchThreshold)
+      .map((match) => ({ ...match, score: Math.round(match.score * 1000) / 1000 }))
       .sort(
         (a, b) =>
           b.score - a.score ||

@@ -22,7 +22,7 @@ export function serialOf(seed: number, index: number, modulus: number): number {
 }
 
 function checkLetter(digits: string): string {
-  return checkLetters[Number(BigInt(digits) % 23n)] as string;
+  return checkLetters[Number(BigInt(digits) % 23n)];
 }
 
 /** A PNC id, `YYYY/9NNNNNNC`: year of first entry, serial (always 9 + six digits), check letter. */
@@ -42,8 +42,8 @@ export function syntheticCroNumber(year: number, serial: number): string {
 export function syntheticPrisonNumber(serial: number): string {
   const digits = pad(serial % 10_000, 4);
   const rest = Math.floor(serial / 10_000);
-  const first = letters[rest % letters.length] as string;
-  const second = letters[Math.floor(rest / letters.length) % letters.length] as string;
+  const first = letters[rest % letters.length];
+  const second = letters[Math.floor(rest / letters.length) % letters.length];
   return `Z${digits}${first}${second}`;
 }
 
@@ -61,7 +61,7 @@ export function syntheticNhsNumber(serial: number): string {
 
 /** A national insurance number with the QQ prefix, which is never issued. */
 export function syntheticNationalInsuranceNumber(serial: number): string {
-  return `QQ${pad(serial % 1_000_000, 6)}${'ABCD'[serial % 4] as string}`;
+  return `QQ${pad(serial % 1_000_000, 6)}${'ABCD'[serial % 4]}`;
 }
 
 /** A probation case reference number (CRN) `X123456`. */
@@ -81,5 +81,5 @@ export function syntheticHealthCaseReference(serial: number): string {
 
 /** An inward postcode part, `9XX`. */
 export function inwardCode(digit: number, first: number, second: number): string {
-  return `${digit % 10}${inwardLetters[first % inwardLetters.length] as string}${inwardLetters[second % inwardLetters.length] as string}`;
+  return `${digit % 10}${inwardLetters[first % inwardLetters.length]}${inwardLetters[second % inwardLetters.length]}`;
 }

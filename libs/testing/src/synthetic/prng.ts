@@ -81,7 +81,7 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('cannot pick from an empty list');
-    return items[Math.floor(this.next() * items.length)] as T;
+    return items[Math.floor(this.next() * items.length)];
   }
 
   /** One of the entries, with probability proportional to its weight. */
@@ -102,7 +102,7 @@ export class Rng {
     const pool = [...items];
     const chosen: T[] = [];
     while (chosen.length < count && pool.length > 0) {
-      chosen.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0] as T);
+      chosen.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]);
     }
     return chosen;
   }

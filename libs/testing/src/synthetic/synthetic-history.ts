@@ -175,9 +175,15 @@ class HistoryWriter {
     this.time = Math.max(this.time + 60_000, target);
   }
 
-  /** Whether the history still has room before its end. */
-  hasTime(days = 0): boolean {
-    return this.time + days * msPerDay < this.asOf.getTime();
+  /**
+   * For what may or may not happen before the history ends: moves the clock on by between
+   * `minDays` and `maxDays` if that stays before the end, and says whether it did.
+   */
+  within(minDays: number, maxDays: number): boolean {
+    const room = (this.asOf.getTime() - this.time) / msPerDay;
+    if (room <= minDays) return false;
+    this.wait(minDays, Math.min(maxDays, room));
+    return true;
   }
 
   metadata(topic: SyntheticTopic, agency: Agency, correlationId?: string): EventMetadata {
@@ -339,6 +345,10 @@ function register(w: HistoryWriter, rng: Rng): string {
   const identifiers: AgencyIdentifier[] = [
     { type: 'PNC_ID', value: person.pncId, issuedBy: 'POLICE' },
   ];
+  // The police hold the CRO number beside the PNC id; other agencies link it later.
+  if (person.croNumber && person.leadAgency === 'POLICE') {
+    identifiers.push({ type: 'CRO_NUMBER', value: person.croNumber, issuedBy: 'POLICE' });
+  }
   w.emit('mappa.nominal.registered.v1', {
     metadata: w.metadata('mappa.nominal.registered.v1', person.leadAgency, correlationId),
     nominalId: person.nominalId,
@@ -358,7 +368,7 @@ function linkIdentifiers(w: HistoryWriter, rng: Rng): void {
   const { person } = w;
   const supervisor = supervisingAgencyOf(person.jurisdiction);
   const links: AgencyIdentifier[] = [];
-  if (person.croNumber)
+  if (person.croNumber && person.leadAgency !== 'POLICE')
     links.push({ type: 'CRO_NUMBER', value: person.croNumber, issuedBy: 'POLICE' });
   if (person.custodial || rng.chance(0.1)) {
     links.push({
@@ -692,7 +702,9 @@ export function syntheticNominal(
     const overrun = last - asOf.getTime();
     if (overrun <= 0 || attempt === 4) {
       rng.follow(draws);
-      return { person, events };
+      // Whatever still runs past the end has not happened yet.
+      const happened = events.filter((event) => event.value.metadata.occurredAt <= asOf);
+      return { person, events: happened };
     }
     earlierBy += overrun + 30 * msPerDay;
   }
@@ -738,6 +750,7 @@ function writeHistory(
   };
 
   let hospital: string | null = null;
+  let inCustody = false;
   let prison: string | null = null;
   if (person.restrictedPatient) {
     w.wait(0.1, 10);
@@ -749,6 +762,7 @@ function writeHistory(
     w.wait(0.1, 10);
     prison = rng.pick(prisons);
     custody(w, rng, 'ADMITTED', prison);
+    inCustody = true;
   } else {
     w.wait(0.1, 14);
     move(rng.chance(0.04) ? 'NO_FIXED_ABODE' : 'HOME', false);
@@ -758,7 +772,7 @@ function writeHistory(
   w.wait(3, 40);
   riskAssessment(w, rng, 1);
   const planVersions =
-    person.level !== 'LEVEL_1' || rng.chance(0.45) ? (rng.chance(0.3) ? 2 : 1) : 0;
+    person.level !== 'LEVEL_1' || rng.chance(0.35) ? (rng.chance(0.3) ? 2 : 1) : 0;
   if (planVersions > 0) {
     w.wait(1, 30);
     riskManagementPlan(w, rng, 1);
@@ -766,8 +780,9 @@ function writeHistory(
 
   let meetings = 0;
   const holdMeetings = (count: number): void => {
-    for (let i = 0; i < count && w.hasTime(); i += 1) {
-      w.wait(person.level === 'LEVEL_3' ? 28 : 56, person.level === 'LEVEL_3' ? 56 : 112);
+    for (let i = 0; i < count; i += 1) {
+      if (!w.within(person.level === 'LEVEL_3' ? 28 : 56, person.level === 'LEVEL_3' ? 56 : 112))
+        return;
       meetings += 1;
       meeting(w, rng, meetings);
     }
@@ -780,8 +795,7 @@ function writeHistory(
   let orderType = '';
   const officer = w.practitioner(supervisor);
   if (person.restrictedPatient && hospital) {
-    if (rng.chance(0.3)) {
-      w.wait(30, 400);
+    if (rng.chance(0.3) && w.within(30, 400)) {
       const previous: string = hospital;
       const others = hospitals.filter((h) => h !== previous);
       if (others.length > 0) {
@@ -794,17 +808,14 @@ function writeHistory(
       restrictedPatient(w, rng, 'CONDITIONALLY_DISCHARGED', null);
       w.wait(0.01, 3);
       move(rng.chance(0.6) ? 'TEMPORARY' : 'HOME', false);
-      if (rng.chance(0.2)) {
-        w.wait(30, 300);
+      if (rng.chance(0.2) && w.within(30, 300)) {
         restrictedPatient(w, rng, 'RECALLED', rng.pick(hospitals));
-      } else if (rng.chance(0.08)) {
-        w.wait(180, 700);
+      } else if (rng.chance(0.08) && w.within(180, 700)) {
         restrictedPatient(w, rng, 'ABSOLUTELY_DISCHARGED', null);
       }
     }
   } else if (person.custodial && prison) {
-    if (rng.chance(0.25)) {
-      w.wait(20, 200);
+    if (rng.chance(0.25) && w.within(20, 200)) {
       const previous = prison;
       prison = rng.pick(prisons);
       if (prison !== previous)
@@ -818,6 +829,7 @@ function writeHistory(
     if (rng.chance(0.85)) {
       w.waitUntil(releaseDate);
       custody(w, rng, 'RELEASED', prison, { releaseDate: w.today, releaseType });
+      inCustody = false;
       w.wait(0.01, 1);
       move(releaseType === 'LICENCE' && rng.chance(0.5) ? 'APPROVED_PREMISES' : 'HOME', false, []);
       if (isRso) rso.notify('INITIAL', 3, { details: 'Notification on release (synthetic).' });
@@ -843,21 +855,18 @@ function writeHistory(
     });
   }
 
-  if (planVersions > 1 && w.hasTime()) {
-    w.wait(60, 300);
+  if (planVersions > 1 && w.within(60, 300)) {
     riskManagementPlan(w, rng, 2);
   }
-  if (rng.chance(0.3)) {
+  if (rng.chance(0.25)) {
     const count = rng.chance(0.7) ? 1 : rng.int(2, 3);
-    for (let i = 0; i < count && w.hasTime(); i += 1) {
-      w.wait(10, 250);
+    for (let i = 0; i < count && w.within(10, 250); i += 1) {
       intelligence(w, rng);
     }
   }
-  if (person.level !== 'LEVEL_1' && w.hasTime()) holdMeetings(rng.int(0, 2));
+  if (person.level !== 'LEVEL_1') holdMeetings(rng.int(0, 2));
 
-  if ((onLicence || onOrder) && rng.chance(0.15) && w.hasTime()) {
-    w.wait(20, 300);
+  if ((onLicence || onOrder) && rng.chance(0.15) && w.within(20, 300)) {
     supervision(w, 'BREACH', orderType, {
       details: rng.pick([
         'Failed to attend two supervision appointments (synthetic).',
@@ -875,12 +884,12 @@ function writeHistory(
       w.wait(0.1, 3);
       custody(w, rng, 'ADMITTED', rng.pick(prisons));
       onLicence = false;
+      inCustody = true;
     }
   }
 
-  if (isRso && current !== null && w.hasTime(60)) {
-    if (rng.chance(0.3)) {
-      w.wait(30, 400);
+  if (isRso && !inCustody && current !== null) {
+    if (rng.chance(0.3) && w.within(30, 400)) {
       move(rng.chance(0.05) ? 'NO_FIXED_ABODE' : 'HOME', true);
     }
     const kinds: [RsoNotificationKind, number][] = [
@@ -891,8 +900,7 @@ function writeHistory(
       ['STAY_AWAY_FROM_HOME', 0.03],
     ];
     for (const [kind, share] of kinds) {
-      if (!rng.chance(share) || !w.hasTime()) continue;
-      w.wait(10, 200);
+      if (!rng.chance(share) || !w.within(10, 200)) continue;
       if (kind === 'FOREIGN_TRAVEL') {
         const departOn = w.dayAfter(rng.int(8, 40));
         const departDays = Math.round((Date.parse(departOn) - Date.parse(w.today)) / msPerDay);
@@ -911,17 +919,14 @@ function writeHistory(
         });
       }
     }
-    if (rng.chance(0.35) && w.hasTime(365)) {
-      w.wait(300, 365);
+    if (rng.chance(0.25) && w.within(300, 365)) {
       rso.notify('ANNUAL', 14, { details: 'Annual re-notification (synthetic).' });
     }
-  } else if (!isRso && current !== null && rng.chance(0.15) && w.hasTime(60)) {
-    w.wait(30, 400);
+  } else if (!isRso && !inCustody && current !== null && rng.chance(0.15) && w.within(30, 400)) {
     move(rng.chance(0.1) ? 'TEMPORARY' : 'HOME', false);
   }
 
-  if (rng.chance(0.05) && w.hasTime()) {
-    w.wait(10, 300);
+  if (rng.chance(0.05) && w.within(10, 300)) {
     w.emit('mappa.personal-details.changed.v1', {
       metadata: w.metadata(
         'mappa.personal-details.changed.v1',
@@ -942,8 +947,7 @@ function writeHistory(
     });
   }
 
-  if ((onLicence || onOrder) && rng.chance(0.2) && w.hasTime()) {
-    w.wait(60, 500);
+  if ((onLicence || onOrder) && rng.chance(0.2) && w.within(60, 500)) {
     supervision(w, onLicence ? 'LICENCE_ENDED' : 'ORDER_ENDED', orderType, {
       endsOn: w.today,
       officer,

@@ -1,0 +1,170 @@
+import { parseSchemaFiles, topicCatalogue, type Agency } from '@hub/contracts';
+import { Rng } from './prng';
+import { syntheticHistory, type SyntheticEvent } from './synthetic-history';
+import { defaultAsOf, syntheticPerson } from './synthetic-person';
+import {
+  seededNominalId,
+  syntheticPopulation,
+  syntheticPopulationMember,
+  type SyntheticPopulationOptions,
+} from './synthetic-population';
+
+const types = parseSchemaFiles();
+const population = [...syntheticPopulation({ seed: 42, count: 1500 })];
+const allEvents = population.flatMap(({ events }) => events);
+
+function schemaViolations(event: SyntheticEvent): string[] {
+  const schemaName = topicCatalogue[event.topic].valueSchema;
+  const type = types.get(schemaName);
+  if (!type) return [`no schema ${schemaName}`];
+  const paths: string[] = [];
+  type.isValid(event.value, {
+    errorHook: (path, value) => paths.push(`${path.join('.')} = ${JSON.stringify(value)}`),
+  });
+  return paths;
+}
+
+describe('synthetic histories', () => {
+  it('are valid against their topic schemas, every value', () => {
+    const failures = allEvents.flatMap((event) =>
+      schemaViolations(event).map(
+        (path) =>
+          `${event.topic} ${event.value.nominalId} ${event.value.metadata.eventId}: ${path}`,
+      ),
+    );
+    expect(failures.slice(0, 20)).toEqual([]);
+  });
+
+  it('cover every agency topic', () => {
+    const topics = new Set(allEvents.map(({ topic }) => topic));
+    const agencyTopics = Object.entries(topicCatalogue)
+      .filter(
+        ([name, definition]) => definition.valueSchema !== null && !name.startsWith('registry.'),
+      )
+      .map(([name]) => name);
+    expect([...topics].sort()).toEqual(agencyTopics.sort());
+  });
+
+  it('start with the registration, keep to one nominal and move forward in time', () => {
+    const problems: string[] = [];
+    for (const { person, events } of population) {
+      const registrations = events.filter(({ topic }) => topic === 'mappa.nominal.registered.v1');
+      if (events[0]?.topic !== 'mappa.nominal.registered.v1' || registrations.length !== 1) {
+        problems.push(`${person.nominalId}: does not start with its one registration`);
+      }
+      events.forEach((event, i) => {
+        const at = event.value.metadata.occurredAt.getTime();
+        if (event.value.nominalId !== person.nominalId)
+          problems.push(`${event.topic}: other nominal`);
+        const previous = events[i - 1]?.value.metadata.occurredAt.getTime() ?? -Infinity;
+        if (at <= previous)
+          problems.push(`${person.nominalId} ${event.topic}: not after the one before`);
+        if (at > defaultAsOf.getTime())
+          problems.push(`${person.nominalId} ${event.topic}: in the future`);
+      });
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('are published only by agencies the catalogue lets publish on the topic', () => {
+    const wrong = allEvents.filter(({ topic, value }) => {
+      const publishers: readonly Agency[] = topicCatalogue[topic].publishers;
+      return !publishers.includes(value.metadata.producingAgency);
+    });
+    expect(
+      wrong.map(({ topic, value }) => `${topic} by ${value.metadata.producingAgency}`),
+    ).toEqual([]);
+  });
+
+  it('have unique event ids and the metadata filled', () => {
+    const ids = allEvents.map(({ value }) => value.metadata.eventId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const incomplete = allEvents.filter(
+      ({ value: { metadata } }) =>
+        metadata.classification !== 'OFFICIAL_SENSITIVE' ||
+        !metadata.producingSystem.startsWith('synthetic-') ||
+        metadata.correlationId === '',
+    );
+    expect(incomplete).toEqual([]);
+  });
+
+  it('average about ten events per person', () => {
+    const average = allEvents.length / population.length;
+    expect(average).toBeGreaterThan(8);
+    expect(average).toBeLessThan(13);
+  });
+
+  it('give the same data for the same seed, and other data for another', () => {
+    const options: SyntheticPopulationOptions = { seed: 42 };
+    expect(syntheticPopulationMember(options, 17)).toEqual(population[17]);
+    const again = syntheticHistory(new Rng(7), 'NOM-SYN-X-1');
+    expect(syntheticHistory(new Rng(7), 'NOM-SYN-X-1')).toEqual(again);
+    expect(syntheticPopulationMember({ seed: 43 }, 17)).not.toEqual(population[17]);
+    expect(seededNominalId(42, 17)).toBe(population[17]?.person.nominalId);
+  });
+
+  it('use categories only where the jurisdiction has them', () => {
+    for (const { person, events } of population) {
+      if (person.jurisdiction !== 'ENGLAND_AND_WALES')
+        expect(person.category).not.toBe('CATEGORY_4');
+      for (const { topic, value } of events) {
+        if (topic === 'mappa.category-level.set.v1' && value.jurisdiction !== 'ENGLAND_AND_WALES') {
+          expect(value.category).not.toBe('CATEGORY_4');
+        }
+      }
+    }
+    // Many people, so that category 4 would show outside England and Wales if it could.
+    const rng = new Rng(1);
+    for (let i = 0; i < 20_000; i += 1) {
+      const person = syntheticPerson(rng, `NOM-SYN-C-${i}`);
+      if (person.jurisdiction !== 'ENGLAND_AND_WALES')
+        expect(person.category).not.toBe('CATEGORY_4');
+    }
+  });
+
+  it('spread people across categories and levels roughly as the MAPPA annual reports do', () => {
+    const rng = new Rng(2);
+    const people = Array.from({ length: 20_000 }, (_, i) => syntheticPerson(rng, `NOM-SYN-D-${i}`));
+    const share = (test: (p: (typeof people)[number]) => boolean): number =>
+      people.filter(test).length / people.length;
+    expect(share((p) => p.category === 'CATEGORY_1')).toBeCloseTo(0.75, 1);
+    expect(share((p) => p.category === 'CATEGORY_2')).toBeCloseTo(0.2, 1);
+    expect(share((p) => p.level === 'LEVEL_1')).toBeGreaterThan(0.93);
+    expect(share((p) => p.level === 'LEVEL_3')).toBeLessThan(0.02);
+    expect(share((p) => p.category === 'CATEGORY_4')).toBeGreaterThan(0);
+  });
+
+  it('make about one person in a hundred a near-duplicate of another', () => {
+    const duplicates = population.filter(({ person }) => person.duplicateOf !== null);
+    expect(duplicates.length).toBeGreaterThan(3);
+    expect(duplicates.length).toBeLessThan(40);
+    const byId = new Map(population.map(({ person }) => [person.nominalId, person]));
+    for (const { person } of duplicates) {
+      const original = byId.get(person.duplicateOf ?? '');
+      expect(original).toBeDefined();
+      expect(person.dateOfBirth).toBe(original?.dateOfBirth);
+      expect(person.name).not.toEqual(original?.name);
+    }
+  });
+
+  it('make identifiers in plainly invented ranges', () => {
+    const identifiers = allEvents.flatMap(({ topic, value }) => {
+      if (topic === 'mappa.nominal.registered.v1') return value.identifiers;
+      if (topic === 'mappa.agency-identifier.linked.v1') return [value.identifier];
+      return [];
+    });
+    const formats: Record<string, RegExp> = {
+      PNC_ID: /^\d{4}\/9\d{6}[A-Z]$/,
+      CRO_NUMBER: /^9\d{5}\/\d{2}[A-Z]$/,
+      PRISON_NUMBER: /^Z\d{4}[A-Z]{2}$/,
+      NHS_NUMBER: /^999 \d{3} \d{4}$/,
+      NATIONAL_INSURANCE_NUMBER: /^QQ\d{6}[A-D]$/,
+      PROBATION_CASE_REFERENCE: /^X\d{6}$/,
+      SOCIAL_WORK_CASE_REFERENCE: /^CJSW-SYN-\d{6}$/,
+      HEALTH_CASE_REFERENCE: /^FMH-SYN-\d{6}$/,
+    };
+    for (const identifier of identifiers) {
+      expect(identifier.value).toMatch(formats[identifier.type] ?? /^$/);
+    }
+  });
+});
