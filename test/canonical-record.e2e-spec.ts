@@ -187,12 +187,12 @@ describe('the canonical record, built from every event type', () => {
       aliases: expect.arrayContaining([
         { givenNames: ['Robin'], familyName: 'Examplesson' },
         { givenNames: ['Bob'], familyName: 'Sampleton' },
-      ]),
+      ]) as unknown,
       identifiers: expect.arrayContaining([
         expect.objectContaining({ type: 'PNC_ID', value: '99/123456Z' }),
         expect.objectContaining({ type: 'CRO_NUMBER', value: '000001/99X' }),
         expect.objectContaining({ type: 'PRISON_NUMBER', value: 'A0000ZZ' }),
-      ]),
+      ]) as unknown,
       mappa: {
         category: 'CATEGORY_1',
         categoryName: 'Registered sexual offenders',

@@ -60,8 +60,8 @@ describe('the changed-record outbox across a crash between write and publish', (
 
     const exitsBefore = registry.exitCount;
     await events.publish('mappa.nominal.registered.v1', syntheticRegistration(victim));
-    await eventually('the registry to die after writing the record', async () =>
-      registry.exitCount > exitsBefore ? true : undefined,
+    await eventually('the registry to die after writing the record', () =>
+      Promise.resolve(registry.exitCount > exitsBefore ? true : undefined),
     );
     const written = await recordOf(victim);
     expect(written).toMatchObject({ _id: victim, version: 1 });

@@ -54,7 +54,7 @@ export class IntelligenceStream {
     const worker = async (): Promise<void> => {
       while (next < count) {
         const index = next++;
-        await this.publish(nominalIds[index % nominalIds.length]!);
+        await this.publish(nominalIds[index % nominalIds.length]);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { renderAsyncApi } from './asyncapi';
 import { renderAvroTypes } from './avro-types';
 import { asyncApiFile, generatedFile } from './generated-file';
+import { readmeFile, renderReadmeTopics } from './readme-topics';
 
 const repoRoot = resolve(__dirname, '..', '..');
 
@@ -17,6 +18,7 @@ interface Output {
 const outputs: Output[] = [
   { file: generatedFile, option: '--types', render: renderAvroTypes },
   { file: asyncApiFile, option: '--asyncapi', render: renderAsyncApi },
+  { file: readmeFile, option: '--readme', render: renderReadmeTopics },
 ];
 
 function readIfThere(path: string): string | undefined {
@@ -29,7 +31,8 @@ function readIfThere(path: string): string | undefined {
 
 /**
  * `codegen` writes the generated files (the TypeScript types of `schemas/`, the AsyncAPI document of
- * the topic catalogue); `codegen --check [--types file] [--asyncapi file]` exits 1, naming each
+ * the topic catalogue, the README's topic table); `codegen --check [--types file] [--asyncapi file]
+ * [--readme file]` exits 1, naming each
  * stale file, if any of them (by default the committed ones) does not match what is generated.
  */
 async function main(args: string[]): Promise<number> {

@@ -12,7 +12,7 @@ const [firstTopic, ...otherTopics] = Object.keys(projections) as RecordEventTopi
 export class RecordEventsController {
   constructor(private readonly ingest: RecordIngest) {}
 
-  @OnHubEvent(firstTopic!, ...otherTopics)
+  @OnHubEvent(firstTopic, ...otherTopics)
   async recordEvent(@Ctx() context: HubEventContext): Promise<void> {
     await this.ingest.ingest(context.event);
   }

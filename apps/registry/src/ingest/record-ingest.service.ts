@@ -97,7 +97,7 @@ export class RecordIngest {
       );
     }
     const applied = await store.apply(this.recorded(event, projection, fact), (current) =>
-      projection.apply(current, fact),
+      projection.project(current, fact),
     );
     if (decision) await this.applyCounterpart(event, fact as DuplicateResolved);
     if (event.topic === 'mappa.nominal.registered.v1') {

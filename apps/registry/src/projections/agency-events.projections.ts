@@ -31,7 +31,7 @@ const addressLine = (address: Address): string =>
 
 export const addressRecorded: ProjectionOf<'mappa.address.recorded.v1'> = {
   eventType: 'AddressRecorded',
-  apply: (current, event) =>
+  project: (current, event) =>
     withAddress(existing(current, event.nominalId), event.address, event.metadata),
   summary: (event) =>
     `${lower(event.address.type)} address from ${event.address.from}` +
@@ -41,7 +41,7 @@ export const addressRecorded: ProjectionOf<'mappa.address.recorded.v1'> = {
 
 export const intelligenceShared: ProjectionOf<'police.intelligence.shared.v1'> = {
   eventType: 'IntelligenceShared',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     const item = {
       eventId: event.metadata.eventId,
@@ -64,7 +64,7 @@ export const intelligenceShared: ProjectionOf<'police.intelligence.shared.v1'> =
 
 export const rsoNotificationReceived: ProjectionOf<'police.rso-notification.received.v1'> = {
   eventType: 'RsoNotificationReceived',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     const notification = {
       ...provenance(event.metadata),
@@ -100,7 +100,7 @@ export const rsoNotificationReceived: ProjectionOf<'police.rso-notification.rece
 
 export const custodyEventRecorded: ProjectionOf<'prison.custody-event.recorded.v1'> = {
   eventType: 'CustodyEventRecorded',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     const since = event.metadata.occurredAt;
     const previous = record.custody;
@@ -171,7 +171,7 @@ export const custodyEventRecorded: ProjectionOf<'prison.custody-event.recorded.v
 
 export const supervisionEventRecorded: ProjectionOf<'probation.supervision-event.recorded.v1'> = {
   eventType: 'SupervisionEventRecorded',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     const since = event.metadata.occurredAt;
     const previous = record.supervision;
@@ -222,7 +222,7 @@ export const supervisionEventRecorded: ProjectionOf<'probation.supervision-event
 export const restrictedPatientEventRecorded: ProjectionOf<'health.restricted-patient-event.recorded.v1'> =
   {
     eventType: 'RestrictedPatientEventRecorded',
-    apply(current, event) {
+    project(current, event) {
       const record = existing(current, event.nominalId);
       return {
         ...record,

@@ -19,7 +19,7 @@ export function withoutRepeats<T>(list: T[], items: T[], same: (a: T, b: T) => b
 
 export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
   eventType: 'NominalRegistered',
-  apply(current, event) {
+  project(current, event) {
     if (current !== null) {
       throw new InapplicableEventError(
         `nominal ${event.nominalId} is already registered; a second registration would overwrite the record`,
@@ -64,7 +64,7 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
 
 export const personalDetailsChanged: ProjectionOf<'mappa.personal-details.changed.v1'> = {
   eventType: 'PersonalDetailsChanged',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     const name = event.name ?? record.name;
     // A former name stays findable: it becomes an alias.
@@ -96,7 +96,7 @@ export const personalDetailsChanged: ProjectionOf<'mappa.personal-details.change
 
 export const agencyIdentifierLinked: ProjectionOf<'mappa.agency-identifier.linked.v1'> = {
   eventType: 'AgencyIdentifierLinked',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     return {
       ...record,

@@ -7,7 +7,7 @@ const levelNumber = (level: string): string => level.replace('LEVEL_', '');
 
 export const mappaCategoryAndLevelSet: ProjectionOf<'mappa.category-level.set.v1'> = {
   eventType: 'MappaCategoryAndLevelSet',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     const name = categoryName(event.jurisdiction, event.category);
     if (name === undefined) {
@@ -34,7 +34,7 @@ export const mappaCategoryAndLevelSet: ProjectionOf<'mappa.category-level.set.v1
 
 export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v1'> = {
   eventType: 'RecordManagementAssigned',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     return {
       ...record,
@@ -53,7 +53,7 @@ export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v
 
 export const riskAssessmentRecorded: ProjectionOf<'mappa.risk-assessment.recorded.v1'> = {
   eventType: 'RiskAssessmentRecorded',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     const assessment = {
       ...provenance(event.metadata),
@@ -82,7 +82,7 @@ export const riskAssessmentRecorded: ProjectionOf<'mappa.risk-assessment.recorde
 export const riskManagementPlanPublished: ProjectionOf<'mappa.risk-management-plan.published.v1'> =
   {
     eventType: 'RiskManagementPlanPublished',
-    apply(current, event) {
+    project(current, event) {
       const record = existing(current, event.nominalId);
       const superseded = record.riskManagementPlans.find(
         (plan) => plan.planId === event.planId && plan.planVersion > event.planVersion,
@@ -112,7 +112,7 @@ export const riskManagementPlanPublished: ProjectionOf<'mappa.risk-management-pl
 
 export const mappaMeetingHeld: ProjectionOf<'mappa.meeting.held.v1'> = {
   eventType: 'MappaMeetingHeld',
-  apply(current, event): NominalContent {
+  project(current, event): NominalContent {
     const record = existing(current, event.nominalId);
     const meeting = {
       ...provenance(event.metadata),

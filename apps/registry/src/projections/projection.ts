@@ -36,7 +36,7 @@ export interface Projection<E extends RecordFact> {
    * The record after the event. `current` is null when the nominal has no record: only a
    * registration may create one; other projections throw NominalNotRegisteredError.
    */
-  apply(current: NominalContent | null, event: E): NominalContent;
+  project(current: NominalContent | null, event: E): NominalContent;
   /** One line for the timeline. */
   summary(event: E): string;
 }

@@ -24,7 +24,7 @@ const metadata = (occurredAt = new Date('2025-01-01T00:00:00Z')): EventMetadata 
 function registered(
   overrides: Partial<EventOf<'mappa.nominal.registered.v1'>> = {},
 ): NominalContent {
-  return nominalRegistered.apply(null, {
+  return nominalRegistered.project(null, {
     metadata: metadata(),
     nominalId: 'NOM-1',
     name: { givenNames: ['Alex'], familyName: 'Testperson' },
@@ -42,7 +42,7 @@ function registered(
 describe('projections of the canonical record', () => {
   it('refuses a second registration of the same nominal', () => {
     expect(() =>
-      nominalRegistered.apply(registered(), {
+      nominalRegistered.project(registered(), {
         metadata: metadata(),
         nominalId: 'NOM-1',
         name: { givenNames: ['B'], familyName: 'C' },
@@ -59,7 +59,7 @@ describe('projections of the canonical record', () => {
 
   it('makes a fact about an unregistered nominal wait for its registration', () => {
     expect(() =>
-      custodyEventRecorded.apply(null, {
+      custodyEventRecorded.project(null, {
         metadata: metadata(),
         nominalId: 'NOM-2',
         kind: 'ADMITTED',
@@ -82,15 +82,17 @@ describe('projections of the canonical record', () => {
       reason: null,
       reviewOn: null,
     };
-    expect(mappaCategoryAndLevelSet.apply(registered(), event).mappa?.categoryName).toBe(
+    expect(mappaCategoryAndLevelSet.project(registered(), event).mappa?.categoryName).toBe(
       'Restricted patients',
     );
     expect(
-      mappaCategoryAndLevelSet.apply(registered(), { ...event, jurisdiction: 'ENGLAND_AND_WALES' })
-        .mappa?.categoryName,
+      mappaCategoryAndLevelSet.project(registered(), {
+        ...event,
+        jurisdiction: 'ENGLAND_AND_WALES',
+      }).mappa?.categoryName,
     ).toBe('Violent and other sexual offenders');
     expect(() =>
-      mappaCategoryAndLevelSet.apply(registered(), { ...event, category: 'CATEGORY_4' }),
+      mappaCategoryAndLevelSet.project(registered(), { ...event, category: 'CATEGORY_4' }),
     ).toThrow(/CATEGORY_4 does not exist in SCOTLAND/);
   });
 
@@ -104,10 +106,13 @@ describe('projections of the canonical record', () => {
       details: null,
       supervisingOfficer: null,
     };
-    let record = supervisionEventRecorded.apply(registered(), { ...base, kind: 'LICENCE_STARTED' });
-    record = supervisionEventRecorded.apply(record, { ...base, kind: 'BREACH' });
+    let record = supervisionEventRecorded.project(registered(), {
+      ...base,
+      kind: 'LICENCE_STARTED',
+    });
+    record = supervisionEventRecorded.project(record, { ...base, kind: 'BREACH' });
     expect(record.supervision).toMatchObject({ state: 'ON_LICENCE', breachCount: 1 });
-    record = supervisionEventRecorded.apply(record, { ...base, kind: 'RECALL' });
+    record = supervisionEventRecorded.project(record, { ...base, kind: 'RECALL' });
     expect(record.supervision).toMatchObject({ state: 'RECALLED', breachCount: 1 });
     expect(record.supervisionEvents).toHaveLength(3);
   });
@@ -120,7 +125,7 @@ describe('projections of the canonical record', () => {
       decision: 'MERGED' as const,
       reason: 'same person',
     };
-    const retired = duplicateResolved.apply(
+    const retired = duplicateResolved.project(
       registered({
         name: { givenNames: ['Jon'], familyName: 'Fictional' },
         identifiers: [{ type: 'PNC_ID', value: '01/1Z', issuedBy: 'POLICE' }],
@@ -129,7 +134,7 @@ describe('projections of the canonical record', () => {
     );
     expect(retired).toMatchObject({ status: 'MERGED', mergedInto: 'NOM-NEW' });
     expect(() =>
-      custodyEventRecorded.apply(retired, {
+      custodyEventRecorded.project(retired, {
         metadata: metadata(),
         nominalId: 'NOM-OLD',
         kind: 'ADMITTED',

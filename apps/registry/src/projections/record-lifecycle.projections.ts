@@ -6,7 +6,7 @@ import { existing, InapplicableEventError, type ProjectionOf } from './projectio
 export const nominalArchiveStatusChanged: ProjectionOf<'registry.nominal.archive-status-changed.v1'> =
   {
     eventType: 'NominalArchiveStatusChanged',
-    apply(current, event) {
+    project(current, event) {
       const record = existing(current, event.nominalId);
       if (event.action === 'ARCHIVED') {
         return {
@@ -30,7 +30,7 @@ export const nominalArchiveStatusChanged: ProjectionOf<'registry.nominal.archive
 /** The decision as the record it names (the one retired by a merge) takes it. */
 export const duplicateResolved: ProjectionOf<'registry.nominal.duplicate-resolved.v1'> = {
   eventType: 'DuplicateResolved',
-  apply(current, event) {
+  project(current, event) {
     const record = existing(current, event.nominalId);
     if (event.otherNominalId === event.nominalId) {
       throw new InapplicableEventError(`nominal ${event.nominalId} cannot be its own duplicate`);
