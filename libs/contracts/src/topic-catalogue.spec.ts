@@ -30,7 +30,8 @@ describe('topic catalogue', () => {
         (field) => field.name,
       );
       // A compacted topic carries the latest state per key, not an event with its metadata.
-      const required = definition.cleanupPolicy === 'compact' ? [definition.key] : ['metadata', definition.key];
+      const required =
+        definition.cleanupPolicy === 'compact' ? [definition.key] : ['metadata', definition.key];
       expect(fields).toEqual(expect.arrayContaining(required));
     },
   );

@@ -114,7 +114,7 @@ export const topicCatalogue = {
     'org.mappahub.mappa.NominalRegistered',
   ),
   'mappa.personal-details.changed.v1': sharedFact(
-    'A nominal\'s name, aliases, date of birth or gender changed.',
+    "A nominal's name, aliases, date of birth or gender changed.",
     'org.mappahub.mappa.PersonalDetailsChanged',
   ),
   'mappa.agency-identifier.linked.v1': sharedFact(
@@ -138,7 +138,7 @@ export const topicCatalogue = {
     'org.mappahub.mappa.RiskAssessmentRecorded',
   ),
   'mappa.risk-management-plan.published.v1': sharedFact(
-    'A version of a nominal\'s risk management plan was published.',
+    "A version of a nominal's risk management plan was published.",
     'org.mappahub.mappa.RiskManagementPlanPublished',
   ),
   'mappa.meeting.held.v1': sharedFact(
@@ -173,7 +173,7 @@ export const topicCatalogue = {
     'org.mappahub.health.RestrictedPatientEventRecorded',
   ),
   'registry.nominal.archive-status-changed.v1': registryCommand(
-    'A record manager archived a nominal\'s record or re-activated it, with the reason.',
+    "A record manager archived a nominal's record or re-activated it, with the reason.",
     'org.mappahub.registry.NominalArchiveStatusChanged',
   ),
   'registry.nominal.duplicate-resolved.v1': registryCommand(
