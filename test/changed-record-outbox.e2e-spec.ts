@@ -81,6 +81,8 @@ describe('the changed-record outbox across a crash between write and publish', (
       status: 'ACTIVE',
     });
     const publications = mongo.db(database).collection('nominal_change_publications');
-    expect(await publications.findOne({ _id: victim as never })).toMatchObject({ version: 1 });
+    expect(await publications.findOne({ _id: `${victim}#1` as never })).toMatchObject({
+      version: 1,
+    });
   });
 });

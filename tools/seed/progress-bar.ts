@@ -35,6 +35,7 @@ export class ProgressBar {
   private readonly lineIntervalMs: number;
   private lastDrawAt = 0;
   private done = 0;
+  private drawnDone = -1;
   private finished = false;
 
   constructor(
@@ -67,11 +68,13 @@ export class ProgressBar {
   finish(note = ''): void {
     if (this.finished) return;
     this.finished = true;
-    this.draw(note);
+    // A log already has the last state unless something changed since.
+    if (this.tty || note || this.drawnDone !== this.done) this.draw(note);
     if (this.tty) this.stream.write('\n');
   }
 
   private draw(note = ''): void {
+    this.drawnDone = this.done;
     const elapsed = Math.max(1, Date.now() - this.startedAt);
     const fraction = this.total > 0 ? Math.min(1, this.done / this.total) : 1;
     const filled = Math.round(fraction * width);

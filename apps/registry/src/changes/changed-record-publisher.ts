@@ -2,13 +2,16 @@ import type { Collection, Db } from 'mongodb';
 import type { EventPublisher } from '@hub/messaging';
 import { isDuplicateKeyError } from '@hub/persistence';
 import type { NominalStore } from '../nominals/nominal-store';
+import type { NominalDocument } from '../nominals/nominal.documents';
+import { KeyedQueue } from '../infrastructure/keyed-queue';
 import { nominalChangedOf } from './nominal-changed';
 
 export const changedRecordTopic = 'registry.nominal.changed.v1';
 
-/** The highest record version published on the changed-record topic, per nominal. */
+/** One record version published on the changed-record topic; `_id` is `<nominalId>#<version>`. */
 interface PublicationDocument {
   _id: string;
+  nominalId: string;
   version: number;
   publishedAt: Date;
 }
@@ -20,15 +23,18 @@ export interface PublisherLogger {
 
 /**
  * The outbox of the changed-record topic, without transactions. The record's version is written
- * atomically with the change; this ledger says which version was last published. A record whose
- * version is ahead of the ledger has a change still to publish: right after the write, or, if the
- * process died in between, by the sweep at start-up and every interval. Only states read back from
- * the database are published, so no event goes out without its change, and none is missed.
+ * atomically with the change; this ledger says which versions were published. A record whose version
+ * is ahead of the ledger has a change still to publish: right after the write, or, if the process
+ * died in between, by the sweep at start-up and every interval. Only states that were written to the
+ * database are published, so no event goes out without its change, and none is missed. The ledger is
+ * insert-only because FerretDB inserts cheaply and updates by reading the collection.
  */
 export class ChangedRecordPublisher {
   private readonly publications: Collection<PublicationDocument>;
-  /** Per nominal, the publication in progress: a nominal's versions go out in order. */
-  private readonly inFlight = new Map<string, Promise<void>>();
+  /** A nominal's versions go out one at a time, in order. */
+  private readonly queue = new KeyedQueue();
+  /** The highest version known to be on the topic, per nominal (filled by publishing and sweeps). */
+  private readonly published = new Map<string, number>();
   private sweeper?: NodeJS.Timeout;
   private sweeping?: Promise<number>;
 
@@ -41,38 +47,39 @@ export class ChangedRecordPublisher {
     this.publications = db.collection<PublicationDocument>('nominal_change_publications');
   }
 
-  /** Publishes the nominal's current record if its version has not been published yet. */
-  publish(nominalId: string, headers: Record<string, string> = {}): Promise<void> {
-    const previous = this.inFlight.get(nominalId) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined) // the earlier caller has its own error
-      .then(() => this.publishLatest(nominalId, headers));
-    this.inFlight.set(nominalId, next);
-    return next.finally(() => {
-      if (this.inFlight.get(nominalId) === next) this.inFlight.delete(nominalId);
+  /** Publishes `record` (as just written) unless this or a later version has gone out already. */
+  publish(record: NominalDocument, headers: Record<string, string> = {}): Promise<void> {
+    return this.queue.run(record._id, async () => this.publishVersion(record, headers));
+  }
+
+  /** Publishes the nominal's record as the database holds it now, if not published yet. */
+  private publishCurrent(nominalId: string): Promise<void> {
+    return this.queue.run(nominalId, async () => {
+      const record = await this.store.findNominal(nominalId);
+      if (record) await this.publishVersion(record, {});
     });
   }
 
-  private async publishLatest(nominalId: string, headers: Record<string, string>): Promise<void> {
-    const record = await this.store.findNominal(nominalId);
-    if (!record) return;
-    const published = await this.publications.findOne({ _id: nominalId });
-    if (published && published.version >= record.version) return;
-    await this.publisher.publish(changedRecordTopic, nominalId, nominalChangedOf(record), {
+  private async publishVersion(
+    record: NominalDocument,
+    headers: Record<string, string>,
+  ): Promise<void> {
+    if ((this.published.get(record._id) ?? 0) >= record.version) return;
+    await this.publisher.publish(changedRecordTopic, record._id, nominalChangedOf(record), {
       ...headers,
       'x-event-id': record.lastEventId,
     });
-    await this.recordPublished(nominalId, record.version);
-  }
-
-  private async recordPublished(nominalId: string, version: number): Promise<void> {
-    const update = { $max: { version }, $set: { publishedAt: new Date() } };
     try {
-      await this.publications.updateOne({ _id: nominalId }, update, { upsert: true });
+      await this.publications.insertOne({
+        _id: `${record._id}#${record.version}`,
+        nominalId: record._id,
+        version: record.version,
+        publishedAt: new Date(),
+      });
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.publications.updateOne({ _id: nominalId }, update); // both inserted at once
+      if (!isDuplicateKeyError(error)) throw error; // published before a crash, and again now
     }
+    this.published.set(record._id, record.version);
   }
 
   /** Publishes every record whose latest version is not on the topic yet; returns how many. */
@@ -84,13 +91,17 @@ export class ChangedRecordPublisher {
   private async sweepOnce(): Promise<number> {
     const [records, publications] = await Promise.all([
       this.store.nominals.find({}, { projection: { _id: 1, version: 1 } }).toArray(),
-      this.publications.find({}).toArray(),
+      this.publications.find({}, { projection: { nominalId: 1, version: 1 } }).toArray(),
     ]);
-    const publishedVersion = new Map(publications.map((entry) => [entry._id, entry.version]));
+    for (const entry of publications) {
+      if ((this.published.get(entry.nominalId) ?? 0) < entry.version) {
+        this.published.set(entry.nominalId, entry.version);
+      }
+    }
     const behind = records.filter(
-      (record) => (publishedVersion.get(record._id) ?? 0) < record.version,
+      (record) => (this.published.get(record._id) ?? 0) < record.version,
     );
-    for (const record of behind) await this.publish(record._id);
+    for (const record of behind) await this.publishCurrent(record._id);
     if (behind.length > 0) {
       this.logger.info({ published: behind.length }, 'published record changes left unpublished');
     }
@@ -110,6 +121,6 @@ export class ChangedRecordPublisher {
 
   async stop(): Promise<void> {
     clearInterval(this.sweeper);
-    await Promise.allSettled([this.sweeping, ...this.inFlight.values()]);
+    await Promise.allSettled([this.sweeping, this.queue.idle()]);
   }
 }

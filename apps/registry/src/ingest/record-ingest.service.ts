@@ -2,7 +2,14 @@ import type { DuplicateResolved } from '@hub/contracts';
 import { failureActionFor, PermanentEventError, type ConsumedEvent } from '@hub/messaging';
 import type { ChangedRecordPublisher } from '../changes/changed-record-publisher';
 import type { DuplicateCandidates } from '../duplicates/duplicate-candidates';
-import { contentOf, type NominalStore, type RecordedEvent } from '../nominals/nominal-store';
+import { KeyedQueue } from '../infrastructure/keyed-queue';
+import {
+  contentOf,
+  type AppliedEvent,
+  type NominalStore,
+  type RecordedEvent,
+} from '../nominals/nominal-store';
+import type { NominalContent } from '../nominals/nominal.documents';
 import {
   InapplicableEventError,
   NominalMergedError,
@@ -45,6 +52,8 @@ function isProjectedTopic(topic: string): topic is RecordEventTopic {
  * sets off, and publishes the changed record.
  */
 export class RecordIngest {
+  private readonly writes = new KeyedQueue();
+
   constructor(private readonly options: RecordIngestOptions) {}
 
   async ingest(event: ConsumedEvent): Promise<void> {
@@ -96,18 +105,37 @@ export class RecordIngest {
         `the other record ${(fact as DuplicateResolved).otherNominalId} does not exist`,
       );
     }
-    const applied = await store.apply(this.recorded(event, projection, fact), (current) =>
-      projection.project(current, fact),
+    const applied = await this.writeAndPublish(
+      event,
+      this.recorded(event, projection, fact),
+      (current) => projection.project(current, fact),
     );
     if (decision) await this.applyCounterpart(event, fact as DuplicateResolved);
     if (event.topic === 'mappa.nominal.registered.v1') {
       await this.options.duplicates.flagFor(applied.record);
       await this.releaseParked(fact.nominalId);
     }
-    if (applied.newlyApplied && this.options.crashBeforePublishing === fact.nominalId) {
-      process.kill(process.pid, 'SIGKILL');
-    }
-    await this.options.changes.publish(fact.nominalId, traceHeaders(event));
+  }
+
+  /**
+   * Applies an event to one record and publishes the result. One nominal's events are written one at
+   * a time in this process (its facts arrive on several topics at once), so they do not compete for
+   * the record's next version; a redelivery publishes a change a crash left unpublished.
+   */
+  private writeAndPublish(
+    event: ConsumedEvent,
+    recorded: RecordedEvent,
+    project: (current: NominalContent | null) => NominalContent,
+    historyId?: string,
+  ): Promise<AppliedEvent> {
+    return this.writes.run(recorded.nominalId, async () => {
+      const applied = await this.options.store.apply(recorded, project, historyId);
+      if (applied.newlyApplied && this.options.crashBeforePublishing === recorded.nominalId) {
+        process.kill(process.pid, 'SIGKILL');
+      }
+      await this.options.changes.publish(applied.record, traceHeaders(event));
+      return applied;
+    });
   }
 
   /** The other record a duplicate decision changes: the survivor of a merge, or the linked record. */
@@ -116,7 +144,8 @@ export class RecordIngest {
     const retired = await store.findNominal(decision.nominalId);
     if (!retired) throw new Error(`record ${decision.nominalId} vanished while being decided`);
     if (decision.decision !== 'NOT_DUPLICATE') {
-      await store.apply(
+      await this.writeAndPublish(
+        event,
         {
           ...this.recorded(event, { eventType: 'DuplicateResolved' }, decision),
           nominalId: decision.otherNominalId,
@@ -128,7 +157,6 @@ export class RecordIngest {
         },
         `${decision.metadata.eventId}@${decision.otherNominalId}`,
       );
-      await this.options.changes.publish(decision.otherNominalId, traceHeaders(event));
     }
     await duplicates.markDecided(decision.nominalId, decision.otherNominalId, decision.decision, {
       eventId: decision.metadata.eventId,

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Collection, Db } from 'mongodb';
 import type { EventMetadata } from '@hub/contracts';
 import { isDuplicateKeyError } from '@hub/persistence';
@@ -9,7 +10,8 @@ import type {
   VersionClaimDocument,
 } from './nominal.documents';
 
-const maxWriteAttempts = 5;
+/** Attempts to write a record that other events keep changing (another registry instance). */
+const maxWriteAttempts = 10;
 
 /** Where an event came from, recorded with it in the history. */
 export type EventOrigin = Pick<
@@ -91,31 +93,29 @@ export class NominalStore {
     const version = record.appliedEvents.find(
       (entry) => entry.eventId === metadata.eventId,
     )?.version;
+    const entry: HistoryDocument = {
+      _id: historyId,
+      eventId: metadata.eventId,
+      nominalId: event.nominalId,
+      ...event.origin,
+      occurredAt: metadata.occurredAt,
+      recordedAt: new Date(),
+      producingAgency: metadata.producingAgency,
+      producingSystem: metadata.producingSystem,
+      actingUser: metadata.actingUser,
+      correlationId: metadata.correlationId,
+      causationId: metadata.causationId,
+      classification: metadata.classification,
+      nominalVersion: version ?? record.version,
+      summary: event.summary,
+      details: event.details,
+    };
     try {
-      await this.history.updateOne(
-        { _id: historyId },
-        {
-          $setOnInsert: {
-            eventId: metadata.eventId,
-            nominalId: event.nominalId,
-            ...event.origin,
-            occurredAt: metadata.occurredAt,
-            recordedAt: new Date(),
-            producingAgency: metadata.producingAgency,
-            producingSystem: metadata.producingSystem,
-            actingUser: metadata.actingUser,
-            correlationId: metadata.correlationId,
-            causationId: metadata.causationId,
-            classification: metadata.classification,
-            nominalVersion: version ?? record.version,
-            summary: event.summary,
-            details: event.details,
-          },
-        },
-        { upsert: true },
-      );
+      // An insert, not an upsert: FerretDB checks a unique id on insert through its index, while an
+      // upsert reads the collection first, and the history is the largest collection.
+      await this.history.insertOne(entry);
     } catch (error) {
-      // Two deliveries of the same event upserting at once: the other one wrote the entry.
+      // An earlier delivery of the event wrote the entry.
       if (!isDuplicateKeyError(error)) throw error;
     }
   }
@@ -133,7 +133,11 @@ export class NominalStore {
       }
       const content = project(current ? contentOf(current) : null);
       const version = (current?.version ?? 0) + 1;
-      if (!(await this.claimVersion(nominalId, version, eventId))) continue;
+      if (!(await this.claimVersion(nominalId, version, eventId))) {
+        // Another event holds the next version and is writing it: give it time before re-reading.
+        await sleep(attempt * 20 + Math.random() * 20);
+        continue;
+      }
       const record: NominalDocument = {
         _id: nominalId,
         ...content,

@@ -171,8 +171,10 @@ export class ConsumerRunner {
     });
   }
 
-  /** Finishes the chunk in flight, commits, leaves the group; gives up waiting after the bound. */
-  /** Stops consuming, within the shutdown bound; repeated calls wait for the same stop. */
+  /**
+   * Finishes the chunk in flight, commits, leaves the group; gives up waiting after the bound.
+   * Repeated calls wait for the same stop.
+   */
   stop(): Promise<void> {
     this.stopping ??= this.stopOnce();
     return this.stopping;
@@ -198,12 +200,25 @@ export class ConsumerRunner {
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const { batch, heartbeat } = payload;
     consumerMetrics.lag.set(
       { group: this.options.groupId, topic: batch.topic, partition: String(batch.partition) },
       Number(batch.offsetLag()),
     );
     if (batch.topic === this.options.group.retryTopic) return this.onRetryBatch(payload);
+    // A slow chunk (a slow database) must not cost the group membership: heartbeat while it runs.
+    // kafkajs sends one only when the interval is due; a failed one (a rebalance) marks the batch
+    // stale, which the loop below sees, and the next awaited heartbeat reports.
+    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), 3_000);
+    try {
+      await this.processBatch(payload);
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     for (const chunk of chunksOf(batch.messages, this.settings.chunkSize)) {
       if (!isRunning() || isStale()) return;
       await forEachConcurrently(
