@@ -1,0 +1,135 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { createKafka } from '@hub/messaging';
+import { syntheticNominalId } from '@hub/testing';
+import type { BenchContext } from './context';
+import { log, type ScenarioResult } from './measure';
+import { BenchError, parseOptions, usage, type BenchOptions, type ScenarioName } from './options';
+import { BenchPublisher } from './publisher';
+import { reportLines } from './report';
+import { deleteBenchTopic } from './scenarios/bench-topic';
+import { runNaive } from './scenarios/naive';
+import { runPipe } from './scenarios/pipe';
+import { runRegistry } from './scenarios/registry';
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const scenarios: Record<ScenarioName, (ctx: BenchContext) => Promise<ScenarioResult>> = {
+  pipe: runPipe,
+  naive: runNaive,
+  registry: runRegistry,
+};
+
+/** Fails fast (seconds, not kafkajs' minutes of retries) when no broker answers. */
+async function checkKafka(brokers: string[]): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'bench-probe',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 3000,
+    retry: { retries: 1, initialRetryTime: 300 },
+  });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+  } catch (error) {
+    throw new BenchError(`Kafka is unreachable at ${brokers.join(',')}: ${reason(error)}`);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+async function connectMongo(url: string): Promise<MongoClient> {
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
+  try {
+    await client.connect();
+    await client.db('admin').command({ ping: 1 });
+    return client;
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw new BenchError(`MongoDB is unreachable at ${url}: ${reason(error)}`);
+  }
+}
+
+function workload(options: BenchOptions): { nominalIds: string[]; intelligenceTargets: string[] } {
+  const ids = new Set<string>();
+  while (ids.size < options.nominals) ids.add(syntheticNominalId());
+  const nominalIds = [...ids];
+  const intelligenceTargets = Array.from(
+    { length: options.events },
+    (_, index) => nominalIds[index % nominalIds.length] ?? '',
+  );
+  return { nominalIds, intelligenceTargets };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  if (!options) {
+    console.log(usage);
+    return 0;
+  }
+  await checkKafka(options.brokers);
+  const mongo = await connectMongo(options.mongoUrl);
+  // kafkajs logs what it retries; what it gives up on reaches the bench as an error.
+  const kafka = createKafka('bench', options.brokers, {
+    error: (entry, message) =>
+      void process.stderr.write(`bench: kafkajs: ${message} ${JSON.stringify(entry)}\n`),
+    warn: () => undefined,
+    info: () => undefined,
+    debug: () => undefined,
+  });
+  const publisher = new BenchPublisher(kafka, options.schemaRegistryUrl);
+  const benchTopics: BenchContext['benchTopics'] = [];
+  try {
+    try {
+      await publisher.open();
+    } catch (error) {
+      throw new BenchError(
+        `the schema registry at ${options.schemaRegistryUrl} is unreachable or refused the schemas: ${reason(error)}`,
+      );
+    }
+    const ctx: BenchContext = {
+      options,
+      kafka,
+      mongo,
+      publisher,
+      runId: Date.now().toString(36),
+      benchTopics,
+      ...workload(options),
+    };
+    const results: ScenarioResult[] = [];
+    try {
+      for (const name of options.scenarios) {
+        log(`${name}: starting (${options.events} events, ${options.nominals} nominals)`);
+        const result = await scenarios[name](ctx);
+        log(`${name}: done, ${result.eventsPerSecond.toFixed(1)} events/s`);
+        results.push(result);
+      }
+    } catch (error) {
+      // What was measured before a scenario failed is still worth printing.
+      if (results.length > 0) for (const line of reportLines(results, options)) console.log(line);
+      throw error;
+    }
+    for (const line of reportLines(results, options)) console.log(line);
+    return 0;
+  } finally {
+    await publisher.close().catch(() => undefined);
+    for (const { topic, groupId } of benchTopics) await deleteBenchTopic(kafka, topic, groupId);
+    await mongo.close().catch(() => undefined);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof BenchError) {
+      process.stderr.write(`bench: ${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    process.stderr.write(
+      `bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+
+export const scenarioNames = ['pipe', 'naive', 'registry'] as const;
+export type ScenarioName = (typeof scenarioNames)[number];
+
+export const usage = `usage: npm run bench:ingest -- [options]
+Publishes events through the producer library and measures, on the same stack: (i) the raw
+pipe (kafkajs producing and consuming, no work), (ii) a naive consumer (one message at a time,
+one MongoDB round trip each) and (iii) the registry's real ingest path.
+options:
+  --events <n>          intelligence events to publish (default 100000)
+  --nominals <n>        nominals they are about (default 10000)
+  --scenarios <list>    comma-separated subset of ${scenarioNames.join(',')} (default all)
+  --stall-seconds <n>   give up on a scenario after this long without progress (default 120)
+Uses KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL, else the local stack's.`;
+
+export interface BenchOptions {
+  events: number;
+  nominals: number;
+  scenarios: ScenarioName[];
+  stallMs: number;
+  brokers: string[];
+  schemaRegistryUrl: string;
+  mongoUrl: string;
+}
+
+/** A failure the user can act on: printed without a stack trace. */
+export class BenchError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export const usageError = (message: string): BenchError =>
+  new BenchError(`${message}\n${usage}`, 2);
+
+function positiveInt(value: string, name: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed <= 0) {
+    throw usageError(`--${name} must be a positive whole number, not ${value}`);
+  }
+  return parsed;
+}
+
+function scenarioList(value: string): ScenarioName[] {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+  const unknown = names.filter((name) => !(scenarioNames as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw usageError(`--scenarios takes a list of ${scenarioNames.join(', ')}, not ${value}`);
+  }
+  return scenarioNames.filter((name) => names.includes(name));
+}
+
+/** The options, or null when only the usage was asked for. */
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        events: { type: 'string', default: '100000' },
+        nominals: { type: 'string', default: '10000' },
+        scenarios: { type: 'string', default: scenarioNames.join(',') },
+        'stall-seconds': { type: 'string', default: '120' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw usageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return null;
+  const events = positiveInt(values.events, 'events');
+  const nominals = positiveInt(values.nominals, 'nominals');
+  if (nominals > events) {
+    throw usageError(`--nominals (${nominals}) cannot exceed --events (${events})`);
+  }
+  return {
+    events,
+    nominals,
+    scenarios: scenarioList(values.scenarios),
+    stallMs: positiveInt(values['stall-seconds'], 'stall-seconds') * 1000,
+    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',').map((broker) => broker.trim()),
+    schemaRegistryUrl: env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:28081/apis/ccompat/v7',
+    mongoUrl: env.MONGO_URL ?? 'mongodb://127.0.0.1:27027',
+  };
+}

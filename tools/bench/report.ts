@@ -1,0 +1,46 @@
+import type { ScenarioResult } from './measure';
+
+/** The targets of the registry's throughput, as ratios of the other scenarios'. */
+export const targets = { vsPipe: 0.5, vsNaive: 5 } as const;
+
+const ms = (value: number): string => (Number.isNaN(value) ? 'n/a' : value.toFixed(0));
+
+export function reportLines(
+  results: ScenarioResult[],
+  workload: { events: number; nominals: number },
+): string[] {
+  const header = ['scenario', 'events', 'seconds', 'events/s', 'p50 ms', 'p99 ms', 'peak RSS MB'];
+  const rows = results.map((r) => [
+    r.scenario,
+    String(r.events),
+    r.seconds.toFixed(2),
+    r.eventsPerSecond.toFixed(1),
+    ms(r.p50Ms),
+    ms(r.p99Ms),
+    r.peakRssMb.toFixed(1),
+  ]);
+  const table = [header, ...rows].map((cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(10) : cell.padStart(12))).join(''),
+  );
+  const rate = (name: string): number | undefined =>
+    results.find((r) => r.scenario === name)?.eventsPerSecond;
+  const registry = rate('registry');
+  const ratio = (other: string, target: number, label: string): string[] => {
+    const base = rate(other);
+    if (registry === undefined || base === undefined) {
+      return [`ratio vs ${label}: n/a`, `  target >= ${target}: not measured`];
+    }
+    const value = registry / base;
+    return [
+      `ratio vs ${label}: ${value.toFixed(2)}`,
+      `  target >= ${target}: ${value >= target ? 'met' : 'NOT met'}`,
+    ];
+  };
+  return [
+    `workload: ${workload.events} intelligence events for ${workload.nominals} nominals ` +
+      '(registry: the registrations too, M+N events applied)',
+    ...table,
+    ...ratio('pipe', targets.vsPipe, 'pipe'),
+    ...ratio('naive', targets.vsNaive, 'naive'),
+  ];
+}

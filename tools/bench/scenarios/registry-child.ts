@@ -1,0 +1,99 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { BenchError } from '../options';
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Compiles the apps (tsx cannot run Nest apps: esbuild emits no decorator metadata). */
+export function buildRegistry(): void {
+  try {
+    execFileSync('npm', ['run', '--silent', 'build'], {
+      cwd: repoRoot,
+      stdio: ['ignore', process.stderr, process.stderr],
+    });
+  } catch (error) {
+    throw new BenchError(
+      `npm run build failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** The compiled registry as a child process, as it is deployed. */
+export class RegistryChild {
+  private readonly output: string[] = [];
+  private exitedWith?: string;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    const keep = (chunk: Buffer): void => {
+      this.output.push(chunk.toString());
+      if (this.output.length > 50) this.output.shift();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    child.on('exit', (code, signal) => {
+      this.exitedWith = signal ?? `code ${code}`;
+    });
+  }
+
+  static async start(env: Record<string, string>): Promise<RegistryChild> {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/apps/registry/src/main.js'], {
+      cwd: repoRoot,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new RegistryChild(child, `http://127.0.0.1:${port}`);
+  }
+
+  /** The end of what the process wrote (LOG_LEVEL=warn: warnings and errors). */
+  outputTail(chars = 3000): string {
+    return this.output.join('').slice(-chars);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Why the process is gone, if it is (with the end of its output). */
+  exited(): Error | undefined {
+    if (this.exitedWith === undefined) return undefined;
+    return new Error(
+      `the registry exited (${this.exitedWith}); its last output:\n${this.output.join('').slice(-3000)}`,
+    );
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      const response = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2_000) });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  /** SIGTERM (the graceful shutdown), SIGKILL after 30 s. */
+  async stop(): Promise<void> {
+    if (this.exitedWith !== undefined || this.child.exitCode !== null) return;
+    const exited = new Promise((done) => this.child.once('exit', done));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
