@@ -9,6 +9,8 @@ import type { RegistryProcess } from './registry-process';
 export interface FaultFixture {
   readonly stream: IntelligenceStream;
   readonly registry: RegistryProcess;
+  /** The registry's database of this test. */
+  readonly database: string;
   /**
    * Waits until the history holds `count` intelligence events of `people` and their registrations,
    * then compares with what was published.
@@ -42,6 +44,9 @@ export function useFaultFixture(label: string): FaultFixture {
 
   return {
     stream,
+    get database(): string {
+      return database;
+    },
     get registry(): RegistryProcess {
       if (!registry) throw new Error('the registry process has not started');
       return registry;

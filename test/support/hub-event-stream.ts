@@ -57,6 +57,11 @@ export class HubEventStream {
     return converted.value;
   }
 
+  /** The bytes Kafka would carry for `value` on `topic` (schema id and Avro). */
+  encode(topic: EventTopicName, value: unknown): Promise<Buffer> {
+    return this.schemas.encode(topic, value);
+  }
+
   /** Publishes `body` on `topic`; returns the event id and where Kafka put it. */
   async publish<T extends EventTopicName>(
     topic: T,

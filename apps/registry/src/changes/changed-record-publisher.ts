@@ -49,7 +49,18 @@ export class ChangedRecordPublisher {
 
   /** Publishes `record` (as just written) unless this or a later version has gone out already. */
   publish(record: NominalDocument, headers: Record<string, string> = {}): Promise<void> {
-    return this.queue.run(record._id, async () => this.publishVersion(record, headers));
+    return this.queue.run(record._id, async () => {
+      await this.publishVersion(record, headers);
+      // Another writer (another registry instance) may have written and published a later version
+      // meanwhile: the topic's last word for the key must be the latest version.
+      let published = record;
+      for (;;) {
+        const latest = await this.store.findNominal(record._id);
+        if (!latest || latest.version <= published.version) return;
+        await this.publishVersion(latest, {}, true);
+        published = latest;
+      }
+    });
   }
 
   /** Publishes the nominal's record as the database holds it now, if not published yet. */
@@ -63,8 +74,9 @@ export class ChangedRecordPublisher {
   private async publishVersion(
     record: NominalDocument,
     headers: Record<string, string>,
+    evenIfPublished = false,
   ): Promise<void> {
-    if ((this.published.get(record._id) ?? 0) >= record.version) return;
+    if (!evenIfPublished && (this.published.get(record._id) ?? 0) >= record.version) return;
     await this.publisher.publish(changedRecordTopic, record._id, nominalChangedOf(record), {
       ...headers,
       'x-event-id': record.lastEventId,

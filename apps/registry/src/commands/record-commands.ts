@@ -81,6 +81,11 @@ export class RecordCommands {
     }
     await this.activeRecord(nominalId);
     await this.activeRecord(otherNominalId);
+    if (!(await this.duplicates.reserveDecision(candidateId))) {
+      throw new ConflictException(
+        `possible duplicate ${candidateId} is being decided by another request`,
+      );
+    }
     const event: DuplicateResolved = {
       metadata: this.metadata(request),
       nominalId,
@@ -88,7 +93,12 @@ export class RecordCommands {
       decision,
       reason: request.reason,
     };
-    return this.publish('registry.nominal.duplicate-resolved.v1', event, request);
+    try {
+      return await this.publish('registry.nominal.duplicate-resolved.v1', event, request);
+    } catch (error) {
+      await this.duplicates.cancelDecision(candidateId);
+      throw error;
+    }
   }
 
   private changeArchiveStatus(

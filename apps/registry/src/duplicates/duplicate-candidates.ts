@@ -1,4 +1,5 @@
 import type { Collection, Db, Filter } from 'mongodb';
+import { KeyedQueue } from '../infrastructure/keyed-queue';
 import type { DuplicateDecision, PersonName } from '@hub/contracts';
 import { isDuplicateKeyError } from '@hub/persistence';
 import type { NominalDocument } from '../nominals/nominal.documents';
@@ -23,6 +24,18 @@ export interface DuplicateCandidateDocument {
   decision: { eventId: string; reason: string; decidedBy: string | null; decidedAt: Date } | null;
 }
 
+/** How long a decision reserved by a request blocks others, if it never lands. */
+const reservationTimeoutMs = 10 * 60 * 1000;
+
+/** The records filed under one matching key: a date of birth, or an identifier value. */
+interface MatchKeyDocument {
+  _id: string;
+  nominalIds: string[];
+}
+
+const birthDateKey = (dateOfBirth: string): string => `dob:${dateOfBirth}`;
+const identifierKey = (normalisedValue: string): string => `id:${normalisedValue}`;
+
 export function candidateId(a: string, b: string): string {
   return [a, b].sort().join('|');
 }
@@ -38,12 +51,17 @@ function bestNameSimilarity(a: NominalDocument, b: NominalDocument): number {
 
 export class DuplicateCandidates {
   readonly candidates: Collection<DuplicateCandidateDocument>;
+  private readonly matchKeys: Collection<MatchKeyDocument>;
+  private readonly decisionReservations: Collection<{ _id: string; reservedAt: Date }>;
+  private readonly keyWrites = new KeyedQueue();
 
   constructor(
     db: Db,
     private readonly nominals: Collection<NominalDocument>,
   ) {
     this.candidates = db.collection<DuplicateCandidateDocument>('duplicate_candidates');
+    this.matchKeys = db.collection<MatchKeyDocument>('duplicate_match_keys');
+    this.decisionReservations = db.collection('duplicate_decision_reservations');
   }
 
   async ensureIndexes(): Promise<void> {
@@ -55,14 +73,9 @@ export class DuplicateCandidates {
    * the same date of birth with a similar name. Safe to repeat: a pair is flagged once.
    */
   async flagFor(record: NominalDocument): Promise<DuplicateCandidateDocument[]> {
-    const others: Filter<NominalDocument> = { _id: { $ne: record._id }, status: { $ne: 'MERGED' } };
     const [sharingIdentifier, sameBirthDate] = await Promise.all([
-      record.search.identifierValues.length === 0
-        ? []
-        : this.nominals
-            .find({ ...others, 'search.identifierValues': { $in: record.search.identifierValues } })
-            .toArray(),
-      this.nominals.find({ ...others, dateOfBirth: record.dateOfBirth }).toArray(),
+      this.recordsUnder(record.search.identifierValues.map(identifierKey), record._id),
+      this.recordsUnder([birthDateKey(record.dateOfBirth)], record._id),
     ]);
     const found = new Map<string, { other: NominalDocument; reasons: string[] }>();
     const reasonFor = (other: NominalDocument, reason: string): void => {
@@ -107,6 +120,67 @@ export class DuplicateCandidates {
       }
     }
     return flagged;
+  }
+
+  /**
+   * Files the record under its date of birth and identifiers, so that later registrations find it
+   * by key: FerretDB looks documents up by id without reading the collection, but scans it for any
+   * other filter. Updates of one key are queued in this process (FerretDB's updates are not atomic
+   * against each other); repeating it is harmless.
+   */
+  async index(record: NominalDocument): Promise<void> {
+    const keys = [
+      birthDateKey(record.dateOfBirth),
+      ...record.search.identifierValues.map(identifierKey),
+    ];
+    await Promise.all(
+      keys.map((key) =>
+        this.keyWrites.run(key, () =>
+          this.matchKeys.updateOne(
+            { _id: key },
+            { $addToSet: { nominalIds: record._id } },
+            { upsert: true },
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** The records filed under any of `keys`, other than `self`, that are not merged away. */
+  private async recordsUnder(keys: string[], self: string): Promise<NominalDocument[]> {
+    const ids = new Set<string>();
+    for (const key of keys) {
+      const entry = await this.matchKeys.findOne({ _id: key });
+      for (const id of entry?.nominalIds ?? []) if (id !== self) ids.add(id);
+    }
+    const records = await Promise.all([...ids].map((id) => this.nominals.findOne({ _id: id })));
+    return records.filter(
+      (other): other is NominalDocument => other !== null && other.status !== 'MERGED',
+    );
+  }
+
+  /**
+   * Reserves the decision of a candidate for one request, by a unique insert: two record managers
+   * deciding the same pair at once must not both publish. A reservation whose decision never landed
+   * (refused by the registry) can be taken over after a while.
+   */
+  async reserveDecision(id: string, now = new Date()): Promise<boolean> {
+    try {
+      await this.decisionReservations.insertOne({ _id: id, reservedAt: now });
+      return true;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    const reservation = await this.decisionReservations.findOne({ _id: id });
+    if (reservation && now.getTime() - reservation.reservedAt.getTime() < reservationTimeoutMs) {
+      return false;
+    }
+    await this.decisionReservations.deleteOne({ _id: id });
+    return this.reserveDecision(id, now);
+  }
+
+  async cancelDecision(id: string): Promise<void> {
+    await this.decisionReservations.deleteOne({ _id: id });
   }
 
   find(id: string): Promise<DuplicateCandidateDocument | null> {

@@ -27,6 +27,14 @@ import { deadLetterParkedEvent } from '../parking/parked-event-dead-letters';
 import { consumedEventOf, type ParkedEvents } from '../parking/parked-events';
 import type { EventPublisher } from '@hub/messaging';
 
+/** Events that can change what duplicate detection files a record under (birth date, identifiers). */
+const changesMatchKeys = new Set<string>([
+  'mappa.nominal.registered.v1',
+  'mappa.personal-details.changed.v1',
+  'mappa.agency-identifier.linked.v1',
+  'prison.custody-event.recorded.v1',
+]);
+
 /** How many merges an event follows to find the record that holds a person now. */
 const maxMergeHops = 5;
 
@@ -56,7 +64,11 @@ export class RecordIngest {
 
   constructor(private readonly options: RecordIngestOptions) {}
 
-  async ingest(event: ConsumedEvent): Promise<void> {
+  ingest(event: ConsumedEvent): Promise<void> {
+    return this.ingestFact(event, false);
+  }
+
+  private async ingestFact(event: ConsumedEvent, released: boolean): Promise<void> {
     if (!isProjectedTopic(event.topic)) {
       throw new PermanentEventError(`the registry does not apply events of ${event.topic}`);
     }
@@ -67,13 +79,22 @@ export class RecordIngest {
       );
     }
     const projection = projections[event.topic] as unknown as Projection<RecordFact>;
+    const { parked, store } = this.options;
     try {
+      // While earlier events of the nominal wait, a later one waits behind them: applied first, it
+      // would be overwritten by an older fact when they are released.
+      const registration = event.topic === 'mappa.nominal.registered.v1';
+      if (!released && !registration && (await parked.hasWaiting(fact.nominalId))) {
+        throw new NominalNotRegisteredError(fact.nominalId);
+      }
       await this.applyFollowingMerges(event, projection, fact);
     } catch (error) {
       if (!(error instanceof NominalNotRegisteredError)) throw error;
-      await this.options.parked.park(fact.metadata.eventId, fact.nominalId, event);
+      await parked.park(fact.metadata.eventId, error.nominalId, event);
       // The registration may have been applied (and its parked events released) meanwhile.
-      if (await this.options.store.exists(fact.nominalId)) await this.releaseParked(fact.nominalId);
+      if (!released && (await store.exists(error.nominalId))) {
+        await this.releaseParked(error.nominalId);
+      }
     }
   }
 
@@ -87,7 +108,13 @@ export class RecordIngest {
       try {
         return await this.apply(event, projection, target);
       } catch (error) {
-        if (!(error instanceof NominalMergedError) || hop >= maxMergeHops) throw error;
+        if (!(error instanceof NominalMergedError)) throw error;
+        // A record manager's decision was taken on the record as it was: never move it elsewhere.
+        if (event.topic.startsWith('registry.') || hop >= maxMergeHops) {
+          throw new InapplicableEventError(
+            `${error.message}; the decision was taken on the record before the merge, take it again on ${error.mergedInto}`,
+          );
+        }
         target = { ...target, nominalId: error.mergedInto };
       }
     }
@@ -98,12 +125,20 @@ export class RecordIngest {
     projection: Projection<RecordFact>,
     fact: RecordFact,
   ): Promise<void> {
-    const { store } = this.options;
+    const { store, duplicates } = this.options;
     const decision = event.topic === 'registry.nominal.duplicate-resolved.v1';
-    if (decision && !(await store.exists((fact as DuplicateResolved).otherNominalId))) {
-      throw new InapplicableEventError(
-        `the other record ${(fact as DuplicateResolved).otherNominalId} does not exist`,
-      );
+    if (decision) {
+      const otherId = (fact as DuplicateResolved).otherNominalId;
+      const other = await store.findNominal(otherId);
+      if (!other) throw new InapplicableEventError(`the other record ${otherId} does not exist`);
+      if (
+        other.status === 'MERGED' &&
+        !other.appliedEvents.some((e) => e.eventId === fact.metadata.eventId)
+      ) {
+        throw new InapplicableEventError(
+          `the other record ${otherId} was merged into ${other.mergedInto ?? 'another record'} meanwhile`,
+        );
+      }
     }
     const applied = await this.writeAndPublish(
       event,
@@ -111,10 +146,12 @@ export class RecordIngest {
       (current) => projection.project(current, fact),
     );
     if (decision) await this.applyCounterpart(event, fact as DuplicateResolved);
-    if (event.topic === 'mappa.nominal.registered.v1') {
-      await this.options.duplicates.flagFor(applied.record);
-      await this.releaseParked(fact.nominalId);
+    if (changesMatchKeys.has(event.topic)) {
+      // Filed first, then matched: two registrations of one person processed together still meet.
+      await duplicates.index(applied.record);
+      await duplicates.flagFor(applied.record);
     }
+    if (event.topic === 'mappa.nominal.registered.v1') await this.releaseParked(fact.nominalId);
   }
 
   /**
@@ -144,7 +181,7 @@ export class RecordIngest {
     const retired = await store.findNominal(decision.nominalId);
     if (!retired) throw new Error(`record ${decision.nominalId} vanished while being decided`);
     if (decision.decision !== 'NOT_DUPLICATE') {
-      await this.writeAndPublish(
+      const survivor = await this.writeAndPublish(
         event,
         {
           ...this.recorded(event, { eventType: 'DuplicateResolved' }, decision),
@@ -153,10 +190,16 @@ export class RecordIngest {
         },
         (current) => {
           if (current === null) throw new NominalNotRegisteredError(decision.otherNominalId);
+          if (current.status === 'MERGED') {
+            throw new InapplicableEventError(
+              `record ${decision.otherNominalId} was merged into ${current.mergedInto ?? 'another record'} meanwhile`,
+            );
+          }
           return duplicateCounterpart(current, contentOf(retired), decision);
         },
         `${decision.metadata.eventId}@${decision.otherNominalId}`,
       );
+      await duplicates.index(survivor.record);
     }
     await duplicates.markDecided(decision.nominalId, decision.otherNominalId, decision.decision, {
       eventId: decision.metadata.eventId,
@@ -175,13 +218,13 @@ export class RecordIngest {
     const { parked, publisher, groupId } = this.options;
     for (const waiting of await parked.waitingFor(nominalId)) {
       try {
-        await this.ingest(consumedEventOf(waiting));
+        await this.ingestFact(consumedEventOf(waiting), true);
       } catch (caught) {
         const error = caught instanceof Error ? caught : new Error(String(caught));
         if (failureActionFor(error) !== 'dead-letter') throw error;
         await deadLetterParkedEvent(publisher, groupId, waiting, error);
       }
-      await parked.release(waiting._id);
+      await parked.release(waiting);
     }
   }
 

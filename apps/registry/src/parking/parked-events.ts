@@ -2,6 +2,7 @@ import { Binary, type Collection, type Db } from 'mongodb';
 import type { TopicName } from '@hub/contracts';
 import type { ConsumedEvent } from '@hub/messaging';
 import { isDuplicateKeyError } from '@hub/persistence';
+import { KeyedQueue } from '../infrastructure/keyed-queue';
 
 /**
  * An event that arrived before the nominal it is about: kept whole (decoded for applying, and the
@@ -23,18 +24,31 @@ export interface ParkedEventDocument {
   expiresAt: Date;
 }
 
+/**
+ * Which events wait for a nominal, under the nominal's id: FerretDB finds a document by id without
+ * reading the collection, but scans it for any other filter, and every registration asks.
+ */
+interface WaitingListDocument {
+  _id: string;
+  eventIds: string[];
+}
+
 export class ParkedEvents {
   private readonly parked: Collection<ParkedEventDocument>;
+  private readonly waitingLists: Collection<WaitingListDocument>;
+  /** A nominal's waiting list changes one write at a time here (FerretDB's updates are not atomic). */
+  private readonly listWrites = new KeyedQueue();
 
   constructor(
     db: Db,
     private readonly limitMs: number,
   ) {
     this.parked = db.collection<ParkedEventDocument>('parked_events');
+    this.waitingLists = db.collection<WaitingListDocument>('parked_event_lists');
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.parked.createIndex({ nominalId: 1 }, { name: 'by_nominal' });
+    await this.parked.createIndex({ expiresAt: 1 }, { name: 'expiry' });
   }
 
   async park(eventId: string, nominalId: string, event: ConsumedEvent): Promise<void> {
@@ -57,11 +71,29 @@ export class ParkedEvents {
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error; // parked by an earlier delivery
     }
+    // Listed after the event is stored: a crash in between is mended by the redelivery.
+    await this.listWrites.run(nominalId, () =>
+      this.waitingLists.updateOne(
+        { _id: nominalId },
+        { $addToSet: { eventIds: eventId } },
+        { upsert: true },
+      ),
+    );
+  }
+
+  /** Whether any event waits for `nominalId` (a lookup by id). */
+  async hasWaiting(nominalId: string): Promise<boolean> {
+    const list = await this.waitingLists.findOne({ _id: nominalId });
+    return (list?.eventIds.length ?? 0) > 0;
   }
 
   /** The events waiting for `nominalId`, in the order they arrived. */
   async waitingFor(nominalId: string): Promise<ParkedEventDocument[]> {
-    const waiting = await this.parked.find({ nominalId }).toArray();
+    const list = await this.waitingLists.findOne({ _id: nominalId });
+    const found = await Promise.all(
+      (list?.eventIds ?? []).map((eventId) => this.parked.findOne({ _id: eventId })),
+    );
+    const waiting = found.filter((event): event is ParkedEventDocument => event !== null);
     return waiting.sort(
       (a, b) =>
         a.parkedAt.getTime() - b.parkedAt.getTime() ||
@@ -82,8 +114,11 @@ export class ParkedEvents {
     return this.parked.countDocuments();
   }
 
-  async release(eventId: string): Promise<void> {
-    await this.parked.deleteOne({ _id: eventId });
+  async release(event: Pick<ParkedEventDocument, '_id' | 'nominalId'>): Promise<void> {
+    await this.parked.deleteOne({ _id: event._id });
+    await this.listWrites.run(event.nominalId, () =>
+      this.waitingLists.updateOne({ _id: event.nominalId }, { $pull: { eventIds: event._id } }),
+    );
   }
 }
 

@@ -36,7 +36,7 @@ export class ParkingExpiry {
       for (const event of expired) {
         const error = new ParkingLimitExceededError(event, this.limitMs);
         await deadLetterParkedEvent(this.publisher, this.groupId, event, error);
-        await this.parked.release(event._id);
+        await this.parked.release(event);
         this.logger.warn(
           { eventId: event._id, nominalId: event.nominalId, topic: event.topic },
           'parked event dead-lettered: its nominal was never registered',

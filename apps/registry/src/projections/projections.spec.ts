@@ -154,5 +154,21 @@ describe('projections of the canonical record', () => {
     expect(survivor.aliases).toEqual([{ givenNames: ['Jon'], familyName: 'Fictional' }]);
     expect(survivor.identifiers).toEqual([{ type: 'PNC_ID', value: '01/1Z', issuedBy: 'POLICE' }]);
     expect(survivor.mergedFrom).toEqual(['NOM-OLD']);
+    expect(survivor.mappa).toBeNull();
+
+    const categorised = mappaCategoryAndLevelSet.project(
+      registered({ name: { givenNames: ['Jon'], familyName: 'Fictional' } }),
+      {
+        metadata: metadata(),
+        nominalId: 'NOM-OLD',
+        category: 'CATEGORY_1',
+        level: 'LEVEL_2',
+        jurisdiction: 'SCOTLAND',
+        reason: null,
+        reviewOn: null,
+      },
+    );
+    const adopted = duplicateCounterpart(registered(), categorised, decision);
+    expect(adopted.mappa).toMatchObject({ category: 'CATEGORY_1', level: 'LEVEL_2' });
   });
 });

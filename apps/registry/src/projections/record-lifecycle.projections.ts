@@ -81,6 +81,7 @@ export function duplicateCounterpart(
         [retired.name, ...retired.aliases],
         sameName,
       ).filter((alias) => !sameName(alias, survivor.name));
+      const byEvent = <T extends { eventId: string }>(a: T, b: T) => a.eventId === b.eventId;
       return {
         ...survivor,
         aliases,
@@ -94,6 +95,31 @@ export function duplicateCounterpart(
           [event.nominalId, ...retired.mergedFrom],
           (a, b) => a === b,
         ),
+        // What partner agencies told the hub about the retired record stays in force: its items
+        // join the survivor's, and its current states fill those the survivor does not have.
+        addresses: withoutRepeats(
+          survivor.addresses,
+          retired.addresses,
+          (a, b) => a.addressId === b.addressId,
+        ),
+        riskAssessments: withoutRepeats(survivor.riskAssessments, retired.riskAssessments, byEvent),
+        riskManagementPlans: withoutRepeats(
+          survivor.riskManagementPlans,
+          retired.riskManagementPlans,
+          byEvent,
+        ),
+        notifications: withoutRepeats(survivor.notifications, retired.notifications, byEvent),
+        intelligence: withoutRepeats(survivor.intelligence, retired.intelligence, byEvent),
+        meetings: withoutRepeats(survivor.meetings, retired.meetings, byEvent),
+        supervisionEvents: withoutRepeats(
+          survivor.supervisionEvents,
+          retired.supervisionEvents,
+          byEvent,
+        ),
+        mappa: survivor.mappa ?? retired.mappa,
+        custody: survivor.custody ?? retired.custody,
+        supervision: survivor.supervision ?? retired.supervision,
+        restrictedPatient: survivor.restrictedPatient ?? retired.restrictedPatient,
       };
     }
     case 'LINKED':
