@@ -71,7 +71,8 @@ export interface ConsumerRunnerOptions {
   shutdownTimeoutMs?: number;
   /**
    * Where a group with no committed offsets starts: its whole history (the default: a record is built
-   * from every event ever shared), or the end, for consumers that only care about what comes next.
+   * from every event ever shared), or the end as of its first start, for consumers that only care
+   * about what comes next.
    */
   newGroupStartsAt?: 'earliest' | 'latest';
 }
@@ -135,8 +136,15 @@ export class ConsumerRunner {
       idempotent: true,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       if (this.currentState === 'starting') this.currentState = 'running';
+      if (options.newGroupStartsAt !== 'latest') return;
+      this.pinUnstartedPartitions(payload.memberAssignment).catch((error: unknown) =>
+        options.logger.warn(
+          { err: error },
+          'could not commit the starting offsets of a new group; a restart before its first commit may skip events',
+        ),
+      );
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;
@@ -169,6 +177,38 @@ export class ConsumerRunner {
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),
     });
+  }
+
+  /**
+   * Commits the current end of every assigned partition the group has no offset for. Kafka resolves
+   * "latest" each time a consumer starts without a committed offset, so a group that starts at the
+   * end and restarts before it committed on some partition would skip what arrived in between.
+   */
+  private async pinUnstartedPartitions(assignment: Record<string, number[]>): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      for (const [topic, partitions] of Object.entries(assignment)) {
+        const [committed] = await admin.fetchOffsets({
+          groupId: this.options.groupId,
+          topics: [topic],
+        });
+        const unstarted = new Set(
+          (committed?.partitions ?? [])
+            .filter((entry) => partitions.includes(entry.partition) && Number(entry.offset) < 0)
+            .map((entry) => entry.partition),
+        );
+        if (unstarted.size === 0) continue;
+        const ends = await admin.fetchTopicOffsets(topic);
+        await this.consumer.commitOffsets(
+          ends
+            .filter((end) => unstarted.has(end.partition))
+            .map((end) => ({ topic, partition: end.partition, offset: end.high })),
+        );
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /**
