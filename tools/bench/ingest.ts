@@ -1,7 +1,6 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { createKafka } from '@hub/messaging';
-import { syntheticNominalId } from '@hub/testing';
+import { assertKafkaReachable, syntheticNominalId } from '@hub/testing';
 import type { BenchContext } from './context';
 import { log, type ScenarioResult } from './measure';
 import { BenchError, parseOptions, usage, type BenchOptions, type ScenarioName } from './options';
@@ -20,23 +19,12 @@ const scenarios: Record<ScenarioName, (ctx: BenchContext) => Promise<ScenarioRes
   registry: runRegistry,
 };
 
-/** Fails fast (seconds, not kafkajs' minutes of retries) when no broker answers. */
+/** Fails fast when no broker answers. */
 async function checkKafka(brokers: string[]): Promise<void> {
-  const kafka = new Kafka({
-    clientId: 'bench-probe',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 3000,
-    retry: { retries: 1, initialRetryTime: 300 },
-  });
-  const admin = kafka.admin();
   try {
-    await admin.connect();
-    await admin.describeCluster();
+    await assertKafkaReachable(brokers, 'bench-probe');
   } catch (error) {
-    throw new BenchError(`Kafka is unreachable at ${brokers.join(',')}: ${reason(error)}`);
-  } finally {
-    await admin.disconnect().catch(() => undefined);
+    throw new BenchError(reason(error));
   }
 }
 

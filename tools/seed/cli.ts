@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { MongoClient, type Db } from 'mongodb';
 import {
   topicCatalogue,
@@ -11,6 +11,7 @@ import {
 } from '@hub/contracts';
 import { createKafka, ensureTopics, EventPublisher, HubSchemaRegistry } from '@hub/messaging';
 import {
+  assertKafkaReachable,
   defaultAsOf,
   isoDay,
   seededNominalId,
@@ -76,23 +77,12 @@ const perSecond = (count: number, ms: number): string =>
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/** Fails fast (seconds, not kafkajs' minutes of retries) when no broker answers. */
+/** Fails fast when no broker answers. */
 async function checkKafka(brokers: string[]): Promise<void> {
-  const kafka = new Kafka({
-    clientId: 'seed-probe',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 3000,
-    retry: { retries: 1, initialRetryTime: 300 },
-  });
-  const admin = kafka.admin();
   try {
-    await admin.connect();
-    await admin.describeCluster();
+    await assertKafkaReachable(brokers, 'seed-probe');
   } catch (error) {
-    throw new SeedError(`Kafka is unreachable at ${brokers.join(',')}: ${reason(error)}`);
-  } finally {
-    await admin.disconnect().catch(() => undefined);
+    throw new SeedError(reason(error));
   }
 }
 

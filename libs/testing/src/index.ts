@@ -2,3 +2,4 @@ export * from './eventually';
 export * from './kafka-probes';
 export * from './synthetic-people';
 export * from './synthetic';
+export * from './local-network';
