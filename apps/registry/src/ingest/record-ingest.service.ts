@@ -110,9 +110,14 @@ export class RecordIngest {
       } catch (error) {
         if (!(error instanceof NominalMergedError)) throw error;
         // A record manager's decision was taken on the record as it was: never move it elsewhere.
-        if (event.topic.startsWith('registry.') || hop >= maxMergeHops) {
+        if (event.topic.startsWith('registry.')) {
           throw new InapplicableEventError(
             `${error.message}; the decision was taken on the record before the merge, take it again on ${error.mergedInto}`,
+          );
+        }
+        if (hop >= maxMergeHops) {
+          throw new InapplicableEventError(
+            `${error.message}, which leads through more than ${maxMergeHops} merges: the merges need review`,
           );
         }
         target = { ...target, nominalId: error.mergedInto };
