@@ -58,7 +58,8 @@ export function useFaultFixture(label: string): FaultFixture {
         await eventually(
           `all ${count} events and ${people.length} registrations to be in the history`,
           async () => ((await historyCount(db, people)) === expected ? true : undefined),
-          8 * 60_000,
+          // FerretDB applies roughly 10 events/s: give large runs the time they need.
+          Math.max(8 * 60_000, expected * 200),
           1_000,
         );
       } catch (error) {
