@@ -1,6 +1,6 @@
-import { MongoClient } from 'mongodb';
+import type { MongoClient } from 'mongodb';
 import { createKafka } from '@hub/messaging';
-import { assertKafkaReachable, syntheticNominalId } from '@hub/testing';
+import { assertKafkaReachable, connectReachableMongo, syntheticNominalId } from '@hub/testing';
 import type { BenchContext } from './context';
 import { log, type ScenarioResult } from './measure';
 import { BenchError, parseOptions, usage, type BenchOptions, type ScenarioName } from './options';
@@ -29,14 +29,10 @@ async function checkKafka(brokers: string[]): Promise<void> {
 }
 
 async function connectMongo(url: string): Promise<MongoClient> {
-  const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
   try {
-    await client.connect();
-    await client.db('admin').command({ ping: 1 });
-    return client;
+    return await connectReachableMongo(url);
   } catch (error) {
-    await client.close().catch(() => undefined);
-    throw new BenchError(`MongoDB is unreachable at ${url}: ${reason(error)}`);
+    throw new BenchError(`${reason(error)}`);
   }
 }
 

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { renderAsyncApi } from './asyncapi';
 import { renderAvroTypes } from './avro-types';
-import { asyncApiFile, generatedFile } from './generated-file';
-import { readmeFile, renderReadmeTopics } from './readme-topics';
+import { asyncApiFile, generatedFile, readmeFile } from './generated-file';
+import { renderReadmeTopics } from './readme-topics';
 
 const repoRoot = resolve(__dirname, '..', '..');
 

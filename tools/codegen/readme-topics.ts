@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { AgencySymbols } from '../../libs/contracts/src/generated/avro-types';
 import { topicCatalogue, type TopicDefinition } from '../../libs/contracts/src/topic-catalogue';
+import { readmeFile } from './generated-file';
 
-export const readmeFile = 'README.md';
 const start = '<!-- topics:start (generated from the topic catalogue by `npm run codegen`) -->';
 const end = '<!-- topics:end -->';
 

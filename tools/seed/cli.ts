@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Kafka } from 'kafkajs';
-import { MongoClient, type Db } from 'mongodb';
+import type { Db, MongoClient } from 'mongodb';
 import {
   topicCatalogue,
   type Jurisdiction,
@@ -12,6 +12,7 @@ import {
 import { createKafka, ensureTopics, EventPublisher, HubSchemaRegistry } from '@hub/messaging';
 import {
   assertKafkaReachable,
+  connectReachableMongo,
   defaultAsOf,
   isoDay,
   seededNominalId,
@@ -106,14 +107,10 @@ async function registryConsumers(kafka: Kafka, groupId: string): Promise<number>
 }
 
 async function connectMongo(url: string): Promise<MongoClient> {
-  const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
   try {
-    await client.connect();
-    await client.db('admin').command({ ping: 1 });
-    return client;
+    return await connectReachableMongo(url);
   } catch (error) {
-    await client.close().catch(() => undefined);
-    throw new SeedError(`the registry's MongoDB is unreachable at ${url}: ${reason(error)}`);
+    throw new SeedError(`the registry's ${reason(error)}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
 
 /** A TCP port on loopback that nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -35,5 +36,21 @@ export async function assertKafkaReachable(brokers: string[], clientId: string):
     throw new Error(`Kafka is unreachable at ${brokers.join(',')}: ${cause}`);
   } finally {
     await admin.disconnect().catch(() => undefined); // nothing to close if it never connected
+  }
+}
+
+/**
+ * A connected client, or, within seconds, an error saying the database does not answer at `url`.
+ */
+export async function connectReachableMongo(url: string): Promise<MongoClient> {
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
+  try {
+    await client.connect();
+    await client.db('admin').command({ ping: 1 });
+    return client;
+  } catch (error) {
+    await client.close().catch(() => undefined); // the connection failed: nothing to keep open
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`MongoDB is unreachable at ${url}: ${cause}`);
   }
 }

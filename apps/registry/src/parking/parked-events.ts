@@ -1,5 +1,4 @@
 import { Binary, type Collection, type Db } from 'mongodb';
-import type { TopicName } from '@hub/contracts';
 import type { ConsumedEvent } from '@hub/messaging';
 import { isDuplicateKeyError } from '@hub/persistence';
 import { KeyedQueue } from '../infrastructure/keyed-queue';
@@ -9,16 +8,9 @@ import { KeyedQueue } from '../infrastructure/keyed-queue';
  * original bytes and headers for the dead-letter topic) until the nominal is registered or the
  * waiting time runs out. `_id` is the event id: a redelivery does not park it twice.
  */
-export interface ParkedEventDocument {
+export interface ParkedEventDocument extends Omit<ConsumedEvent, 'bytes' | 'attempt'> {
   _id: string;
   nominalId: string;
-  topic: TopicName;
-  partition: number;
-  offset: string;
-  key: string | null;
-  headers: Record<string, string>;
-  schemaId: number;
-  value: unknown;
   bytes: Binary;
   parkedAt: Date;
   expiresAt: Date;
