@@ -294,6 +294,41 @@ describe('the canonical record, built from every event type', () => {
     expect(await parked.countDocuments({ nominalId })).toBe(0);
   });
 
+  it('parks a replayed dead letter, whose header names are not field names, and applies it later', async () => {
+    const nominalId = syntheticNominalId();
+    const replayed = await events.publish(
+      'police.intelligence.shared.v1',
+      {
+        nominalId,
+        text: 'Replayed after a fix (synthetic).',
+        sourceEvaluation: 'RELIABLE',
+        intelligenceAssessment: 'KNOWN_INDIRECTLY_CORROBORATED',
+        handlingCode: 'P',
+      },
+      { 'hub.replayed-from': 'registry.event.dead-lettered.v1/0/42', 'hub.attempts': '5' },
+    );
+    const parked = mongo.db(run).collection('parked_events');
+    const stored = await eventually(
+      'the replayed event to be parked',
+      async () => (await parked.findOne({ _id: replayed.eventId as never })) ?? undefined,
+    );
+    expect(stored.headers).toEqual(
+      expect.arrayContaining([
+        { name: 'hub.replayed-from', value: 'registry.event.dead-lettered.v1/0/42' },
+      ]),
+    );
+
+    await events.publish('mappa.nominal.registered.v1', syntheticRegistration(nominalId));
+    const record = await client.recordWhen(
+      nominalId,
+      (view) => view.version === 2,
+      'to apply the replayed event',
+    );
+    expect(record.intelligence).toEqual([
+      expect.objectContaining({ text: 'Replayed after a fix (synthetic).' }),
+    ]);
+  });
+
   it('publishes the full current record on the changed-record topic after every change', async () => {
     const { nominalId } = await register();
     await events.publish('mappa.category-level.set.v1', {

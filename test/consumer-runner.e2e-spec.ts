@@ -17,6 +17,7 @@ import {
   type ConsumerRunnerOptions,
 } from '@hub/messaging';
 import { eventually, findMessage, syntheticIntelligence, syntheticNominalId } from '@hub/testing';
+import { register, type Gauge } from 'prom-client';
 
 const topic = 'police.intelligence.shared.v1';
 const sentinelPrefix = 'SENTINEL-';
@@ -203,6 +204,35 @@ describe('the consumer runner, against the real broker', () => {
     );
     expect(applied).toEqual(['first', 'second']);
     expect(runner.state).toBe('running');
+  });
+
+  it('reports as lag what is published and not yet committed: it rises, then falls to zero', async () => {
+    const nominalId = syntheticNominalId();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const runner = await startRunner(
+      async (_, value) => {
+        if (value.nominalId === nominalId) await gate;
+      },
+      { lagIntervalMs: 200 },
+    );
+    /** What `GET /metrics` shows as `hub_consumer_lag` for this group and topic, summed. */
+    const lagShown = async (): Promise<number> => {
+      const gauge = register.getSingleMetric('hub_consumer_lag') as Gauge;
+      const { values } = await gauge.get();
+      return values
+        .filter((entry) => entry.labels.group === runner.groupId && entry.labels.topic === topic)
+        .reduce((sum, entry) => sum + entry.value, 0);
+    };
+
+    for (let n = 0; n < 20; n++) await publish(nominalId, `event ${n}`);
+    await eventually('the lag to show the 20 waiting events', async () =>
+      (await lagShown()) >= 20 ? true : undefined,
+    );
+    release();
+    await eventually('the lag to fall to zero once they are applied and committed', async () =>
+      (await lagShown()) === 0 ? true : undefined,
+    );
   });
 
   it('replays fixed dead letters: a dry run sends nothing, each comes back once per replay, applied once', async () => {

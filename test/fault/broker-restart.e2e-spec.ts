@@ -29,4 +29,17 @@ describe('fault: the broker restarts while events stream in', () => {
     );
     expect(registry.exitCount).toBe(0);
   });
+
+  it('stops within its shutdown bound on SIGTERM while the broker is down', async () => {
+    const { registry } = fixture;
+    let stoppedInMs = Number.POSITIVE_INFINITY;
+    await outage(kafkaServer, 0, async () => {
+      await sleep(1_000);
+      const started = Date.now();
+      await Promise.race([registry.stop(), sleep(90_000)]);
+      if (registry.exitCount === 1) stoppedInMs = Date.now() - started;
+    });
+    // The consumer's steps are bounded by 15 s, the whole service by 30 s.
+    expect(stoppedInMs).toBeLessThan(35_000);
+  });
 });

@@ -8,7 +8,10 @@ import type { RegistryProcess } from './registry-process';
 
 export interface FaultFixture {
   readonly stream: IntelligenceStream;
+  /** The first (or only) registry instance. */
   readonly registry: RegistryProcess;
+  /** Every registry instance of the consumer group. */
+  readonly registries: RegistryProcess[];
   /** The registry's database of this test. */
   readonly database: string;
   /**
@@ -19,10 +22,11 @@ export interface FaultFixture {
 }
 
 /**
- * For a fault test: a registry process on a fresh database consuming from the end of the topic, a
- * stream of synthetic events to feed it, and the exactly-once check. Registers its own hooks.
+ * For a fault test: registry processes (one, or `instances` in one group) on a fresh database
+ * consuming from the end of the topic, a stream of synthetic events to feed them, and the
+ * exactly-once check. Registers its own hooks, which drop the database at the end.
  */
-export function useFaultFixture(label: string): FaultFixture {
+export function useFaultFixture(label: string, instances = 1): FaultFixture {
   const kafka = new Kafka({
     brokers: process.env.KAFKA_BROKERS!.split(','),
     logLevel: logLevel.NOTHING,
@@ -30,15 +34,16 @@ export function useFaultFixture(label: string): FaultFixture {
   const stream = new IntelligenceStream(kafka, process.env.SCHEMA_REGISTRY_URL!);
   const mongo = new MongoClient(process.env.MONGO_URL!);
   let database = '';
-  let registry: RegistryProcess | undefined;
+  let registries: RegistryProcess[] = [];
 
   beforeAll(async () => {
     await Promise.all([stream.open(), mongo.connect()]);
-    ({ registry, database } = await startRegistryAtTopicEnd(label, stream, mongo));
+    ({ registries, database } = await startRegistryAtTopicEnd(label, stream, mongo, instances));
   });
 
   afterAll(async () => {
-    await registry?.stop();
+    await Promise.all(registries.map((registry) => registry.stop()));
+    if (database) await mongo.db(database).dropDatabase();
     await Promise.all([stream.close(), mongo.close()]);
   });
 
@@ -48,8 +53,12 @@ export function useFaultFixture(label: string): FaultFixture {
       return database;
     },
     get registry(): RegistryProcess {
-      if (!registry) throw new Error('the registry process has not started');
-      return registry;
+      const [first] = registries;
+      if (!first) throw new Error('the registry process has not started');
+      return first;
+    },
+    get registries(): RegistryProcess[] {
+      return registries;
     },
     async expectEachEventAppliedOnce(people, count) {
       const db = mongo.db(database);
@@ -58,13 +67,15 @@ export function useFaultFixture(label: string): FaultFixture {
         await eventually(
           `all ${count} events and ${people.length} registrations to be in the history`,
           async () => ((await historyCount(db, people)) === expected ? true : undefined),
-          // FerretDB applies roughly 10 events/s: give large runs the time they need.
-          Math.max(8 * 60_000, expected * 200),
+          // Generous: a killed instance's partitions wait for its session to expire (30 s).
+          Math.max(5 * 60_000, expected * 50),
           1_000,
         );
       } catch (error) {
         const applied = await historyCount(db, people);
-        const output = registry?.output.slice(-40).join('') ?? '';
+        const output = registries
+          .map((registry, n) => `--- instance ${n + 1}:\n${registry.output.slice(-40).join('')}`)
+          .join('\n');
         throw new Error(
           `${(error as Error).message} (${applied} applied). Registry output:\n${output}`,
         );

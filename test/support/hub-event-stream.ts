@@ -66,20 +66,23 @@ export class HubEventStream {
   async publish<T extends EventTopicName>(
     topic: T,
     body: FactBody,
+    headers: Record<string, string> = {},
   ): Promise<PublishedEvent & { eventId: string }> {
     const value = this.valueOf(topic, body) as {
       metadata: { eventId: string; correlationId: string };
       nominalId: string;
     };
-    return this.publishValue(topic, value);
+    return this.publishValue(topic, value, headers);
   }
 
   /** Publishes an already converted value (e.g. the same event again, to test redelivery). */
   async publishValue(
     topic: EventTopicName,
     value: { metadata: { eventId: string; correlationId: string }; nominalId: string },
+    headers: Record<string, string> = {},
   ): Promise<PublishedEvent & { eventId: string }> {
     const published = await this.publisher.publish(topic, value.nominalId, value, {
+      ...headers,
       'x-event-id': value.metadata.eventId,
       'x-correlation-id': value.metadata.correlationId,
     });

@@ -16,7 +16,8 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 const scenarios: Record<ScenarioName, (ctx: BenchContext) => Promise<ScenarioResult>> = {
   pipe: runPipe,
   naive: runNaive,
-  registry: runRegistry,
+  registry: (ctx) => runRegistry(ctx, 1),
+  'registry-2': (ctx) => runRegistry(ctx, 2),
 };
 
 /** Fails fast when no broker answers. */
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
     info: () => undefined,
     debug: () => undefined,
   });
-  const publisher = new BenchPublisher(kafka, options.schemaRegistryUrl);
+  const publisher = new BenchPublisher(kafka, options.schemaRegistryUrl, options.rate);
   const benchTopics: BenchContext['benchTopics'] = [];
   try {
     try {
@@ -85,7 +86,8 @@ async function main(): Promise<number> {
     const results: ScenarioResult[] = [];
     try {
       for (const name of options.scenarios) {
-        log(`${name}: starting (${options.events} events, ${options.nominals} nominals)`);
+        const pace = options.rate ? `, published at ${options.rate} events/s` : '';
+        log(`${name}: starting (${options.events} events, ${options.nominals} nominals${pace})`);
         const result = await scenarios[name](ctx);
         log(`${name}: done, ${result.eventsPerSecond.toFixed(1)} events/s`);
         results.push(result);

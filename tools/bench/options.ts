@@ -1,16 +1,19 @@
 import { parseArgs } from 'node:util';
 
-export const scenarioNames = ['pipe', 'naive', 'registry'] as const;
+export const scenarioNames = ['pipe', 'naive', 'registry', 'registry-2'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export const usage = `usage: npm run bench:ingest -- [options]
 Publishes events through the producer library and measures, on the same stack: (i) the raw
 pipe (kafkajs producing and consuming, no work), (ii) a naive consumer (one message at a time,
-one MongoDB round trip each) and (iii) the registry's real ingest path.
+one MongoDB round trip each), (iii) the registry's real ingest path, and (iv) two registry
+instances in one consumer group.
 options:
   --events <n>          intelligence events to publish (default 100000)
   --nominals <n>        nominals they are about (default 10000)
   --scenarios <list>    comma-separated subset of ${scenarioNames.join(',')} (default all)
+  --rate <n>            publish at a steady n events/s instead of all at once (latency under
+                        a steady load rather than queueing behind a burst)
   --stall-seconds <n>   give up on a scenario after this long without progress (default 120)
 Uses KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL, else the local stack's.`;
 
@@ -18,6 +21,8 @@ export interface BenchOptions {
   events: number;
   nominals: number;
   scenarios: ScenarioName[];
+  /** Events per second to publish at; undefined: as fast as possible. */
+  rate: number | undefined;
   stallMs: number;
   brokers: string[];
   schemaRegistryUrl: string;
@@ -67,6 +72,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
         events: { type: 'string', default: '100000' },
         nominals: { type: 'string', default: '10000' },
         scenarios: { type: 'string', default: scenarioNames.join(',') },
+        rate: { type: 'string' },
         'stall-seconds': { type: 'string', default: '120' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -84,6 +90,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     events,
     nominals,
     scenarios: scenarioList(values.scenarios),
+    rate: values.rate === undefined ? undefined : positiveInt(values.rate, 'rate'),
     stallMs: positiveInt(values['stall-seconds'], 'stall-seconds') * 1000,
     brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',').map((broker) => broker.trim()),
     schemaRegistryUrl: env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:28081/apis/ccompat/v7',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Partitioners, type IHeaders, type Kafka, type Message, type Producer } from 'kafkajs';
 import { jsonToAvro, parseSchemaFiles, topicCatalogue } from '@hub/contracts';
 import { HubSchemaRegistry } from '@hub/messaging';
@@ -33,7 +34,12 @@ export class BenchPublisher {
   private readonly types = parseSchemaFiles();
   private readonly producer: Producer;
 
-  constructor(kafka: Kafka, schemaRegistryUrl: string) {
+  constructor(
+    kafka: Kafka,
+    schemaRegistryUrl: string,
+    /** Events per second; undefined: as fast as the broker takes them. */
+    private readonly rate?: number,
+  ) {
     this.schemas = new HubSchemaRegistry(schemaRegistryUrl);
     this.producer = kafka.producer({
       idempotent: true,
@@ -53,18 +59,22 @@ export class BenchPublisher {
 
   /**
    * Publishes one `kind` event about each of `nominalIds` (in order) to `destination` (the kind's
-   * own topic, or a bench topic carrying the same bytes).
+   * own topic, or a bench topic carrying the same bytes), at the steady rate if one is set.
    */
   async publish(
     kind: BenchEventTopic,
     destination: string,
     nominalIds: readonly string[],
   ): Promise<void> {
-    for (let start = 0; start < nominalIds.length; start += batchSize) {
+    // At a steady rate, small batches 50 ms apart; otherwise large ones, back to back.
+    const size = this.rate ? Math.max(1, Math.round(this.rate / 20)) : batchSize;
+    const began = Date.now();
+    for (let start = 0; start < nominalIds.length; start += size) {
+      if (this.rate) await sleep(began + (start * 1000) / this.rate - Date.now());
       const publishedAt = new Date();
       const messages = await Promise.all(
         nominalIds
-          .slice(start, start + batchSize)
+          .slice(start, start + size)
           .map((nominalId) => this.message(kind, nominalId, publishedAt)),
       );
       await this.producer.sendBatch({

@@ -7,7 +7,7 @@ const ms = (value: number): string => (Number.isNaN(value) ? 'n/a' : value.toFix
 
 export function reportLines(
   results: ScenarioResult[],
-  workload: { events: number; nominals: number },
+  workload: { events: number; nominals: number; rate: number | undefined },
 ): string[] {
   const header = ['scenario', 'events', 'seconds', 'events/s', 'p50 ms', 'p99 ms', 'peak RSS MB'];
   const rows = results.map((r) => [
@@ -36,11 +36,16 @@ export function reportLines(
       `  target >= ${target}: ${value >= target ? 'met' : 'NOT met'}`,
     ];
   };
+  const scaleOut = rate('registry-2');
   return [
     `workload: ${workload.events} intelligence events for ${workload.nominals} nominals ` +
-      '(registry: the registrations too, M+N events applied)',
+      '(registry: the registrations too, M+N events applied)' +
+      (workload.rate ? `, published at a steady ${workload.rate} events/s` : ', published at once'),
     ...table,
     ...ratio('pipe', targets.vsPipe, 'pipe'),
     ...ratio('naive', targets.vsNaive, 'naive'),
+    ...(registry !== undefined && scaleOut !== undefined
+      ? [`two registry instances vs one: ${(scaleOut / registry).toFixed(2)}`]
+      : []),
   ];
 }

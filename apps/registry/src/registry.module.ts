@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
 import { consumerGroupCatalogue, type TopicName } from '@hub/contracts';
 import {
+  CoPartitionedAssigner,
   consumerHealthProbe,
   ensureTopics,
   EventPublisher,
@@ -31,6 +32,7 @@ import { DuplicateCandidates } from './duplicates/duplicate-candidates';
 import { DuplicatesController } from './duplicates/duplicates.controller';
 import { RecordEventsController } from './ingest/record-events.controller';
 import { RecordIngest } from './ingest/record-ingest.service';
+import { ensureDatabaseIndexes } from './infrastructure/database-indexes';
 import { RegistryLifecycle } from './infrastructure/registry-lifecycle';
 import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
@@ -78,25 +80,25 @@ export class RegistryModule {
           brokers: config.KAFKA_BROKERS,
           schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
         }),
-        { provide: MONGO, useFactory: () => connectMongo(config.MONGO_URL, config.MONGO_DATABASE) },
+        {
+          // Every query the registry runs is served by an index, created here before any runs.
+          provide: MONGO,
+          useFactory: async () => {
+            const mongo = await connectMongo(config.MONGO_URL, config.MONGO_DATABASE);
+            await ensureDatabaseIndexes(mongo.db);
+            return mongo;
+          },
+        },
         {
           provide: NominalStore,
           inject: [MONGO],
-          useFactory: async (mongo: MongoConnection) => {
-            const store = new NominalStore(mongo.db);
-            await store.ensureIndexes();
-            return store;
-          },
+          useFactory: (mongo: MongoConnection) => new NominalStore(mongo.db),
         },
         { provide: REGISTRY_CONFIG, useValue: config },
         {
           provide: NominalQueries,
           inject: [MONGO],
-          useFactory: async (mongo: MongoConnection) => {
-            const queries = new NominalQueries(mongo.db);
-            await queries.ensureIndexes();
-            return queries;
-          },
+          useFactory: (mongo: MongoConnection) => new NominalQueries(mongo.db),
         },
         {
           // Ready to publish before the first event is consumed: topics, schemas, connection.
@@ -113,30 +115,20 @@ export class RegistryModule {
         {
           provide: ParkedEvents,
           inject: [MONGO],
-          useFactory: async (mongo: MongoConnection) => {
-            const parked = new ParkedEvents(mongo.db, config.REGISTRY_PARKING_LIMIT_MS);
-            await parked.ensureIndexes();
-            return parked;
-          },
+          useFactory: (mongo: MongoConnection) =>
+            new ParkedEvents(mongo.db, config.REGISTRY_PARKING_LIMIT_MS),
         },
         {
           provide: DuplicateCandidates,
           inject: [MONGO, NominalStore],
-          useFactory: async (mongo: MongoConnection, store: NominalStore) => {
-            const candidates = new DuplicateCandidates(mongo.db, store.nominals);
-            await candidates.ensureIndexes();
-            return candidates;
-          },
+          useFactory: (mongo: MongoConnection, store: NominalStore) =>
+            new DuplicateCandidates(mongo.db, store.nominals),
         },
         {
           provide: ChangedRecordPublisher,
-          inject: [MONGO, NominalStore, EVENT_PUBLISHER, PinoLogger],
-          useFactory: (
-            mongo: MongoConnection,
-            store: NominalStore,
-            publisher: EventPublisher,
-            logger: PinoLogger,
-          ) => new ChangedRecordPublisher(mongo.db, store, publisher, logger),
+          inject: [NominalStore, EVENT_PUBLISHER, PinoLogger],
+          useFactory: (store: NominalStore, publisher: EventPublisher, logger: PinoLogger) =>
+            new ChangedRecordPublisher(store, publisher, logger),
         },
         {
           provide: ParkingExpiry,
@@ -196,6 +188,8 @@ export class RegistryModule {
               groupId: config.REGISTRY_CONSUMER_GROUP,
               newGroupStartsAt: config.REGISTRY_NEW_GROUP_STARTS_AT,
               group: consumerGroupCatalogue.registry,
+              // Partition N of every topic to one instance: one writer per nominal.
+              partitionAssigners: [CoPartitionedAssigner],
               logger,
               onFatal: (error: Error) => {
                 logger.fatal(

@@ -50,6 +50,22 @@ export class EventPublisher {
     return { topic, partition: record.partition, offset: record.baseOffset ?? record.offset ?? '' };
   }
 
+  /** Publishes many events on one topic in one request; resolves once Kafka has them all. */
+  async publishMany(
+    topic: TopicName,
+    events: { key: string; value: unknown; headers?: IHeaders }[],
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const messages = await Promise.all(
+      events.map(async ({ key, value, headers }) => ({
+        key,
+        value: await this.schemas.encode(topic, value),
+        headers: headers ?? {},
+      })),
+    );
+    await this.producer.send({ topic, acks: -1, messages });
+  }
+
   /** Sends already-encoded messages as they are (e.g. a held event to a dead-letter topic). */
   async forward(
     topic: TopicName,

@@ -2,6 +2,12 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
+/**
+ * The longest a service takes to stop once asked. Its own steps are bounded too; this is the last
+ * word when one of them is not (a client library waiting on a server that is gone).
+ */
+const shutdownDeadlineMs = 30_000;
+
 export interface ServiceDefinition {
   module: DynamicModule;
   port: number;
@@ -19,6 +25,16 @@ export function runService(define: () => ServiceDefinition): void {
     const app = await NestFactory.create(module, { bufferLogs: true });
     app.useLogger(app.get(Logger));
     app.enableShutdownHooks();
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        setTimeout(() => {
+          console.error(
+            `did not stop within ${shutdownDeadlineMs / 1000} s of ${signal}; exiting without finishing (uncommitted events are redelivered)`,
+          );
+          process.exit(1);
+        }, shutdownDeadlineMs).unref();
+      });
+    }
     await beforeListen?.(app);
     await app.listen(port);
   };

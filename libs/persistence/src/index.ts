@@ -1,4 +1,4 @@
-import { MongoClient, MongoServerError, type Db } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, type Db } from 'mongodb';
 
 export interface MongoConnection {
   client: MongoClient;
@@ -14,8 +14,15 @@ export async function connectMongo(url: string, database: string): Promise<Mongo
   return { client, db };
 }
 
-/** E11000: the write collided with a unique index (on MongoDB and FerretDB alike). */
+/**
+ * E11000: the write collided with a unique index (on MongoDB and FerretDB alike); for an unordered
+ * bulk write, every write that failed did (the others were done): an earlier delivery's writes.
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
+  if (error instanceof MongoBulkWriteError) {
+    const writeErrors = [error.writeErrors].flat();
+    return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === 11000);
+  }
   return error instanceof MongoServerError && error.code === 11000;
 }
 

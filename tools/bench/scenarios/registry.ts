@@ -82,13 +82,13 @@ async function deleteGroup(ctx: BenchContext, groupId: string): Promise<void> {
 }
 
 /**
- * (iii) The registry's real ingest path: the compiled registry as a child process on a fresh
- * database and consumer group starting at the end of the topics; M registrations then N
+ * (iii) The registry's real ingest path: the compiled registry as `instances` child processes in one
+ * consumer group on a fresh database, starting at the end of the topics; M registrations then N
  * intelligence events are published to the catalogue topics, and the scenario ends when
- * nominal_history holds all M+N entries. Peak memory is the registry process's.
+ * nominal_history holds all M+N entries. Peak memory is the registry processes' (summed).
  */
-export async function runRegistry(ctx: BenchContext): Promise<ScenarioResult> {
-  const scenario = 'registry';
+export async function runRegistry(ctx: BenchContext, instances: number): Promise<ScenarioResult> {
+  const scenario = instances === 1 ? 'registry' : `registry-${instances}`;
   log('registry: building the apps (npm run build)');
   buildRegistry();
   await ensureTopics(ctx.kafka, [registrationTopic, intelligenceTopic]);
@@ -97,7 +97,7 @@ export async function runRegistry(ctx: BenchContext): Promise<ScenarioResult> {
   const history = db.collection<HistoryEntry>('nominal_history');
   const nominals = db.collection<{ _id: string }>('nominals');
   const groupId = `bench-registry-${ctx.runId}-${randomUUID()}`;
-  const registry = await RegistryChild.start({
+  const env = {
     KAFKA_BROKERS: ctx.options.brokers.join(','),
     SCHEMA_REGISTRY_URL: ctx.options.schemaRegistryUrl,
     MONGO_URL: ctx.options.mongoUrl,
@@ -105,32 +105,37 @@ export async function runRegistry(ctx: BenchContext): Promise<ScenarioResult> {
     REGISTRY_CONSUMER_GROUP: groupId,
     REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
     LOG_LEVEL: 'warn',
-  });
+  };
+  const registries = await Promise.all(
+    Array.from({ length: instances }, () => RegistryChild.start(env)),
+  );
+  const [registry] = registries as [RegistryChild, ...RegistryChild[]];
   try {
-    await until('the registry to be healthy', 60_000, registry, () => registry.healthy());
-    // "latest" is resolved at the group's first fetch: once an event published now is applied,
-    // every later one will be.
+    for (const child of registries) {
+      await until('the registry to be healthy', 60_000, child, () => child.healthy());
+    }
+    // "latest" is resolved at the group's first fetch: once events published now are applied on
+    // every partition, every later one will be.
     const probes: string[] = [];
     await until(
       'the registry to consume from the end of the topics',
       60_000,
       registry,
       async () => {
-        const probe = syntheticNominalId();
-        probes.push(probe);
-        await ctx.publisher.publish(registrationTopic, registrationTopic, [probe]);
+        const round = Array.from({ length: 12 }, () => syntheticNominalId());
+        probes.push(...round);
+        await ctx.publisher.publish(registrationTopic, registrationTopic, round);
         await sleep(500);
-        return (await nominals.countDocuments({ _id: probe }, { limit: 1 })) > 0;
+        return (await nominals.countDocuments({ _id: { $in: round } })) === round.length;
       },
     );
     const notProbes = { nominalId: { $nin: probes } };
-    log(`registry: consuming (pid ${registry.pid}); publishing`);
+    const pids = registries.map((child) => child.pid).filter((pid) => pid !== undefined);
+    log(`${scenario}: consuming (pid ${pids.join(', ')}); publishing`);
 
-    const pid = registry.pid;
-    const rss = new RssSampler(
-      () => (pid === undefined ? undefined : procStatusBytes(pid, 'VmRSS')),
-      500,
-    );
+    const summed = (field: 'VmRSS' | 'VmHWM'): number =>
+      pids.reduce((sum, pid) => sum + (procStatusBytes(pid, field) ?? 0), 0);
+    const rss = new RssSampler(() => summed('VmRSS'), 500);
     const total = ctx.nominalIds.length + ctx.intelligenceTargets.length;
     const startedAt = Date.now();
     let publishError: Error | undefined;
@@ -150,7 +155,7 @@ export async function runRegistry(ctx: BenchContext): Promise<ScenarioResult> {
         failure: () =>
           publishError
             ? new Error(`publishing failed: ${publishError.message}`)
-            : registry.exited(),
+            : registries.map((child) => child.exited()).find(Boolean),
       });
     } catch (error) {
       const tail = registry.outputTail().trim();
@@ -159,11 +164,11 @@ export async function runRegistry(ctx: BenchContext): Promise<ScenarioResult> {
       }
       throw error;
     }
-    const peak = rss.stop(pid === undefined ? 0 : (procStatusBytes(pid, 'VmHWM') ?? 0));
+    const peak = rss.stop(summed('VmHWM'));
     const { latencies, lastRecordedAt } = await historyLatencies(history, new Set(probes));
     return resultOf(scenario, total, lastRecordedAt - startedAt, latencies, peak);
   } finally {
-    await registry.stop();
+    await Promise.all(registries.map((child) => child.stop()));
     await db.dropDatabase().catch(() => undefined);
     await deleteGroup(ctx, groupId);
   }

@@ -1,5 +1,4 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import { KeyedQueue } from '../infrastructure/keyed-queue';
 import type { DuplicateDecision, PersonName } from '@hub/contracts';
 import { isDuplicateKeyError } from '@hub/persistence';
 import type { NominalDocument } from '../nominals/nominal.documents';
@@ -27,21 +26,43 @@ export interface DuplicateCandidateDocument {
 /** How long a decision reserved by a request blocks others, if it never lands. */
 const reservationTimeoutMs = 10 * 60 * 1000;
 
-/** The records filed under one matching key: a date of birth, or an identifier value. */
-interface MatchKeyDocument {
-  _id: string;
-  nominalIds: string[];
+/** What matching reads of the other records. */
+type MatchedRecord = Pick<
+  NominalDocument,
+  '_id' | 'name' | 'aliases' | 'identifiers' | 'dateOfBirth' | 'status' | 'search'
+>;
+
+const matchedFields = {
+  _id: 1,
+  name: 1,
+  aliases: 1,
+  identifiers: 1,
+  dateOfBirth: 1,
+  status: 1,
+  'search.identifierValues': 1,
+} as const;
+
+export interface DecisionDetails {
+  eventId: string;
+  reason: string;
+  decidedBy: string | null;
+  decidedAt: Date;
 }
 
-const birthDateKey = (dateOfBirth: string): string => `dob:${dateOfBirth}`;
-const identifierKey = (normalisedValue: string): string => `id:${normalisedValue}`;
+/** A decision as applied to a pair of records. */
+export interface AppliedDecision {
+  nominalId: string;
+  otherNominalId: string;
+  decision: DuplicateDecision;
+  details: DecisionDetails;
+}
 
 export function candidateId(a: string, b: string): string {
   return [a, b].sort().join('|');
 }
 
-function bestNameSimilarity(a: NominalDocument, b: NominalDocument): number {
-  const names = (record: NominalDocument): PersonName[] => [record.name, ...record.aliases];
+function bestNameSimilarity(a: MatchedRecord, b: MatchedRecord): number {
+  const names = (record: MatchedRecord): PersonName[] => [record.name, ...record.aliases];
   let best = 0;
   for (const left of names(a)) {
     for (const right of names(b)) best = Math.max(best, nameSimilarity(left, right));
@@ -51,112 +72,91 @@ function bestNameSimilarity(a: NominalDocument, b: NominalDocument): number {
 
 export class DuplicateCandidates {
   readonly candidates: Collection<DuplicateCandidateDocument>;
-  private readonly matchKeys: Collection<MatchKeyDocument>;
   private readonly decisionReservations: Collection<{ _id: string; reservedAt: Date }>;
-  private readonly keyWrites = new KeyedQueue();
 
   constructor(
     db: Db,
     private readonly nominals: Collection<NominalDocument>,
   ) {
     this.candidates = db.collection<DuplicateCandidateDocument>('duplicate_candidates');
-    this.matchKeys = db.collection<MatchKeyDocument>('duplicate_match_keys');
     this.decisionReservations = db.collection('duplicate_decision_reservations');
   }
 
-  async ensureIndexes(): Promise<void> {
-    await this.candidates.createIndex({ status: 1, flaggedAt: 1 }, { name: 'review_queue' });
-  }
-
   /**
-   * Flags the records that are likely the same person as `record`: a shared agency identifier, or
-   * the same date of birth with a similar name. Safe to repeat: a pair is flagged once.
+   * Flags the records that are likely the same person as any of `records`: a shared agency
+   * identifier, or the same date of birth with a similar name. Two queries for all of them, served
+   * by indexes; run after the records are written, so that two registrations of one person meet
+   * whichever is written first. Safe to repeat: a pair is flagged once.
    */
-  async flagFor(record: NominalDocument): Promise<DuplicateCandidateDocument[]> {
-    const [sharingIdentifier, sameBirthDate] = await Promise.all([
-      this.recordsUnder(record.search.identifierValues.map(identifierKey), record._id),
-      this.recordsUnder([birthDateKey(record.dateOfBirth)], record._id),
+  async flagFor(records: NominalDocument[]): Promise<DuplicateCandidateDocument[]> {
+    if (records.length === 0) return [];
+    const birthDates = [...new Set(records.map((record) => record.dateOfBirth))];
+    const identifierValues = [...new Set(records.flatMap((r) => r.search.identifierValues))];
+    const [sameBirthDate, sharingIdentifier] = await Promise.all([
+      this.nominals
+        .find({ dateOfBirth: { $in: birthDates } }, { projection: matchedFields })
+        .toArray(),
+      identifierValues.length === 0
+        ? Promise.resolve([])
+        : this.nominals
+            .find(
+              { 'search.identifierValues': { $in: identifierValues } },
+              { projection: matchedFields },
+            )
+            .toArray(),
     ]);
-    const found = new Map<string, { other: NominalDocument; reasons: string[] }>();
-    const reasonFor = (other: NominalDocument, reason: string): void => {
-      const entry = found.get(other._id) ?? { other, reasons: [] };
-      entry.reasons.push(reason);
-      found.set(other._id, entry);
-    };
-    for (const other of sharingIdentifier) {
-      const shared = other.identifiers.filter((id) =>
-        record.identifiers.some(
-          (mine) =>
-            mine.type === id.type &&
-            mine.value.replace(/\s+/g, '').toUpperCase() ===
-              id.value.replace(/\s+/g, '').toUpperCase(),
-        ),
-      );
-      for (const id of shared) reasonFor(other, `shares ${id.type} ${id.value}`);
+    const others = new Map<string, MatchedRecord>();
+    for (const other of [...sameBirthDate, ...sharingIdentifier]) {
+      if (other.status !== 'MERGED') others.set(other._id, other);
     }
-    for (const other of sameBirthDate) {
-      const similarity = bestNameSimilarity(record, other);
-      if (similarity >= duplicateNameThreshold) {
-        reasonFor(other, `same date of birth and a similar name (${similarity.toFixed(2)})`);
+    const flagged = new Map<string, DuplicateCandidateDocument>();
+    for (const record of records) {
+      for (const candidate of this.candidatesOf(record, others.values())) {
+        if (!flagged.has(candidate._id)) flagged.set(candidate._id, candidate);
       }
     }
-    const flagged: DuplicateCandidateDocument[] = [];
-    for (const { other, reasons } of found.values()) {
-      const candidate: DuplicateCandidateDocument = {
+    const candidates = [...flagged.values()];
+    if (candidates.length === 0) return [];
+    try {
+      await this.candidates.insertMany(candidates, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error; // pairs flagged by an earlier delivery stay as they are
+    }
+    return candidates;
+  }
+
+  private candidatesOf(
+    record: MatchedRecord,
+    others: Iterable<MatchedRecord>,
+  ): DuplicateCandidateDocument[] {
+    const normalised = (value: string): string => value.replace(/\s+/g, '').toUpperCase();
+    const candidates: DuplicateCandidateDocument[] = [];
+    for (const other of others) {
+      if (other._id === record._id) continue;
+      const reasons = other.identifiers
+        .filter((id) =>
+          record.identifiers.some(
+            (mine) => mine.type === id.type && normalised(mine.value) === normalised(id.value),
+          ),
+        )
+        .map((id) => `shares ${id.type} ${id.value}`);
+      const similarity = bestNameSimilarity(record, other);
+      if (other.dateOfBirth === record.dateOfBirth && similarity >= duplicateNameThreshold) {
+        reasons.push(`same date of birth and a similar name (${similarity.toFixed(2)})`);
+      }
+      if (reasons.length === 0) continue;
+      candidates.push({
         _id: candidateId(record._id, other._id),
         nominalIds: [record._id, other._id].sort() as [string, string],
         flaggedBy: record._id,
         reasons,
-        nameSimilarity: bestNameSimilarity(record, other),
+        nameSimilarity: similarity,
         status: 'OPEN',
         flaggedAt: new Date(),
         decision: null,
-      };
-      try {
-        await this.candidates.insertOne(candidate);
-        flagged.push(candidate);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error; // flagged by an earlier delivery
-      }
+      });
     }
-    return flagged;
-  }
-
-  /**
-   * Files the record under its date of birth and identifiers, so that later registrations find it
-   * by key: FerretDB looks documents up by id without reading the collection, but scans it for any
-   * other filter. Updates of one key are queued in this process (FerretDB's updates are not atomic
-   * against each other); repeating it is harmless.
-   */
-  async index(record: NominalDocument): Promise<void> {
-    const keys = [
-      birthDateKey(record.dateOfBirth),
-      ...record.search.identifierValues.map(identifierKey),
-    ];
-    await Promise.all(
-      keys.map((key) =>
-        this.keyWrites.run(key, () =>
-          this.matchKeys.updateOne(
-            { _id: key },
-            { $addToSet: { nominalIds: record._id } },
-            { upsert: true },
-          ),
-        ),
-      ),
-    );
-  }
-
-  /** The records filed under any of `keys`, other than `self`, that are not merged away. */
-  private async recordsUnder(keys: string[], self: string): Promise<NominalDocument[]> {
-    const ids = new Set<string>();
-    for (const key of keys) {
-      const entry = await this.matchKeys.findOne({ _id: key });
-      for (const id of entry?.nominalIds ?? []) if (id !== self) ids.add(id);
-    }
-    const records = await Promise.all([...ids].map((id) => this.nominals.findOne({ _id: id })));
-    return records.filter(
-      (other): other is NominalDocument => other !== null && other.status !== 'MERGED',
-    );
+    return candidates;
   }
 
   /**
@@ -205,26 +205,27 @@ export class DuplicateCandidates {
     return { items, total };
   }
 
-  /** Records the decision once it has been applied to the records. */
-  async markDecided(
-    a: string,
-    b: string,
-    decision: DuplicateDecision,
-    details: { eventId: string; reason: string; decidedBy: string | null; decidedAt: Date },
-  ): Promise<void> {
-    await this.candidates.updateOne(
-      { _id: candidateId(a, b) },
-      {
-        $set: { status: decision, decision: details },
-        $setOnInsert: {
-          nominalIds: [a, b].sort() as [string, string],
-          flaggedBy: a,
-          reasons: ['decided without being flagged'],
-          nameSimilarity: 0,
-          flaggedAt: details.decidedAt,
+  /** Records decisions once they have been applied to the records (one round trip). */
+  async markDecided(decisions: AppliedDecision[]): Promise<void> {
+    if (decisions.length === 0) return;
+    await this.candidates.bulkWrite(
+      decisions.map(({ nominalId, otherNominalId, decision, details }) => ({
+        updateOne: {
+          filter: { _id: candidateId(nominalId, otherNominalId) },
+          update: {
+            $set: { status: decision, decision: details },
+            $setOnInsert: {
+              nominalIds: [nominalId, otherNominalId].sort() as [string, string],
+              flaggedBy: nominalId,
+              reasons: ['decided without being flagged'],
+              nameSimilarity: 0,
+              flaggedAt: details.decidedAt,
+            },
+          },
+          upsert: true,
         },
-      },
-      { upsert: true },
+      })),
+      { ordered: false },
     );
   }
 }

@@ -1,42 +1,41 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DuplicateResolved } from '@hub/contracts';
-import { failureActionFor, PermanentEventError, type ConsumedEvent } from '@hub/messaging';
+import {
+  PermanentEventError,
+  type ConsumedEvent,
+  type EventFailure,
+  type EventPublisher,
+} from '@hub/messaging';
 import type { ChangedRecordPublisher } from '../changes/changed-record-publisher';
 import type { DuplicateCandidates } from '../duplicates/duplicate-candidates';
-import { KeyedQueue } from '../infrastructure/keyed-queue';
+import type { NominalStore } from '../nominals/nominal-store';
+import type { NominalDocument } from '../nominals/nominal.documents';
+import { deadLetterParkedEvents } from '../parking/parked-event-dead-letters';
 import {
-  contentOf,
-  type AppliedEvent,
-  type NominalStore,
-  type RecordedEvent,
-} from '../nominals/nominal-store';
-import type { NominalContent } from '../nominals/nominal.documents';
-import {
-  InapplicableEventError,
-  NominalMergedError,
-  NominalNotRegisteredError,
-  type Projection,
-  type RecordEventTopic,
-  type RecordFact,
-} from '../projections/projection';
+  consumedEventOf,
+  type ParkedEventDocument,
+  type ParkedEvents,
+} from '../parking/parked-events';
+import type { Projection, RecordEventTopic, RecordFact } from '../projections/projection';
 import { projections } from '../projections/projections';
 import {
-  counterpartSummary,
-  duplicateCounterpart,
-} from '../projections/record-lifecycle.projections';
-import { deadLetterParkedEvent } from '../parking/parked-event-dead-letters';
-import { consumedEventOf, type ParkedEvents } from '../parking/parked-events';
-import type { EventPublisher } from '@hub/messaging';
+  maxMergeHops,
+  RecordFold,
+  RecordsNeeded,
+  type FoldInput,
+  type FoldItem,
+  type FoldResult,
+} from './record-fold';
 
-/** Events that can change what duplicate detection files a record under (birth date, identifiers). */
-const changesMatchKeys = new Set<string>([
-  'mappa.nominal.registered.v1',
-  'mappa.personal-details.changed.v1',
-  'mappa.agency-identifier.linked.v1',
-  'prison.custody-event.recorded.v1',
-]);
+/** What has been read for a batch so far. */
+interface ReadState {
+  loaded: Set<string>;
+  records: Map<string, NominalDocument>;
+  waiting: Map<string, ParkedEventDocument[]>;
+}
 
-/** How many merges an event follows to find the record that holds a person now. */
-const maxMergeHops = 5;
+/** Rounds of reading and writing a batch whose records other writers keep changing. */
+const maxWriteRounds = 10;
 
 export interface RecordIngestOptions {
   store: NominalStore;
@@ -54,214 +53,146 @@ function isProjectedTopic(topic: string): topic is RecordEventTopic {
   return Object.prototype.hasOwnProperty.call(projections, topic);
 }
 
-/**
- * Folds one consumed event into the canonical record: applies it (idempotently), parks it if its
- * nominal is not registered yet, follows merges, runs what a registration or a duplicate decision
- * sets off, and publishes the changed record.
- */
-export class RecordIngest {
-  private readonly writes = new KeyedQueue();
-
-  constructor(private readonly options: RecordIngestOptions) {}
-
-  ingest(event: ConsumedEvent): Promise<void> {
-    return this.ingestFact(event, false);
+/** The fold's view of an event, or why the registry can never apply it. */
+function foldItemOf(event: ConsumedEvent, parked?: ParkedEventDocument): FoldItem | Error {
+  if (!isProjectedTopic(event.topic)) {
+    return new PermanentEventError(`the registry does not apply events of ${event.topic}`);
   }
-
-  private async ingestFact(event: ConsumedEvent, released: boolean): Promise<void> {
-    if (!isProjectedTopic(event.topic)) {
-      throw new PermanentEventError(`the registry does not apply events of ${event.topic}`);
-    }
-    const fact = event.value as RecordFact;
-    if (event.key !== fact.nominalId) {
-      throw new PermanentEventError(
-        `the message key ${event.key ?? '(none)'} is not the event's nominal id ${fact.nominalId}`,
-      );
-    }
-    const projection = projections[event.topic] as unknown as Projection<RecordFact>;
-    const { parked, store } = this.options;
-    try {
-      // While earlier events of the nominal wait, a later one waits behind them: applied first, it
-      // would be overwritten by an older fact when they are released.
-      const registration = event.topic === 'mappa.nominal.registered.v1';
-      if (!released && !registration && (await parked.hasWaiting(fact.nominalId))) {
-        throw new NominalNotRegisteredError(fact.nominalId);
-      }
-      await this.applyFollowingMerges(event, projection, fact);
-    } catch (error) {
-      if (!(error instanceof NominalNotRegisteredError)) throw error;
-      await parked.park(fact.metadata.eventId, error.nominalId, event);
-      // The registration may have been applied (and its parked events released) meanwhile.
-      if (!released && (await store.exists(error.nominalId))) {
-        await this.releaseParked(error.nominalId);
-      }
-    }
-  }
-
-  private async applyFollowingMerges(
-    event: ConsumedEvent,
-    projection: Projection<RecordFact>,
-    fact: RecordFact,
-  ): Promise<void> {
-    let target = fact;
-    for (let hop = 0; ; hop++) {
-      try {
-        return await this.apply(event, projection, target);
-      } catch (error) {
-        if (!(error instanceof NominalMergedError)) throw error;
-        // A record manager's decision was taken on the record as it was: never move it elsewhere.
-        if (event.topic.startsWith('registry.')) {
-          throw new InapplicableEventError(
-            `${error.message}; the decision was taken on the record before the merge, take it again on ${error.mergedInto}`,
-          );
-        }
-        if (hop >= maxMergeHops) {
-          throw new InapplicableEventError(
-            `${error.message}, which leads through more than ${maxMergeHops} merges: the merges need review`,
-          );
-        }
-        target = { ...target, nominalId: error.mergedInto };
-      }
-    }
-  }
-
-  private async apply(
-    event: ConsumedEvent,
-    projection: Projection<RecordFact>,
-    fact: RecordFact,
-  ): Promise<void> {
-    const { store, duplicates } = this.options;
-    const decision = event.topic === 'registry.nominal.duplicate-resolved.v1';
-    if (decision) {
-      const otherId = (fact as DuplicateResolved).otherNominalId;
-      const other = await store.findNominal(otherId);
-      if (!other) throw new InapplicableEventError(`the other record ${otherId} does not exist`);
-      if (
-        other.status === 'MERGED' &&
-        !other.appliedEvents.some((e) => e.eventId === fact.metadata.eventId)
-      ) {
-        throw new InapplicableEventError(
-          `the other record ${otherId} was merged into ${other.mergedInto ?? 'another record'} meanwhile`,
-        );
-      }
-    }
-    const applied = await this.writeAndPublish(
-      event,
-      this.recorded(event, projection, fact),
-      (current) => projection.project(current, fact),
+  const fact = event.value as RecordFact;
+  if (event.key !== fact.nominalId) {
+    return new PermanentEventError(
+      `the message key ${event.key ?? '(none)'} is not the event's nominal id ${fact.nominalId}`,
     );
-    if (decision) await this.applyCounterpart(event, fact as DuplicateResolved);
-    if (changesMatchKeys.has(event.topic)) {
-      // Filed first, then matched: two registrations of one person processed together still meet.
-      await duplicates.index(applied.record);
-      await duplicates.flagFor(applied.record);
-    }
-    if (event.topic === 'mappa.nominal.registered.v1') await this.releaseParked(fact.nominalId);
   }
-
-  /**
-   * Applies an event to one record and publishes the result. One nominal's events are written one at
-   * a time in this process (its facts arrive on several topics at once), so they do not compete for
-   * the record's next version; a redelivery publishes a change a crash left unpublished.
-   */
-  private writeAndPublish(
-    event: ConsumedEvent,
-    recorded: RecordedEvent,
-    project: (current: NominalContent | null) => NominalContent,
-    historyId?: string,
-  ): Promise<AppliedEvent> {
-    return this.writes.run(recorded.nominalId, async () => {
-      const applied = await this.options.store.apply(recorded, project, historyId);
-      if (applied.newlyApplied && this.options.crashBeforePublishing === recorded.nominalId) {
-        process.kill(process.pid, 'SIGKILL');
-      }
-      await this.options.changes.publish(applied.record, traceHeaders(event));
-      return applied;
-    });
-  }
-
-  /** The other record a duplicate decision changes: the survivor of a merge, or the linked record. */
-  private async applyCounterpart(event: ConsumedEvent, decision: DuplicateResolved): Promise<void> {
-    const { store, duplicates } = this.options;
-    const retired = await store.findNominal(decision.nominalId);
-    if (!retired) throw new Error(`record ${decision.nominalId} vanished while being decided`);
-    if (decision.decision !== 'NOT_DUPLICATE') {
-      const survivor = await this.writeAndPublish(
-        event,
-        {
-          ...this.recorded(event, { eventType: 'DuplicateResolved' }, decision),
-          nominalId: decision.otherNominalId,
-          summary: counterpartSummary(decision),
-        },
-        (current) => {
-          if (current === null) throw new NominalNotRegisteredError(decision.otherNominalId);
-          if (current.status === 'MERGED') {
-            throw new InapplicableEventError(
-              `record ${decision.otherNominalId} was merged into ${current.mergedInto ?? 'another record'} meanwhile`,
-            );
-          }
-          return duplicateCounterpart(current, contentOf(retired), decision);
-        },
-        `${decision.metadata.eventId}@${decision.otherNominalId}`,
-      );
-      await duplicates.index(survivor.record);
-    }
-    await duplicates.markDecided(decision.nominalId, decision.otherNominalId, decision.decision, {
-      eventId: decision.metadata.eventId,
-      reason: decision.reason,
-      decidedBy: decision.metadata.actingUser,
-      decidedAt: decision.metadata.occurredAt,
-    });
-  }
-
-  /**
-   * Applies the events that waited for `nominalId` to be registered. One that can never apply is
-   * dead-lettered with its reason; a passing failure leaves the rest parked and fails the caller,
-   * whose retry releases them again.
-   */
-  private async releaseParked(nominalId: string): Promise<void> {
-    const { parked, publisher, groupId } = this.options;
-    for (const waiting of await parked.waitingFor(nominalId)) {
-      try {
-        await this.ingestFact(consumedEventOf(waiting), true);
-      } catch (caught) {
-        const error = caught instanceof Error ? caught : new Error(String(caught));
-        if (failureActionFor(error) !== 'dead-letter') throw error;
-        await deadLetterParkedEvent(publisher, groupId, waiting, error);
-      }
-      await parked.release(waiting);
-    }
-  }
-
-  private recorded(
-    event: ConsumedEvent,
-    projection: Pick<Projection<RecordFact>, 'eventType'> & Partial<Projection<RecordFact>>,
-    fact: RecordFact,
-  ): RecordedEvent {
-    const { metadata, nominalId, ...details } = fact;
-    return {
-      nominalId,
-      metadata,
-      origin: {
-        eventType: projection.eventType,
-        topic: event.topic,
-        partition: event.partition,
-        offset: event.offset,
-        schemaId: event.schemaId,
-        traceparent: event.headers.traceparent ?? null,
-      },
-      summary: projection.summary?.(fact) ?? projection.eventType,
-      details: { ...details },
-    };
-  }
+  const projection = projections[event.topic] as unknown as Projection<RecordFact>;
+  return { event, fact, projection, ...(parked ? { parked } : {}) };
 }
 
 /** The causing event's trace and correlation, carried onto the changed-record message. */
-function traceHeaders(event: ConsumedEvent): Record<string, string> {
+function traceHeaders(event: ConsumedEvent | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of ['traceparent', 'x-correlation-id']) {
-    const value = event.headers[name];
+    const value = event?.headers[name];
     if (value !== undefined) headers[name] = value;
   }
   return headers;
+}
+
+/**
+ * Folds batches of consumed events into the canonical records with a few round trips per batch
+ * (group commit): one read of every record the batch touches and of the events waiting for them,
+ * every projection applied in memory in per-nominal order, then bulk writes — records conditional
+ * on the version read, history, parked events, duplicate candidates — and one produce of the
+ * changed records. The runner commits offsets only after all of it. A record another writer
+ * changed first (another instance after a rebalance, a merge reaching across partitions) fails its
+ * conditional write: the batch is read and folded again, and what was written already is skipped.
+ */
+export class RecordIngest {
+  constructor(private readonly options: RecordIngestOptions) {}
+
+  async ingest(events: readonly ConsumedEvent[]): Promise<EventFailure[]> {
+    const refused: EventFailure[] = [];
+    const items: FoldItem[] = [];
+    for (const event of events) {
+      const item = foldItemOf(event);
+      if (item instanceof Error) refused.push({ event, error: item });
+      else items.push(item);
+    }
+    if (items.length === 0) return refused;
+    for (let round = 1; ; round++) {
+      const result = await this.fold(items);
+      const conflicted = await this.options.store.writeMany(result.writes);
+      if (conflicted.length === 0) {
+        await this.complete(result);
+        return [...refused, ...result.failures];
+      }
+      if (round >= maxWriteRounds) {
+        throw new Error(
+          `records ${conflicted.slice(0, 5).join(', ')} kept changing under this batch; gave up after ${maxWriteRounds} rounds`,
+        );
+      }
+      await sleep(round * 20 + Math.random() * 30);
+    }
+  }
+
+  /** Reads what the batch needs and folds it, reading more while the fold asks for it. */
+  private async fold(items: FoldItem[]): Promise<FoldResult> {
+    const wanted = new Set<string>();
+    for (const { fact, event } of items) {
+      wanted.add(fact.nominalId);
+      if (event.topic === 'registry.nominal.duplicate-resolved.v1') {
+        wanted.add((fact as unknown as DuplicateResolved).otherNominalId);
+      }
+    }
+    const input = await this.read(wanted);
+    for (let round = 0; ; round++) {
+      try {
+        return new RecordFold(input).run(items);
+      } catch (error) {
+        if (!(error instanceof RecordsNeeded) || round > maxMergeHops + 2) throw error;
+        await this.readMore(input, error.ids);
+      }
+    }
+  }
+
+  private async read(ids: Set<string>): Promise<FoldInput & ReadState> {
+    const input: FoldInput & ReadState = {
+      loaded: new Set<string>(),
+      records: new Map<string, NominalDocument>(),
+      waiting: new Map<string, ParkedEventDocument[]>(),
+      now: new Date(),
+      parkedDocumentOf: (item: FoldItem, now: Date) =>
+        this.options.parked.documentOf(
+          item.event,
+          item.fact.nominalId,
+          item.fact.metadata.eventId,
+          now,
+        ),
+      itemOfParked: (parked: ParkedEventDocument) => {
+        const item = foldItemOf(consumedEventOf(parked), parked);
+        if (item instanceof Error) throw item;
+        return item;
+      },
+    };
+    await this.readMore(input, ids);
+    return input;
+  }
+
+  /**
+   * Reads records and the events waiting for them; records merged into others bring their
+   * survivors along, since events for them are applied there.
+   */
+  private async readMore(input: ReadState, ids: Iterable<string>): Promise<void> {
+    let next = [...ids].filter((id) => !input.loaded.has(id));
+    for (let hop = 0; next.length > 0 && hop <= maxMergeHops; hop++) {
+      const [records, waiting] = await Promise.all([
+        this.options.store.findMany(next),
+        this.options.parked.waitingFor(next),
+      ]);
+      for (const id of next) input.loaded.add(id);
+      for (const [id, record] of records) input.records.set(id, record);
+      for (const [id, events] of waiting) input.waiting.set(id, events);
+      next = [...records.values()]
+        .map((record) => record.mergedInto)
+        .filter((id): id is string => id !== null && !input.loaded.has(id));
+    }
+  }
+
+  /** Everything after the records are written; each step is safe to repeat after a crash. */
+  private async complete(result: FoldResult): Promise<void> {
+    const { store, parked, duplicates, changes, publisher, groupId, crashBeforePublishing } =
+      this.options;
+    const written = result.writes.map((write) => write.record);
+    if (crashBeforePublishing && written.some((record) => record._id === crashBeforePublishing)) {
+      process.kill(process.pid, 'SIGKILL');
+    }
+    await Promise.all([store.appendHistory(result.history), parked.parkMany(result.park)]);
+    if (result.parkedFailures.length > 0) {
+      await deadLetterParkedEvents(publisher, groupId, result.parkedFailures);
+    }
+    await parked.release(result.release);
+    await duplicates.flagFor(result.matchAgain);
+    await duplicates.markDecided(result.decisions);
+    await changes.publish(written, (record) => traceHeaders(result.causes.get(record._id)));
+  }
 }

@@ -1,17 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Collection, Db } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 import type { EventMetadata } from '@hub/contracts';
 import { isDuplicateKeyError } from '@hub/persistence';
-import { searchKeysOf } from '../search/search-keys';
-import type {
-  HistoryDocument,
-  NominalContent,
-  NominalDocument,
-  VersionClaimDocument,
-} from './nominal.documents';
-
-/** Attempts to write a record that other events keep changing (another registry instance). */
-const maxWriteAttempts = 10;
+import type { HistoryDocument, NominalContent, NominalDocument } from './nominal.documents';
 
 /** Where an event came from, recorded with it in the history. */
 export type EventOrigin = Pick<
@@ -28,173 +18,174 @@ export interface RecordedEvent {
   details: Record<string, unknown>;
 }
 
-export interface AppliedEvent {
+/** A record to write, and the version it must still have in the database (null: a new record). */
+export interface RecordWrite {
   record: NominalDocument;
-  /** False when an earlier delivery had already applied the event. */
-  newlyApplied: boolean;
+  expectedVersion: number | null;
 }
+
+const bookkeepingFields = [
+  '_id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'lastEventId',
+  'appliedEvents',
+  'search',
+  'pendingPublication',
+] as const;
 
 /** The record without the store's bookkeeping: what projections read and return. */
 export function contentOf(record: NominalDocument): NominalContent {
   const copy: Partial<NominalDocument> = { ...record };
-  for (const field of [
-    '_id',
-    'version',
-    'createdAt',
-    'updatedAt',
-    'lastEventId',
-    'appliedEvents',
-    'search',
-  ] as const) {
-    delete copy[field];
-  }
+  for (const field of bookkeepingFields) delete copy[field];
   return copy as NominalContent;
 }
 
+/** The history entry of an event applied to a record as version `nominalVersion`. */
+export function historyEntryOf(
+  event: RecordedEvent,
+  entry: { _id: string; nominalId: string; nominalVersion: number; recordedAt: Date },
+): HistoryDocument {
+  const { metadata } = event;
+  return {
+    _id: entry._id,
+    eventId: metadata.eventId,
+    nominalId: entry.nominalId,
+    ...event.origin,
+    occurredAt: metadata.occurredAt,
+    recordedAt: entry.recordedAt,
+    producingAgency: metadata.producingAgency,
+    producingSystem: metadata.producingSystem,
+    actingUser: metadata.actingUser,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId,
+    classification: metadata.classification,
+    nominalVersion: entry.nominalVersion,
+    summary: event.summary,
+    details: event.details,
+  };
+}
+
+/**
+ * The canonical records and their history. Records change by whole-record writes conditional on the
+ * version read (the fence between writers: another instance, or a zombie after a rebalance); the
+ * history is append-only and keyed by event id, so writing it again is harmless.
+ */
 export class NominalStore {
   readonly nominals: Collection<NominalDocument>;
   readonly history: Collection<HistoryDocument>;
-  private readonly versionClaims: Collection<VersionClaimDocument>;
 
   constructor(db: Db) {
     this.nominals = db.collection<NominalDocument>('nominals');
     this.history = db.collection<HistoryDocument>('nominal_history');
-    this.versionClaims = db.collection<VersionClaimDocument>('nominal_version_claims');
   }
 
-  async ensureIndexes(): Promise<void> {
-    await this.history.createIndex({ nominalId: 1, occurredAt: 1 }, { name: 'timeline' });
+  /** The records with these ids that exist, by id (one round trip). */
+  async findMany(ids: Iterable<string>): Promise<Map<string, NominalDocument>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const found = await this.nominals.find({ _id: { $in: unique } }).toArray();
+    return new Map(found.map((record) => [record._id, record]));
   }
 
   /**
-   * Applies one event to a nominal's record and appends it to the history, without transactions:
-   * the next record version is claimed for the event by a unique insert, the record changes in one
-   * single-document write, and the history entry is an idempotent upsert. A redelivery after a crash
-   * between any two steps completes the rest without changing the record twice. `project` computes
-   * the new content from the current one (null: no record yet) and may throw to refuse the event.
-   * `historyId` names the entry when one event changes two records (a merge).
+   * Writes records in one bulk, each only if it still has the version it was read at (or does not
+   * exist yet, for a new one). Returns the ids of the records another writer changed first: none of
+   * their writes happened, and they must be read and decided again.
    */
-  async apply(
-    event: RecordedEvent,
-    project: (current: NominalContent | null) => NominalContent,
-    historyId = event.metadata.eventId,
-  ): Promise<AppliedEvent> {
-    const applied = await this.applyToRecord(event.nominalId, event.metadata.eventId, project);
-    await this.appendHistory(event, applied.record, historyId);
-    return applied;
-  }
-
-  private async appendHistory(
-    event: RecordedEvent,
-    record: NominalDocument,
-    historyId: string,
-  ): Promise<void> {
-    const { metadata } = event;
-    const version = record.appliedEvents.find(
-      (entry) => entry.eventId === metadata.eventId,
-    )?.version;
-    const entry: HistoryDocument = {
-      _id: historyId,
-      eventId: metadata.eventId,
-      nominalId: event.nominalId,
-      ...event.origin,
-      occurredAt: metadata.occurredAt,
-      recordedAt: new Date(),
-      producingAgency: metadata.producingAgency,
-      producingSystem: metadata.producingSystem,
-      actingUser: metadata.actingUser,
-      correlationId: metadata.correlationId,
-      causationId: metadata.causationId,
-      classification: metadata.classification,
-      nominalVersion: version ?? record.version,
-      summary: event.summary,
-      details: event.details,
-    };
-    try {
-      // An insert, not an upsert: FerretDB checks a unique id on insert through its index, while an
-      // upsert reads the collection first, and the history is the largest collection.
-      await this.history.insertOne(entry);
-    } catch (error) {
-      // An earlier delivery of the event wrote the entry.
-      if (!isDuplicateKeyError(error)) throw error;
-    }
-  }
-
-  private async applyToRecord(
-    nominalId: string,
-    eventId: string,
-    project: (current: NominalContent | null) => NominalContent,
-  ): Promise<AppliedEvent> {
-    for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
-      const now = new Date();
-      const current = await this.nominals.findOne({ _id: nominalId });
-      if (current?.appliedEvents.some((entry) => entry.eventId === eventId)) {
-        return { record: current, newlyApplied: false };
-      }
-      const content = project(current ? contentOf(current) : null);
-      const version = (current?.version ?? 0) + 1;
-      if (!(await this.claimVersion(nominalId, version, eventId))) {
-        // Another event holds the next version and is writing it: give it time before re-reading.
-        await sleep(attempt * 20 + Math.random() * 20);
-        continue;
-      }
-      const record: NominalDocument = {
-        _id: nominalId,
-        ...content,
-        version,
-        createdAt: current?.createdAt ?? now,
-        updatedAt: now,
-        lastEventId: eventId,
-        search: searchKeysOf(content),
-        appliedEvents: [...(current?.appliedEvents ?? []), { eventId, version }],
-      };
-      if (!current) {
-        try {
-          await this.nominals.insertOne(record);
-          return { record, newlyApplied: true };
-        } catch (error) {
-          if (isDuplicateKeyError(error)) continue; // written meanwhile: read it and try again
-          throw error;
-        }
-      }
-      const result = await this.nominals.replaceOne(
-        { _id: nominalId, version: current.version },
-        record,
-      );
-      if (result.matchedCount === 1) return { record, newlyApplied: true };
-    }
-    throw new Error(
-      `nominal ${nominalId} kept changing under event ${eventId}; gave up after ${maxWriteAttempts} attempts`,
+  async writeMany(writes: RecordWrite[]): Promise<string[]> {
+    if (writes.length === 0) return [];
+    const operations: AnyBulkWriteOperation<NominalDocument>[] = writes.map(
+      ({ record, expectedVersion }) =>
+        expectedVersion === null
+          ? { insertOne: { document: record } }
+          : {
+              replaceOne: {
+                filter: { _id: record._id, version: expectedVersion },
+                replacement: record,
+              },
+            },
     );
+    let applied: number;
+    try {
+      const result = await this.nominals.bulkWrite(operations, { ordered: false });
+      applied = result.insertedCount + result.matchedCount;
+    } catch (error) {
+      // A record created meanwhile by another writer: its insert collides on the id.
+      if (!isDuplicateKeyError(error)) throw error;
+      applied = -1;
+    }
+    if (applied === writes.length) return [];
+    // The bulk's counts do not say which writes matched: read back whose version is now ours.
+    const now = await this.nominals
+      .find(
+        { _id: { $in: writes.map((write) => write.record._id) } },
+        { projection: { _id: 1, version: 1, lastEventId: 1 } },
+      )
+      .toArray();
+    const current = new Map(now.map((entry) => [entry._id, entry]));
+    return writes
+      .filter(({ record }) => {
+        const found = current.get(record._id);
+        return found?.version !== record.version || found.lastEventId !== record.lastEventId;
+      })
+      .map(({ record }) => record._id);
+  }
+
+  /** Appends history entries; entries an earlier delivery wrote are left as they are. */
+  async appendHistory(entries: HistoryDocument[]): Promise<void> {
+    if (entries.length === 0) return;
+    // Recorded when the record write is done, not when the batch was read.
+    const recordedAt = new Date();
+    for (const entry of entries) entry.recordedAt = recordedAt;
+    try {
+      await this.history.insertMany(entries, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 
   /**
-   * Reserves record version `version` of a nominal for one event, by inserting a document with a
-   * unique id: the one write that is atomic on FerretDB too, whose conditional updates check their
-   * filter on a read made before the write. True if the version is this event's (also when an
-   * earlier delivery of it claimed the version and crashed before writing the record).
+   * Marks records' changes as published, each only if the record is still at the version that went
+   * out. Returns the ids whose record moved on meanwhile (a later change to publish).
    */
-  private async claimVersion(
-    nominalId: string,
-    version: number,
-    eventId: string,
-  ): Promise<boolean> {
-    const _id = `${nominalId}#${version}`;
-    try {
-      await this.versionClaims.insertOne({ _id, eventId, claimedAt: new Date() });
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const claim = await this.versionClaims.findOne({ _id });
-      return claim?.eventId === eventId;
-    }
+  async markPublished(records: Pick<NominalDocument, '_id' | 'version'>[]): Promise<string[]> {
+    if (records.length === 0) return [];
+    const result = await this.nominals.bulkWrite(
+      records.map(({ _id, version }) => ({
+        updateOne: {
+          filter: { _id, version },
+          update: { $set: { pendingPublication: false } },
+        },
+      })),
+      { ordered: false },
+    );
+    if (result.matchedCount === records.length) return [];
+    const still = await this.nominals
+      .find(
+        { _id: { $in: records.map((record) => record._id) } },
+        { projection: { _id: 1, version: 1 } },
+      )
+      .toArray();
+    const versions = new Map(still.map((entry) => [entry._id, entry.version]));
+    return records
+      .filter((record) => (versions.get(record._id) ?? record.version) !== record.version)
+      .map((record) => record._id);
+  }
+
+  /**
+   * Records whose latest change, written before `writtenBefore`, has not been published (a crash
+   * between write and publish).
+   */
+  pendingPublication(writtenBefore: Date, limit: number): Promise<NominalDocument[]> {
+    return this.nominals
+      .find({ pendingPublication: true, updatedAt: { $lt: writtenBefore } })
+      .limit(limit)
+      .toArray();
   }
 
   findNominal(nominalId: string): Promise<NominalDocument | null> {
     return this.nominals.findOne({ _id: nominalId });
-  }
-
-  async exists(nominalId: string): Promise<boolean> {
-    return (await this.nominals.countDocuments({ _id: nominalId }, { limit: 1 })) > 0;
   }
 }

@@ -153,12 +153,24 @@ export interface NominalDocument {
    * applying an event idempotent within one single-document write (no transactions on FerretDB).
    */
   appliedEvents: { eventId: string; version: number }[];
+  /**
+   * True from the write of a change until that version is on the changed-record topic: the outbox
+   * flag, written atomically with the change (no transactions), cleared once Kafka has it.
+   */
+  pendingPublication: boolean;
 }
 
 /** The part of a record a projection decides; the store keeps the bookkeeping fields. */
 export type NominalContent = Omit<
   NominalDocument,
-  '_id' | 'version' | 'createdAt' | 'updatedAt' | 'lastEventId' | 'appliedEvents' | 'search'
+  | '_id'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'lastEventId'
+  | 'appliedEvents'
+  | 'search'
+  | 'pendingPublication'
 >;
 
 /** One applied event in the append-only `nominal_history` collection. */
@@ -188,11 +200,4 @@ export interface HistoryDocument {
   summary: string;
   /** The event's own fields (its metadata is above). */
   details: Record<string, unknown>;
-}
-
-/** Which event holds record version N of a nominal; `_id` is `<nominalId>#<version>`. */
-export interface VersionClaimDocument {
-  _id: string;
-  eventId: string;
-  claimedAt: Date;
 }

@@ -1,31 +1,34 @@
 import { consumerGroupCatalogue } from '@hub/contracts';
 import { failureHeaders, type EventPublisher } from '@hub/messaging';
-import type { ParkedEventDocument } from './parked-events';
+import { headersOf, type ParkedEventDocument } from './parked-events';
 
 /**
- * Sends a parked event to the registry's dead-letter topic with the reason it could not be applied,
- * keeping its original bytes, key and headers like every other dead letter.
+ * Sends parked events to the registry's dead-letter topic with the reason each could not be applied,
+ * keeping their original bytes, key and headers like every other dead letter.
  */
-export async function deadLetterParkedEvent(
+export async function deadLetterParkedEvents(
   publisher: EventPublisher,
   groupId: string,
-  parked: ParkedEventDocument,
-  error: Error,
+  failed: { parked: ParkedEventDocument; error: Error }[],
 ): Promise<void> {
-  const origin = {
-    topic: parked.topic,
-    partition: parked.partition,
-    offset: parked.offset,
-    attempts: 0,
-    firstFailedAt: parked.parkedAt.toISOString(),
-  };
-  await publisher.forward(consumerGroupCatalogue.registry.deadLetterTopic, [
-    {
-      key: parked.key,
-      value: Buffer.from(parked.bytes.buffer),
-      headers: failureHeaders(parked.headers, origin, groupId, error, new Date()),
-    },
-  ]);
+  const now = new Date();
+  await publisher.forward(
+    consumerGroupCatalogue.registry.deadLetterTopic,
+    failed.map(({ parked, error }) => {
+      const origin = {
+        topic: parked.topic,
+        partition: parked.partition,
+        offset: parked.offset,
+        attempts: 0,
+        firstFailedAt: parked.parkedAt.toISOString(),
+      };
+      return {
+        key: parked.key,
+        value: Buffer.from(parked.bytes.buffer),
+        headers: failureHeaders(headersOf(parked.headers), origin, groupId, error, now),
+      };
+    }),
+  );
 }
 
 /** A parked event whose nominal was not registered within the waiting limit. */

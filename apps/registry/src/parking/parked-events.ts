@@ -1,97 +1,102 @@
 import { Binary, type Collection, type Db } from 'mongodb';
 import type { ConsumedEvent } from '@hub/messaging';
 import { isDuplicateKeyError } from '@hub/persistence';
-import { KeyedQueue } from '../infrastructure/keyed-queue';
+
+/**
+ * A Kafka header as stored: header names are arbitrary strings ("hub.replayed-from"), which may not
+ * be document field names, so they are kept as a list of pairs.
+ */
+export interface StoredHeader {
+  name: string;
+  value: string;
+}
 
 /**
  * An event that arrived before the nominal it is about: kept whole (decoded for applying, and the
  * original bytes and headers for the dead-letter topic) until the nominal is registered or the
  * waiting time runs out. `_id` is the event id: a redelivery does not park it twice.
  */
-export interface ParkedEventDocument extends Omit<ConsumedEvent, 'bytes' | 'attempt'> {
+export interface ParkedEventDocument extends Omit<ConsumedEvent, 'bytes' | 'attempt' | 'headers'> {
   _id: string;
   nominalId: string;
+  headers: StoredHeader[];
   bytes: Binary;
   parkedAt: Date;
   expiresAt: Date;
 }
 
-/**
- * Which events wait for a nominal, under the nominal's id: FerretDB finds a document by id without
- * reading the collection, but scans it for any other filter, and every registration asks.
- */
-interface WaitingListDocument {
-  _id: string;
-  eventIds: string[];
+export function storedHeaders(headers: Record<string, string>): StoredHeader[] {
+  return Object.entries(headers).map(([name, value]) => ({ name, value }));
+}
+
+/** Headers as the consumer gave them (also from documents written before they became a list). */
+export function headersOf(stored: StoredHeader[] | Record<string, string>): Record<string, string> {
+  if (!Array.isArray(stored)) return { ...stored };
+  return Object.fromEntries(stored.map((header) => [header.name, header.value]));
+}
+
+/** The order parked events are applied in: the order they arrived. */
+export function arrivalOrder(a: ParkedEventDocument, b: ParkedEventDocument): number {
+  return (
+    a.parkedAt.getTime() - b.parkedAt.getTime() ||
+    a.topic.localeCompare(b.topic) ||
+    Number(BigInt(a.offset) - BigInt(b.offset))
+  );
 }
 
 export class ParkedEvents {
-  private readonly parked: Collection<ParkedEventDocument>;
-  private readonly waitingLists: Collection<WaitingListDocument>;
-  /** A nominal's waiting list changes one write at a time here (FerretDB's updates are not atomic). */
-  private readonly listWrites = new KeyedQueue();
+  readonly parked: Collection<ParkedEventDocument>;
 
   constructor(
     db: Db,
     private readonly limitMs: number,
   ) {
     this.parked = db.collection<ParkedEventDocument>('parked_events');
-    this.waitingLists = db.collection<WaitingListDocument>('parked_event_lists');
   }
 
-  async ensureIndexes(): Promise<void> {
-    await this.parked.createIndex({ expiresAt: 1 }, { name: 'expiry' });
+  /** The document that parks `event` for `nominalId` from `now`. */
+  documentOf(
+    event: ConsumedEvent,
+    nominalId: string,
+    eventId: string,
+    now: Date,
+  ): ParkedEventDocument {
+    return {
+      _id: eventId,
+      nominalId,
+      topic: event.topic,
+      partition: event.partition,
+      offset: event.offset,
+      key: event.key,
+      headers: storedHeaders(event.headers),
+      schemaId: event.schemaId,
+      value: event.value,
+      bytes: new Binary(event.bytes),
+      parkedAt: now,
+      expiresAt: new Date(now.getTime() + this.limitMs),
+    };
   }
 
-  async park(eventId: string, nominalId: string, event: ConsumedEvent): Promise<void> {
-    const now = new Date();
+  /** Parks events; those an earlier delivery parked stay as they are. */
+  async parkMany(documents: ParkedEventDocument[]): Promise<void> {
+    if (documents.length === 0) return;
     try {
-      await this.parked.insertOne({
-        _id: eventId,
-        nominalId,
-        topic: event.topic,
-        partition: event.partition,
-        offset: event.offset,
-        key: event.key,
-        headers: event.headers,
-        schemaId: event.schemaId,
-        value: event.value,
-        bytes: new Binary(event.bytes),
-        parkedAt: now,
-        expiresAt: new Date(now.getTime() + this.limitMs),
-      });
+      await this.parked.insertMany(documents, { ordered: false });
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error; // parked by an earlier delivery
+      if (!isDuplicateKeyError(error)) throw error;
     }
-    // Listed after the event is stored: a crash in between is mended by the redelivery.
-    await this.listWrites.run(nominalId, () =>
-      this.waitingLists.updateOne(
-        { _id: nominalId },
-        { $addToSet: { eventIds: eventId } },
-        { upsert: true },
-      ),
-    );
   }
 
-  /** Whether any event waits for `nominalId` (a lookup by id). */
-  async hasWaiting(nominalId: string): Promise<boolean> {
-    const list = await this.waitingLists.findOne({ _id: nominalId });
-    return (list?.eventIds.length ?? 0) > 0;
-  }
-
-  /** The events waiting for `nominalId`, in the order they arrived. */
-  async waitingFor(nominalId: string): Promise<ParkedEventDocument[]> {
-    const list = await this.waitingLists.findOne({ _id: nominalId });
-    const found = await Promise.all(
-      (list?.eventIds ?? []).map((eventId) => this.parked.findOne({ _id: eventId })),
-    );
-    const waiting = found.filter((event): event is ParkedEventDocument => event !== null);
-    return waiting.sort(
-      (a, b) =>
-        a.parkedAt.getTime() - b.parkedAt.getTime() ||
-        a.topic.localeCompare(b.topic) ||
-        Number(BigInt(a.offset) - BigInt(b.offset)),
-    );
+  /** The events waiting for any of `nominalIds`, per nominal, in the order they arrived. */
+  async waitingFor(nominalIds: Iterable<string>): Promise<Map<string, ParkedEventDocument[]>> {
+    const ids = [...new Set(nominalIds)];
+    const waiting = new Map<string, ParkedEventDocument[]>();
+    if (ids.length === 0) return waiting;
+    const found = await this.parked.find({ nominalId: { $in: ids } }).toArray();
+    for (const event of found.sort(arrivalOrder)) {
+      waiting.set(event.nominalId, [...(waiting.get(event.nominalId) ?? []), event]);
+    }
+    return waiting;
   }
 
   /** Events that have waited longer than the limit. */
@@ -106,11 +111,9 @@ export class ParkedEvents {
     return this.parked.countDocuments();
   }
 
-  async release(event: Pick<ParkedEventDocument, '_id' | 'nominalId'>): Promise<void> {
-    await this.parked.deleteOne({ _id: event._id });
-    await this.listWrites.run(event.nominalId, () =>
-      this.waitingLists.updateOne({ _id: event.nominalId }, { $pull: { eventIds: event._id } }),
-    );
+  async release(eventIds: Iterable<string>): Promise<void> {
+    const ids = [...new Set(eventIds)];
+    if (ids.length > 0) await this.parked.deleteMany({ _id: { $in: ids } });
   }
 }
 
@@ -121,7 +124,7 @@ export function consumedEventOf(parked: ParkedEventDocument): ConsumedEvent {
     partition: parked.partition,
     offset: parked.offset,
     key: parked.key,
-    headers: parked.headers,
+    headers: headersOf(parked.headers),
     schemaId: parked.schemaId,
     value: parked.value,
     bytes: Buffer.from(parked.bytes.buffer),

@@ -1,5 +1,5 @@
 import type { EventPublisher } from '@hub/messaging';
-import { deadLetterParkedEvent, ParkingLimitExceededError } from './parked-event-dead-letters';
+import { deadLetterParkedEvents, ParkingLimitExceededError } from './parked-event-dead-letters';
 import type { ParkedEvents } from './parked-events';
 
 export interface ParkingExpiryLogger {
@@ -33,10 +33,16 @@ export class ParkingExpiry {
     let total = 0;
     for (;;) {
       const expired = await this.parked.expired();
+      await deadLetterParkedEvents(
+        this.publisher,
+        this.groupId,
+        expired.map((parked) => ({
+          parked,
+          error: new ParkingLimitExceededError(parked, this.limitMs),
+        })),
+      );
+      await this.parked.release(expired.map((event) => event._id));
       for (const event of expired) {
-        const error = new ParkingLimitExceededError(event, this.limitMs);
-        await deadLetterParkedEvent(this.publisher, this.groupId, event, error);
-        await this.parked.release(event);
         this.logger.warn(
           { eventId: event._id, nominalId: event.nominalId, topic: event.topic },
           'parked event dead-lettered: its nominal was never registered',

@@ -29,14 +29,14 @@ export async function forEachConcurrently<T>(
   if (failure) throw failure.reason;
 }
 
-/** Groups messages by key, keeping each key's messages in their original order. */
-export function groupByKey<M extends { key: Buffer | null }>(messages: readonly M[]): M[][] {
-  const groups = new Map<string, M[]>();
-  for (const message of messages) {
-    const key = message.key?.toString('base64') ?? '';
+/** Groups items by key, keeping each key's items in their original order. */
+export function groupByKey<M>(items: readonly M[], keyOf: (item: M) => string | null): M[][] {
+  const groups = new Map<string | null, M[]>();
+  for (const item of items) {
+    const key = keyOf(item);
     const group = groups.get(key);
-    if (group) group.push(message);
-    else groups.set(key, [message]);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   return [...groups.values()];
 }

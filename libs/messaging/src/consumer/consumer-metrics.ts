@@ -49,9 +49,19 @@ export const consumerMetrics = {
     () =>
       new Histogram({
         name: 'hub_event_handler_seconds',
-        help: 'Time a handler took to apply one event.',
-        labelNames: labels,
+        help: 'Time a handler took to apply events, per event (a batch counts its time once per event).',
+        labelNames: ['group'],
         buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      }),
+  ),
+  batchSize: metric(
+    'hub_consumer_batch_events',
+    () =>
+      new Histogram({
+        name: 'hub_consumer_batch_events',
+        help: 'Events applied together in one batch (group commit across partitions).',
+        labelNames: ['group'],
+        buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2000],
       }),
   ),
   lag: metric(
@@ -59,7 +69,7 @@ export const consumerMetrics = {
     () =>
       new Gauge({
         name: 'hub_consumer_lag',
-        help: 'Messages between the last fetched batch and the end of the partition.',
+        help: 'Messages published on an assigned partition and not yet committed by the group.',
         labelNames: [...labels, 'partition'],
       }),
   ),

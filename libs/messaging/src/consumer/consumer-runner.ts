@@ -5,13 +5,17 @@ import {
   type EachBatchPayload,
   type Kafka,
   type KafkaMessage,
+  type Message,
+  type PartitionAssigner,
   type Producer,
 } from 'kafkajs';
 import type { ConsumerGroupDefinition, TopicName } from '@hub/contracts';
 import type { HubSchemaRegistry } from '../schema-registry';
 import { ensureTopics } from '../topic-provisioning';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
-import { chunksOf, forEachConcurrently, groupByKey } from './concurrency';
+import { oneEventAtATime, type BatchEventHandler, type EventFailure } from './batch-handler';
+import { chunksOf } from './concurrency';
+import type { ConsumedEvent, EventHandler } from './consumed-event';
 import { consumerMetrics } from './consumer-metrics';
 import {
   failureHeader,
@@ -21,24 +25,10 @@ import {
   type FailureOrigin,
 } from './failure-headers';
 import { failureActionFor } from './failure-policy';
+import { GroupCommit } from './group-commit';
+import { LagMonitor } from './lag-monitor';
 
-/** One event as a handler receives it: decoded, with where it came from. */
-export interface ConsumedEvent {
-  /** The catalogue topic the event was published on (also for an event coming back from a retry). */
-  topic: TopicName;
-  partition: number;
-  offset: string;
-  key: string | null;
-  headers: Record<string, string>;
-  schemaId: number;
-  value: unknown;
-  /** The message value as it arrived (schema id and Avro bytes), for handlers that keep it. */
-  bytes: Buffer;
-  /** 1 on first delivery; higher when the event comes back from the retry topic. */
-  attempt: number;
-}
-
-export type EventHandler = (event: ConsumedEvent) => Promise<void>;
+export type { ConsumedEvent, EventHandler } from './consumed-event';
 
 export type ConsumerState =
   'idle' | 'starting' | 'running' | 'backing-off' | 'stopping' | 'stopped' | 'crashed';
@@ -53,28 +43,48 @@ export interface ConsumerRunnerOptions {
   groupId: string;
   group: ConsumerGroupDefinition;
   topics: readonly TopicName[];
-  handler: EventHandler;
+  /** Applies one event at a time (distinct keys concurrently). Give this or `batchHandler`. */
+  handler?: EventHandler;
+  /** Applies many events at once, from several partitions (group commit). */
+  batchHandler?: BatchEventHandler;
   logger: ConsumerLogger;
   /** The consumer crashed for good: the process should exit non-zero so that a supervisor restarts it. */
   onFatal: (error: Error) => void;
-  /** Partitions processed at the same time. */
+  /** Partitions fetched and submitted at the same time; their events are applied together. */
   partitionsConcurrently?: number;
-  /** Distinct keys of one batch applied at the same time (each key's events stay in order). */
+  /** With `handler`: distinct keys of one batch applied at the same time (each key's events in order). */
   keysConcurrently?: number;
-  /** Offsets are resolved (and so may be committed) after each chunk of this many messages. */
+  /** Messages of one partition submitted at once; its offsets may be committed after each chunk. */
   chunkSize?: number;
+  /** The most events applied together (a batch takes whole chunks until it holds this many). */
+  maxBatchEvents?: number;
   /** Attempts before an event that keeps failing is dead-lettered. */
   maxAttempts?: number;
   retryBackoff?: BackoffPolicy;
-  /** Back-off while a dependency is unreachable (the partition waits: nothing behind could succeed). */
+  /** Back-off while a dependency is unreachable (the batch waits: nothing behind could succeed). */
   unreachableBackoff?: BackoffPolicy;
+  /** The longest `stop()` takes, whatever is unreachable. */
   shutdownTimeoutMs?: number;
+  /** How often the group's lag (`hub_consumer_lag`) is measured. */
+  lagIntervalMs?: number;
+  /**
+   * How partitions are shared among the group's members (kafkajs' round robin by default); every
+   * member of a group must use the same.
+   */
+  partitionAssigners?: PartitionAssigner[];
   /**
    * Where a group with no committed offsets starts: its whole history (the default: a record is built
    * from every event ever shared), or the end as of its first start, for consumers that only care
    * about what comes next.
    */
   newGroupStartsAt?: 'earliest' | 'latest';
+}
+
+/** A decoded event with the message it came in and where it failed before, if it did. */
+interface PendingEvent {
+  event: ConsumedEvent;
+  message: KafkaMessage;
+  origin: FailureOrigin;
 }
 
 function headerMap(message: KafkaMessage): Record<string, string> {
@@ -86,28 +96,37 @@ function headerMap(message: KafkaMessage): Record<string, string> {
   return result;
 }
 
+function asError(caught: unknown): Error {
+  return caught instanceof Error ? caught : new Error(String(caught));
+}
+
 /**
- * The hub's Kafka consumer. It fetches in batches, applies distinct keys concurrently and each key's
- * events in order, and resolves offsets only after the handler's effect is done (so a crash means
- * redelivery, never loss: handlers are idempotent). Failures never block a partition: undecodable
- * events and permanent errors are dead-lettered at once, other errors go through the retry topic with
- * exponential back-off and are dead-lettered after the last attempt; only an unreachable dependency
- * (database, broker) makes the partition wait, with back-off, since nothing behind could succeed.
+ * The hub's Kafka consumer. It fetches several partitions at once and applies their events together
+ * (group commit: one round of writes for many events), each key's events in order, and commits a
+ * partition's offsets only after the handler's effect is done (so a crash means redelivery, never
+ * loss: handlers are idempotent). Failures never block a partition: undecodable events and permanent
+ * errors are dead-lettered at once, other errors go through the retry topic with exponential
+ * back-off and are dead-lettered after the last attempt; only an unreachable dependency (database,
+ * broker) makes the batch wait, with back-off, since nothing behind could succeed.
  */
 export class ConsumerRunner {
   private stopping?: Promise<void>;
   private readonly consumer: Consumer;
   private readonly producer: Producer;
+  private readonly handle: BatchEventHandler;
+  private readonly commit: GroupCommit<PendingEvent>;
+  private readonly lag: LagMonitor;
   private readonly settings: Required<
     Pick<
       ConsumerRunnerOptions,
       | 'partitionsConcurrently'
-      | 'keysConcurrently'
       | 'chunkSize'
+      | 'maxBatchEvents'
       | 'maxAttempts'
       | 'retryBackoff'
       | 'unreachableBackoff'
       | 'shutdownTimeoutMs'
+      | 'lagIntervalMs'
     >
   >;
   private currentState: ConsumerState = 'idle';
@@ -117,20 +136,34 @@ export class ConsumerRunner {
     private readonly schemas: HubSchemaRegistry,
     private readonly options: ConsumerRunnerOptions,
   ) {
+    if (!options.handler === !options.batchHandler) {
+      throw new Error('a consumer runner takes exactly one of `handler` and `batchHandler`');
+    }
     this.settings = {
-      partitionsConcurrently: options.partitionsConcurrently ?? 3,
-      keysConcurrently: options.keysConcurrently ?? 4,
-      chunkSize: options.chunkSize ?? 200,
+      partitionsConcurrently: options.partitionsConcurrently ?? 8,
+      chunkSize: options.chunkSize ?? 500,
+      maxBatchEvents: options.maxBatchEvents ?? 1_000,
       maxAttempts: options.maxAttempts ?? 5,
       retryBackoff: options.retryBackoff ?? { initialDelayMs: 1_000, maxDelayMs: 60_000 },
       unreachableBackoff: options.unreachableBackoff ?? { initialDelayMs: 200, maxDelayMs: 5_000 },
       shutdownTimeoutMs: options.shutdownTimeoutMs ?? 15_000,
+      lagIntervalMs: options.lagIntervalMs ?? 5_000,
     };
+    this.handle =
+      options.batchHandler ?? oneEventAtATime(options.handler!, options.keysConcurrently ?? 4);
+    this.commit = new GroupCommit(
+      (events) => this.applyTogether(events),
+      this.settings.maxBatchEvents,
+    );
+    this.lag = new LagMonitor(kafka, options.groupId, (error) =>
+      options.logger.warn({ err: error }, 'could not measure the consumer lag'),
+    );
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       maxBytesPerPartition: 4 * 1024 * 1024,
       // A paused (retry) partition rejoins only when the fetch in flight returns: keep that short.
       maxWaitTimeInMs: 1_000,
+      ...(options.partitionAssigners ? { partitionAssigners: options.partitionAssigners } : {}),
     });
     this.producer = kafka.producer({
       idempotent: true,
@@ -138,6 +171,11 @@ export class ConsumerRunner {
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       if (this.currentState === 'starting') this.currentState = 'running';
+      this.lag.assigned(payload.memberAssignment);
+      options.logger.info(
+        { groupId: options.groupId, assignment: payload.memberAssignment },
+        'joined the consumer group',
+      );
       if (options.newGroupStartsAt !== 'latest') return;
       this.pinUnstartedPartitions(payload.memberAssignment).catch((error: unknown) =>
         options.logger.warn(
@@ -161,6 +199,11 @@ export class ConsumerRunner {
     return this.currentState;
   }
 
+  /** Measures the lag of every assigned partition now (it is also measured periodically). */
+  measureLag(): ReturnType<LagMonitor['measure']> {
+    return this.lag.measure();
+  }
+
   /** Creates the missing topics it reads and writes, joins the group and starts consuming. */
   async start(): Promise<void> {
     this.currentState = 'starting';
@@ -177,6 +220,7 @@ export class ConsumerRunner {
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    this.lag.start(this.settings.lagIntervalMs);
   }
 
   /**
@@ -212,8 +256,9 @@ export class ConsumerRunner {
   }
 
   /**
-   * Finishes the chunk in flight, commits, leaves the group; gives up waiting after the bound.
-   * Repeated calls wait for the same stop.
+   * Finishes the batch in flight, commits, leaves the group. Each step is bounded, so that the
+   * whole stop takes at most about `shutdownTimeoutMs` even when the broker is gone (what was not
+   * committed is redelivered). Repeated calls wait for the same stop.
    */
   stop(): Promise<void> {
     this.stopping ??= this.stopOnce();
@@ -223,35 +268,45 @@ export class ConsumerRunner {
   private async stopOnce(): Promise<void> {
     if (this.currentState === 'idle' || this.currentState === 'stopped') return;
     this.currentState = 'stopping';
-    const bound = sleep(this.settings.shutdownTimeoutMs, 'timeout' as const);
-    const outcome = await Promise.race([
-      this.consumer.stop().then(() => 'stopped' as const),
-      bound,
-    ]);
-    if (outcome === 'timeout') {
-      this.options.logger.warn(
-        { timeoutMs: this.settings.shutdownTimeoutMs },
-        'the batch in flight did not finish in time; leaving without committing it (it will be redelivered)',
-      );
-    }
-    await this.consumer.disconnect();
-    await this.producer.disconnect();
+    const deadline = Date.now() + this.settings.shutdownTimeoutMs;
+    const bounded = async (step: string, work: () => Promise<void>): Promise<void> => {
+      const left = Math.max(1_000, deadline - Date.now());
+      const outcome = await Promise.race([
+        work().then(
+          () => 'done' as const,
+          (error: unknown) => {
+            this.options.logger.warn({ err: error, step }, 'a shutdown step failed');
+            return 'done' as const;
+          },
+        ),
+        sleep(left, 'timeout' as const, { ref: false }),
+      ]);
+      if (outcome === 'timeout') {
+        this.options.logger.warn(
+          { step, timeoutMs: this.settings.shutdownTimeoutMs },
+          'a shutdown step did not finish in time; going on without it (uncommitted events are redelivered)',
+        );
+      }
+    };
+    await bounded('finishing the batch in flight', () => this.consumer.stop());
+    await bounded('leaving the consumer group', () => this.consumer.disconnect());
+    await bounded('closing the producer', () => this.producer.disconnect());
+    await bounded('closing the lag monitor', () => this.lag.stop());
     this.currentState = 'stopped';
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, heartbeat } = payload;
-    consumerMetrics.lag.set(
-      { group: this.options.groupId, topic: batch.topic, partition: String(batch.partition) },
-      Number(batch.offsetLag()),
-    );
-    if (batch.topic === this.options.group.retryTopic) return this.onRetryBatch(payload);
-    // A slow chunk (a slow database) must not cost the group membership: heartbeat while it runs.
+    const { heartbeat } = payload;
+    // A slow batch (a slow database) must not cost the group membership: heartbeat while it runs.
     // kafkajs sends one only when the interval is due; a failed one (a rebalance) marks the batch
-    // stale, which the loop below sees, and the next awaited heartbeat reports.
+    // stale, which the loops below see, and the next awaited heartbeat reports.
     const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), 3_000);
     try {
-      await this.processBatch(payload);
+      if (payload.batch.topic === this.options.group.retryTopic) {
+        await this.processRetryBatch(payload);
+      } else {
+        await this.processBatch(payload);
+      }
     } finally {
       clearInterval(keepAlive);
     }
@@ -261,27 +316,23 @@ export class ConsumerRunner {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     for (const chunk of chunksOf(batch.messages, this.settings.chunkSize)) {
       if (!isRunning() || isStale()) return;
-      await forEachConcurrently(
-        groupByKey(chunk),
-        this.settings.keysConcurrently,
-        async (messages) => {
-          for (const message of messages) {
-            const position = {
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: message.offset,
-            };
-            await this.process(message, failureOriginOf(undefined, position, new Date()), payload);
-          }
-        },
-      );
+      const pending: PendingEvent[] = [];
+      for (const message of chunk) {
+        const position = { topic: batch.topic, partition: batch.partition, offset: message.offset };
+        const decoded = await this.decode(
+          message,
+          failureOriginOf(undefined, position, new Date()),
+        );
+        if (decoded) pending.push(decoded);
+      }
+      await this.commit.submit(pending);
       const last = chunk.at(-1);
       if (last) resolveOffset(last.offset);
       await heartbeat();
     }
   }
 
-  private async onRetryBatch(payload: EachBatchPayload): Promise<void> {
+  private async processRetryBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale, pause } = payload;
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
@@ -298,74 +349,173 @@ export class ConsumerRunner {
         return;
       }
       const position = { topic: batch.topic, partition: batch.partition, offset: message.offset };
-      await this.process(message, failureOriginOf(message.headers, position, new Date()), payload);
+      const decoded = await this.decode(
+        message,
+        failureOriginOf(message.headers, position, new Date()),
+      );
+      if (decoded) await this.commit.submit([decoded]);
       resolveOffset(message.offset);
       await heartbeat();
     }
   }
 
-  /** Applies one message; returns once it is applied, retried or dead-lettered. */
-  private async process(
+  /** The event in a message; undefined when it cannot be decoded (it is dead-lettered then). */
+  private async decode(
     message: KafkaMessage,
     origin: FailureOrigin,
-    payload: EachBatchPayload,
-  ): Promise<void> {
+  ): Promise<PendingEvent | undefined> {
     const topic = origin.topic as TopicName;
-    const labels = { group: this.options.groupId, topic };
-    for (let unreachableAttempt = 1; ; unreachableAttempt++) {
-      const timer = consumerMetrics.handlerSeconds.startTimer(labels);
+    const decoded = await this.withBackoff(topic, async () => {
       try {
-        const decoded = await this.schemas.decode(message.value);
-        const bytes = message.value ?? Buffer.alloc(0);
-        await this.options.handler({
+        return await this.schemas.decode(message.value);
+      } catch (caught) {
+        const error = asError(caught);
+        if (failureActionFor(error) === 'back-off') throw error;
+        consumerMetrics.failed.inc({
+          group: this.options.groupId,
           topic,
-          partition: origin.partition,
-          offset: origin.offset,
-          key: message.key?.toString() ?? null,
-          headers: headerMap(message),
-          schemaId: decoded.schemaId,
-          value: decoded.value,
-          bytes,
-          attempt: origin.attempts + 1,
+          error_class: error.name,
         });
-        timer();
-        consumerMetrics.consumed.inc(labels);
+        await this.send(this.options.group.deadLetterTopic, [
+          this.deadLetter(message, origin, error),
+        ]);
+        this.countDeadLettered(topic, error);
+        return undefined;
+      }
+    });
+    if (!decoded) return undefined;
+    const event: ConsumedEvent = {
+      topic,
+      partition: origin.partition,
+      offset: origin.offset,
+      key: message.key?.toString() ?? null,
+      headers: headerMap(message),
+      schemaId: decoded.schemaId,
+      value: decoded.value,
+      bytes: message.value ?? Buffer.alloc(0),
+      attempt: origin.attempts + 1,
+    };
+    return { event, message, origin };
+  }
+
+  /** Applies events together, then retries or dead-letters those that failed. */
+  private async applyTogether(pending: PendingEvent[]): Promise<void> {
+    const events = pending.map((entry) => entry.event);
+    const timer = consumerMetrics.handlerSeconds.startTimer({ group: this.options.groupId });
+    await this.withBackoff(events[0]?.topic, async () => {
+      const failures = await this.applyAttributing(events);
+      const unreachable = failures.find((f) => failureActionFor(f.error) === 'back-off');
+      if (unreachable) throw unreachable.error;
+      await this.routeFailures(pending, failures);
+      const failed = new Set(failures.map((failure) => failure.event));
+      for (const event of events) {
+        if (!failed.has(event)) {
+          consumerMetrics.consumed.inc({ group: this.options.groupId, topic: event.topic });
+        }
+      }
+    });
+    const seconds = timer();
+    consumerMetrics.handlerSeconds.observe(
+      { group: this.options.groupId },
+      events.length > 1 ? seconds / events.length : seconds,
+    );
+    consumerMetrics.batchSize.observe({ group: this.options.groupId }, events.length);
+  }
+
+  /**
+   * The handler's failures. A batch that fails as a whole for another reason than an unreachable
+   * dependency is applied again one event at a time, so that the one event at fault is found and
+   * the others go on.
+   */
+  private async applyAttributing(events: readonly ConsumedEvent[]): Promise<EventFailure[]> {
+    try {
+      return await this.handle(events);
+    } catch (caught) {
+      const error = asError(caught);
+      if (failureActionFor(error) === 'back-off') throw error;
+      const [only] = events;
+      if (events.length === 1 && only) return [{ event: only, error }];
+      const failures: EventFailure[] = [];
+      for (const event of events) failures.push(...(await this.applyAttributing([event])));
+      return failures;
+    }
+  }
+
+  /** Runs `work` until it succeeds, waiting with back-off while a dependency is unreachable. */
+  private async withBackoff<T>(topic: string | undefined, work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await work();
         if (this.currentState === 'backing-off') {
           this.currentState = 'running';
           this.options.logger.info({ topic }, 'dependency reachable again; consuming resumed');
         }
-        return;
+        return result;
       } catch (caught) {
-        const error = caught instanceof Error ? caught : new Error(String(caught));
-        consumerMetrics.failed.inc({ ...labels, error_class: error.name });
-        const action = failureActionFor(error);
-        if (action === 'back-off') {
-          // Leaving the batch unresolved on shutdown means redelivery, which is safe.
-          if (!payload.isRunning() || payload.isStale()) throw error;
-          if (this.currentState !== 'backing-off' || unreachableAttempt % 20 === 1) {
-            this.options.logger.warn(
-              { topic, err: error, attempt: unreachableAttempt },
-              'a dependency is unreachable; backing off before retrying in place',
-            );
-          }
-          this.currentState = 'backing-off';
-          await sleep(backoffDelayMs(this.settings.unreachableBackoff, unreachableAttempt));
-          await payload.heartbeat();
-          continue;
+        const error = asError(caught);
+        if (failureActionFor(error) !== 'back-off') throw error;
+        consumerMetrics.failed.inc({
+          group: this.options.groupId,
+          topic: topic ?? '',
+          error_class: error.name,
+        });
+        // Leaving the batch uncommitted on shutdown means redelivery, which is safe.
+        if (this.currentState === 'stopping' || this.currentState === 'stopped') throw error;
+        if (this.currentState !== 'backing-off' || attempt % 20 === 1) {
+          this.options.logger.warn(
+            { topic, err: error, attempt },
+            'a dependency is unreachable; backing off before retrying in place',
+          );
         }
-        if (action === 'dead-letter' || origin.attempts + 1 >= this.settings.maxAttempts) {
-          return this.deadLetter(message, origin, error);
-        }
-        return this.scheduleRetry(message, origin, error);
+        this.currentState = 'backing-off';
+        await sleep(backoffDelayMs(this.settings.unreachableBackoff, attempt));
       }
     }
   }
 
-  private async scheduleRetry(
-    message: KafkaMessage,
-    origin: FailureOrigin,
-    error: Error,
-  ): Promise<void> {
+  private async routeFailures(pending: PendingEvent[], failures: EventFailure[]): Promise<void> {
+    if (failures.length === 0) return;
+    const byEvent = new Map(pending.map((entry) => [entry.event, entry]));
+    const retries: Message[] = [];
+    const deadLetters: Message[] = [];
+    const counts: (() => void)[] = [];
+    for (const { event, error } of failures) {
+      const entry = byEvent.get(event);
+      if (!entry) throw new Error(`the handler reported a failure of an event it was not given`);
+      consumerMetrics.failed.inc({
+        group: this.options.groupId,
+        topic: event.topic,
+        error_class: error.name,
+      });
+      const exhausted = entry.origin.attempts + 1 >= this.settings.maxAttempts;
+      if (failureActionFor(error) === 'dead-letter' || exhausted) {
+        deadLetters.push(this.deadLetter(entry.message, entry.origin, error));
+        counts.push(() => this.countDeadLettered(event.topic, error));
+      } else {
+        retries.push(this.retry(entry.message, entry.origin, error));
+        counts.push(() =>
+          consumerMetrics.retried.inc({ group: this.options.groupId, topic: event.topic }),
+        );
+      }
+    }
+    await this.send(this.options.group.retryTopic, retries);
+    await this.send(this.options.group.deadLetterTopic, deadLetters);
+    for (const count of counts) count();
+  }
+
+  private async send(topic: TopicName, messages: Message[]): Promise<void> {
+    if (messages.length > 0) await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  private countDeadLettered(topic: string, error: Error): void {
+    consumerMetrics.deadLettered.inc({
+      group: this.options.groupId,
+      topic,
+      error_class: error.name,
+    });
+  }
+
+  private retry(message: KafkaMessage, origin: FailureOrigin, error: Error): Message {
     const now = new Date();
     const notBefore = new Date(
       now.getTime() + backoffDelayMs(this.settings.retryBackoff, origin.attempts + 1),
@@ -380,27 +530,16 @@ export class ConsumerRunner {
       },
       'event failed; scheduled for another attempt',
     );
-    await this.producer.send({
-      topic: this.options.group.retryTopic,
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: failureHeaders(message.headers, origin, this.options.groupId, error, now, {
-            [failureHeader.notBefore]: notBefore.toISOString(),
-          }),
-        },
-      ],
-    });
-    consumerMetrics.retried.inc({ group: this.options.groupId, topic: origin.topic });
+    return {
+      key: message.key,
+      value: message.value,
+      headers: failureHeaders(message.headers, origin, this.options.groupId, error, now, {
+        [failureHeader.notBefore]: notBefore.toISOString(),
+      }),
+    };
   }
 
-  private async deadLetter(
-    message: KafkaMessage,
-    origin: FailureOrigin,
-    error: Error,
-  ): Promise<void> {
+  private deadLetter(message: KafkaMessage, origin: FailureOrigin, error: Error): Message {
     this.options.logger.error(
       {
         topic: origin.topic,
@@ -413,21 +552,10 @@ export class ConsumerRunner {
       },
       'event dead-lettered',
     );
-    await this.producer.send({
-      topic: this.options.group.deadLetterTopic,
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: failureHeaders(message.headers, origin, this.options.groupId, error, new Date()),
-        },
-      ],
-    });
-    consumerMetrics.deadLettered.inc({
-      group: this.options.groupId,
-      topic: origin.topic,
-      error_class: error.name,
-    });
+    return {
+      key: message.key,
+      value: message.value,
+      headers: failureHeaders(message.headers, origin, this.options.groupId, error, new Date()),
+    };
   }
 }

@@ -1,19 +1,26 @@
 import type { INestApplication } from '@nestjs/common';
 import { Catch, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import { EventPattern, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import {
+  EventPattern,
+  Server,
+  type CustomTransportStrategy,
+  type MessageHandler,
+} from '@nestjs/microservices';
 import type { Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom, throwError, type Observable } from 'rxjs';
 import { isTopicName, type TopicName } from '@hub/contracts';
+import type { EventFailure } from '../consumer/batch-handler';
+import { oneEventAtATime } from '../consumer/batch-handler';
+import type { ConsumedEvent } from '../consumer/consumed-event';
 import {
   ConsumerRunner,
-  type ConsumedEvent,
   type ConsumerRunnerOptions,
   type ConsumerState,
 } from '../consumer/consumer-runner';
 import { PermanentEventError } from '../errors';
 import type { HubSchemaRegistry } from '../schema-registry';
-import { HubEventContext } from './hub-event-context';
+import { HubEventBatchContext, HubEventContext } from './hub-event-context';
 
 /**
  * Binds a controller method to one or more catalogue topics:
@@ -22,7 +29,22 @@ import { HubEventContext } from './hub-event-context';
 export const OnHubEvent = (...topics: [TopicName, ...TopicName[]]): MethodDecorator =>
   EventPattern(topics.length === 1 ? topics[0] : topics);
 
-export type HubKafkaTransportOptions = Omit<ConsumerRunnerOptions, 'topics' | 'handler'> & {
+const batchExtra = 'hubBatch';
+
+/**
+ * Binds a controller method to the events of one or more catalogue topics, many at a time:
+ * `@Ctx() context: HubEventBatchContext` holds them (several partitions' events, each key's in
+ * order), and the method resolves with the events it could not apply (`EventFailure[]`).
+ */
+export const OnHubEvents = (...topics: [TopicName, ...TopicName[]]): MethodDecorator =>
+  // Nest makes one handler per topic: the mark says which of them are the same method, whose
+  // events are applied together.
+  EventPattern(topics.length === 1 ? topics[0] : topics, { [batchExtra]: Symbol(topics.join()) });
+
+export type HubKafkaTransportOptions = Omit<
+  ConsumerRunnerOptions,
+  'topics' | 'handler' | 'batchHandler'
+> & {
   kafka: Kafka;
   schemas: HubSchemaRegistry;
 };
@@ -73,16 +95,59 @@ export class HubKafkaTransport extends Server implements CustomTransportStrategy
     this.runner = new ConsumerRunner(kafka, schemas, {
       ...runnerOptions,
       topics: topics as TopicName[],
-      handler: (event) => this.dispatch(event),
+      batchHandler: (events) => this.dispatch(events),
     });
     await this.runner.start();
   }
 
-  private async dispatch(event: ConsumedEvent): Promise<void> {
-    const handler = this.getHandlerByPattern(event.topic);
-    if (!handler) throw new PermanentEventError(`no handler for ${event.topic}`);
+  /** Hands each batch handler its topics' events at once, and other handlers one at a time. */
+  private async dispatch(events: readonly ConsumedEvent[]): Promise<EventFailure[]> {
+    const byMethod = new Map<unknown, { handler: MessageHandler; events: ConsumedEvent[] }>();
+    const failures: EventFailure[] = [];
+    for (const event of events) {
+      const handler = this.getHandlerByPattern(event.topic);
+      if (!handler) {
+        failures.push({ event, error: new PermanentEventError(`no handler for ${event.topic}`) });
+        continue;
+      }
+      const method: unknown = handler.extras?.[batchExtra] ?? handler;
+      const entry = byMethod.get(method) ?? { handler, events: [] };
+      entry.events.push(event);
+      byMethod.set(method, entry);
+    }
+    const outcomes = await Promise.all(
+      [...byMethod.values()].map(({ handler, events: handled }) =>
+        handler.extras?.[batchExtra] !== undefined
+          ? this.callBatchHandler(handler, handled)
+          : oneEventAtATime(
+              (event) => this.callHandler(handler, event),
+              this.keysConcurrently,
+            )(handled),
+      ),
+    );
+    return [...failures, ...outcomes.flat()];
+  }
+
+  private get keysConcurrently(): number {
+    return this.options.keysConcurrently ?? 4;
+  }
+
+  private async callHandler(handler: MessageHandler, event: ConsumedEvent): Promise<void> {
     const result: unknown = await handler(event.value, new HubEventContext([event]));
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  }
+
+  private async callBatchHandler(
+    handler: MessageHandler,
+    events: ConsumedEvent[],
+  ): Promise<EventFailure[]> {
+    const values = events.map((event) => event.value);
+    let result: unknown = await handler(values, new HubEventBatchContext([events]));
+    if (isObservable(result)) result = await lastValueFrom(result, { defaultValue: [] });
+    if (!Array.isArray(result)) {
+      throw new Error('an @OnHubEvents handler must resolve with the events it could not apply');
+    }
+    return result as EventFailure[];
   }
 }
 

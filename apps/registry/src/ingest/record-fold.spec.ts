@@ -1,0 +1,234 @@
+import { Binary } from 'mongodb';
+import type { EventMetadata } from '@hub/contracts';
+import type { ConsumedEvent } from '@hub/messaging';
+import type { NominalDocument } from '../nominals/nominal.documents';
+import { arrivalOrder, type ParkedEventDocument } from '../parking/parked-events';
+import { InapplicableEventError, type RecordFact } from '../projections/projection';
+import { projections } from '../projections/projections';
+import { RecordFold, RecordsNeeded, type FoldInput, type FoldItem } from './record-fold';
+
+let sequence = 0;
+
+function metadata(): EventMetadata {
+  sequence++;
+  return {
+    eventId: `evt-${sequence}`,
+    occurredAt: new Date(Date.UTC(2026, 0, 1, 0, sequence)),
+    producingAgency: 'POLICE',
+    producingSystem: 'synthetic',
+    actingUser: null,
+    correlationId: `corr-${sequence}`,
+    causationId: null,
+    classification: 'OFFICIAL_SENSITIVE',
+  };
+}
+
+function item(topic: keyof typeof projections, fact: RecordFact): FoldItem {
+  const event: ConsumedEvent = {
+    topic: topic,
+    partition: 0,
+    offset: String(sequence),
+    key: fact.nominalId,
+    headers: {},
+    schemaId: 1,
+    value: fact,
+    bytes: Buffer.from('synthetic'),
+    attempt: 1,
+  };
+  return { event, fact, projection: projections[topic] };
+}
+
+const registration = (nominalId: string, familyName = 'Testperson'): FoldItem =>
+  item('mappa.nominal.registered.v1', {
+    metadata: metadata(),
+    nominalId,
+    name: { givenNames: ['Alex'], familyName },
+    aliases: [],
+    dateOfBirth: '1980-02-03',
+    gender: 'NOT_KNOWN',
+    identifiers: [],
+    leadAgency: 'POLICE',
+    managingArea: 'Greater Manchester',
+    jurisdiction: 'ENGLAND_AND_WALES',
+  } as RecordFact);
+
+const intelligence = (nominalId: string, text: string): FoldItem =>
+  item('police.intelligence.shared.v1', {
+    metadata: metadata(),
+    nominalId,
+    text,
+    sourceEvaluation: 'RELIABLE',
+    intelligenceAssessment: 'KNOWN_INDIRECTLY_CORROBORATED',
+    handlingCode: 'P',
+    handlingConditions: null,
+    disseminationLimits: [],
+  } as RecordFact);
+
+const now = new Date('2026-12-01T10:00:00Z');
+
+function parkedOf(foldItem: FoldItem, at: Date): ParkedEventDocument {
+  const { event, fact } = foldItem;
+  return {
+    _id: fact.metadata.eventId,
+    nominalId: fact.nominalId,
+    topic: event.topic,
+    partition: event.partition,
+    offset: event.offset,
+    key: event.key,
+    headers: [],
+    schemaId: event.schemaId,
+    value: event.value,
+    bytes: new Binary(event.bytes),
+    parkedAt: at,
+    expiresAt: new Date(at.getTime() + 60_000),
+  };
+}
+
+/** The fold's input, as if the database held `records` and `waiting`; `loaded` defaults to all asked. */
+function inputOf(
+  records: NominalDocument[] = [],
+  waiting: ParkedEventDocument[] = [],
+  loaded?: string[],
+): FoldInput {
+  const byNominal = new Map<string, ParkedEventDocument[]>();
+  for (const parked of [...waiting].sort(arrivalOrder)) {
+    byNominal.set(parked.nominalId, [...(byNominal.get(parked.nominalId) ?? []), parked]);
+  }
+  return {
+    loaded: new Set(
+      loaded ?? [...records.map((r) => r._id), ...byNominal.keys(), 'NOM-A', 'NOM-B'],
+    ),
+    records: new Map(records.map((record) => [record._id, record])),
+    waiting: byNominal,
+    now,
+    parkedDocumentOf: parkedOf,
+    itemOfParked: (parked) =>
+      item(parked.topic as keyof typeof projections, parked.value as RecordFact),
+  };
+}
+
+/** A record as the fold writes it, to be read back as "the database" of a later batch. */
+function recordAfter(items: FoldItem[], records: NominalDocument[] = []): NominalDocument[] {
+  const result = new RecordFold(inputOf(records)).run(items);
+  const written = new Map(records.map((record) => [record._id, record]));
+  for (const { record } of result.writes) written.set(record._id, record);
+  return [...written.values()];
+}
+
+describe('folding a batch of events into the records', () => {
+  it('applies an event that came before its registration in the same batch right after it', () => {
+    const intel = intelligence('NOM-A', 'seen near a school (synthetic)');
+    const result = new RecordFold(inputOf()).run([intel, registration('NOM-A')]);
+
+    expect(result.failures).toEqual([]);
+    expect(result.park).toEqual([]);
+    const [write] = result.writes;
+    expect(write?.expectedVersion).toBeNull();
+    expect(write?.record.version).toBe(2);
+    expect(write?.record.intelligence.map((i) => i.text)).toEqual([
+      'seen near a school (synthetic)',
+    ]);
+    expect(result.history.map((entry) => entry.nominalVersion).sort()).toEqual([1, 2]);
+  });
+
+  it('parks an event whose nominal is not registered, and writes nothing else', () => {
+    const intel = intelligence('NOM-B', 'parked (synthetic)');
+    const result = new RecordFold(inputOf()).run([intel]);
+
+    expect(result.writes).toEqual([]);
+    expect(result.history).toEqual([]);
+    expect(result.park.map((parked) => parked._id)).toEqual([intel.fact.metadata.eventId]);
+  });
+
+  it('releases events that waited in the database after the registration, in arrival order', () => {
+    const first = intelligence('NOM-A', 'first (synthetic)');
+    const second = intelligence('NOM-A', 'second (synthetic)');
+    const waiting = [parkedOf(second, new Date(2_000)), parkedOf(first, new Date(1_000))];
+    const result = new RecordFold(inputOf([], waiting)).run([registration('NOM-A')]);
+
+    expect(result.writes[0]?.record.intelligence.map((i) => i.text)).toEqual([
+      'first (synthetic)',
+      'second (synthetic)',
+    ]);
+    expect(result.release.sort()).toEqual(
+      [first.fact.metadata.eventId, second.fact.metadata.eventId].sort(),
+    );
+  });
+
+  it('lets a later event wait behind events still parked for an existing record', () => {
+    const records = recordAfter([registration('NOM-A')]);
+    const older = intelligence('NOM-A', 'older (synthetic)');
+    const newer = intelligence('NOM-A', 'newer (synthetic)');
+    const result = new RecordFold(inputOf(records, [parkedOf(older, new Date(1))])).run([newer]);
+
+    expect(result.writes[0]?.record.intelligence.map((i) => i.text)).toEqual([
+      'older (synthetic)',
+      'newer (synthetic)',
+    ]);
+    expect(result.release).toEqual([older.fact.metadata.eventId]);
+  });
+
+  it('applies a redelivered event once, writing only its history entry again', () => {
+    const register = registration('NOM-A');
+    const intel = intelligence('NOM-A', 'once (synthetic)');
+    const records = recordAfter([register, intel]);
+    const result = new RecordFold(inputOf(records)).run([intel]);
+
+    expect(result.writes).toEqual([]);
+    expect(result.history.map((entry) => [entry._id, entry.nominalVersion])).toEqual([
+      [intel.fact.metadata.eventId, 2],
+    ]);
+  });
+
+  it('refuses an event that cannot apply without undoing the others of the batch', () => {
+    const before = intelligence('NOM-A', 'before (synthetic)');
+    const secondRegistration = registration('NOM-A', 'Otherperson');
+    const after = intelligence('NOM-A', 'after (synthetic)');
+    const records = recordAfter([registration('NOM-A')]);
+    const result = new RecordFold(inputOf(records)).run([before, secondRegistration, after]);
+
+    expect(result.failures.map((f) => [f.event, f.error.constructor])).toEqual([
+      [secondRegistration.event, InapplicableEventError],
+    ]);
+    const [write] = result.writes;
+    expect(write?.record.name.familyName).toBe('Testperson');
+    expect(write?.record.version).toBe(3);
+    expect(write?.expectedVersion).toBe(1);
+  });
+
+  it('applies an event for a merged record to the survivor, asking for it if it was not read', () => {
+    const merged = recordAfter([registration('NOM-A'), registration('NOM-B')]).map((record) =>
+      record._id === 'NOM-A'
+        ? { ...record, status: 'MERGED' as const, mergedInto: 'NOM-B' }
+        : record,
+    );
+    const intel = intelligence('NOM-A', 'for the survivor (synthetic)');
+
+    expect(() => new RecordFold(inputOf(merged, [], ['NOM-A'])).run([intel])).toThrow(
+      RecordsNeeded,
+    );
+    const result = new RecordFold(inputOf(merged, [], ['NOM-A', 'NOM-B'])).run([intel]);
+    expect(result.writes.map((w) => w.record._id)).toEqual(['NOM-B']);
+    expect(result.history[0]?.nominalId).toBe('NOM-B');
+  });
+
+  it('applies a merge decision to both records and records the decision', () => {
+    const records = recordAfter([registration('NOM-A'), registration('NOM-B', 'Testpersen')]);
+    const decision = item('registry.nominal.duplicate-resolved.v1', {
+      metadata: metadata(),
+      nominalId: 'NOM-A',
+      otherNominalId: 'NOM-B',
+      decision: 'MERGED',
+      reason: 'same person (synthetic)',
+    } as RecordFact);
+    const result = new RecordFold(inputOf(records)).run([decision]);
+
+    const written = new Map(result.writes.map((w) => [w.record._id, w.record]));
+    expect(written.get('NOM-A')?.status).toBe('MERGED');
+    expect(written.get('NOM-B')?.mergedFrom).toEqual(['NOM-A']);
+    expect(result.history.map((entry) => entry._id).sort()).toEqual(
+      [decision.fact.metadata.eventId, `${decision.fact.metadata.eventId}@NOM-B`].sort(),
+    );
+    expect(result.decisions).toHaveLength(1);
+  });
+});

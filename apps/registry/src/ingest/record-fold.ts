@@ -1,0 +1,396 @@
+import type { DuplicateResolved } from '@hub/contracts';
+import { failureActionFor, type ConsumedEvent, type EventFailure } from '@hub/messaging';
+import type { AppliedDecision } from '../duplicates/duplicate-candidates';
+import {
+  contentOf,
+  historyEntryOf,
+  type RecordedEvent,
+  type RecordWrite,
+} from '../nominals/nominal-store';
+import type {
+  HistoryDocument,
+  NominalContent,
+  NominalDocument,
+} from '../nominals/nominal.documents';
+import type { ParkedEventDocument } from '../parking/parked-events';
+import {
+  InapplicableEventError,
+  NominalMergedError,
+  type Projection,
+  type RecordFact,
+} from '../projections/projection';
+import {
+  counterpartSummary,
+  duplicateCounterpart,
+} from '../projections/record-lifecycle.projections';
+import { searchKeysOf } from '../search/search-keys';
+
+const registrationTopic = 'mappa.nominal.registered.v1';
+const decisionTopic = 'registry.nominal.duplicate-resolved.v1';
+
+/** Events that can change what duplicate detection matches a record on (birth date, identifiers). */
+const changesMatchKeys = new Set<string>([
+  registrationTopic,
+  'mappa.personal-details.changed.v1',
+  'mappa.agency-identifier.linked.v1',
+  'prison.custody-event.recorded.v1',
+]);
+
+/** How many merges an event follows to find the record that holds a person now. */
+export const maxMergeHops = 5;
+
+/** One event to fold: consumed now, or parked earlier and released by its nominal's registration. */
+export interface FoldItem {
+  event: ConsumedEvent;
+  fact: RecordFact;
+  projection: Projection<RecordFact>;
+  /** Set for an event that waited in `parked_events`. */
+  parked?: ParkedEventDocument;
+}
+
+/** What the database held for a batch when it was read. */
+export interface FoldInput {
+  /** The ids that were looked up; a record absent from `records` does not exist. */
+  loaded: ReadonlySet<string>;
+  records: ReadonlyMap<string, NominalDocument>;
+  /** The events waiting in `parked_events`, per nominal, in arrival order. */
+  waiting: ReadonlyMap<string, ParkedEventDocument[]>;
+  now: Date;
+  parkedDocumentOf: (item: FoldItem, now: Date) => ParkedEventDocument;
+  itemOfParked: (parked: ParkedEventDocument) => FoldItem;
+}
+
+/** The writes a batch comes to, and the events it could not apply. */
+export interface FoldResult {
+  /** Changed records, each conditional on the version it was read at. */
+  writes: RecordWrite[];
+  history: HistoryDocument[];
+  park: ParkedEventDocument[];
+  /** Parked events applied (or dead-lettered): no longer waiting. */
+  release: string[];
+  /** Parked events that can never apply: dead-lettered with the reason, then released. */
+  parkedFailures: { parked: ParkedEventDocument; error: Error }[];
+  failures: EventFailure[];
+  /** Records whose identity facts a batch event touched: matched for duplicates once written. */
+  matchAgain: NominalDocument[];
+  decisions: AppliedDecision[];
+  /** The last event that changed each record (its trace goes with the published change). */
+  causes: Map<string, ConsumedEvent>;
+}
+
+/** The fold needs a record that was not read: the batch is read again with it. */
+export class RecordsNeeded extends Error {
+  override name = 'RecordsNeeded';
+
+  constructor(readonly ids: string[]) {
+    super(`records ${ids.join(', ')} are needed`);
+  }
+}
+
+function asError(caught: unknown): Error {
+  return caught instanceof Error ? caught : new Error(String(caught));
+}
+
+const copyLists = <K, V>(map: Map<K, V[]>): Map<K, V[]> =>
+  new Map([...map].map(([key, list]) => [key, [...list]]));
+
+/**
+ * Folds a batch of events into the records they change, in memory, in the order given (each key's
+ * events in publishing order): parks events whose nominal is not registered, releases them after
+ * the registration, follows merges, applies both sides of a duplicate decision, and refuses what
+ * cannot apply. An event that fails leaves no trace: the fold goes back to the state before it. It
+ * writes nothing; the store then writes its result in a few bulk operations.
+ */
+export class RecordFold {
+  private current = new Map<string, NominalDocument | null>();
+  private changed = new Set<string>();
+  private history: HistoryDocument[] = [];
+  /** Events parked in this batch, per nominal, in arrival order. */
+  private parkedNow = new Map<string, FoldItem[]>();
+  private waiting: Map<string, ParkedEventDocument[]>;
+  private release = new Set<string>();
+  private parkedFailures: FoldResult['parkedFailures'] = [];
+  private failures: EventFailure[] = [];
+  private matchAgain = new Set<string>();
+  private decisions: AppliedDecision[] = [];
+  private causes = new Map<string, ConsumedEvent>();
+
+  constructor(private readonly input: FoldInput) {
+    this.waiting = copyLists(new Map(input.waiting));
+  }
+
+  /** Folds the items; throws RecordsNeeded when a record must be read first. */
+  run(items: readonly FoldItem[]): FoldResult {
+    for (const item of items) {
+      const error = this.attempt(() => this.applyConsumed(item));
+      if (error) this.failures.push({ event: item.event, error });
+    }
+    const now = this.input.now;
+    return {
+      writes: [...this.changed].map((id) => ({
+        record: this.current.get(id)!,
+        expectedVersion: this.input.records.get(id)?.version ?? null,
+      })),
+      history: [...new Map(this.history.map((entry) => [entry._id, entry])).values()],
+      park: [...this.parkedNow.values()]
+        .flat()
+        .map((item) => this.input.parkedDocumentOf(item, now)),
+      release: [...this.release],
+      parkedFailures: this.parkedFailures,
+      failures: this.failures,
+      matchAgain: [...this.matchAgain]
+        .map((id) => this.current.get(id))
+        .filter((record): record is NominalDocument => Boolean(record)),
+      decisions: this.decisions,
+      causes: this.causes,
+    };
+  }
+
+  /** Runs `work`; if it fails, puts everything back as it was and returns why. */
+  private attempt(work: () => void): Error | undefined {
+    const saved = {
+      current: new Map(this.current),
+      changed: new Set(this.changed),
+      history: this.history.length,
+      parkedNow: copyLists(this.parkedNow),
+      waiting: copyLists(this.waiting),
+      release: new Set(this.release),
+      parkedFailures: this.parkedFailures.length,
+      matchAgain: new Set(this.matchAgain),
+      decisions: this.decisions.length,
+      causes: new Map(this.causes),
+    };
+    try {
+      work();
+      return undefined;
+    } catch (caught) {
+      if (caught instanceof RecordsNeeded) throw caught;
+      this.current = saved.current;
+      this.changed = saved.changed;
+      this.history.length = saved.history;
+      this.parkedNow = saved.parkedNow;
+      this.waiting = saved.waiting;
+      this.release = saved.release;
+      this.parkedFailures.length = saved.parkedFailures;
+      this.matchAgain = saved.matchAgain;
+      this.decisions.length = saved.decisions;
+      this.causes = saved.causes;
+      return asError(caught);
+    }
+  }
+
+  private get(nominalId: string): NominalDocument | null {
+    const known = this.current.get(nominalId);
+    if (known !== undefined) return known;
+    if (!this.input.loaded.has(nominalId)) throw new RecordsNeeded([nominalId]);
+    const loaded = this.input.records.get(nominalId) ?? null;
+    this.current.set(nominalId, loaded);
+    return loaded;
+  }
+
+  private hasWaiting(nominalId: string): boolean {
+    return (
+      (this.waiting.get(nominalId)?.length ?? 0) > 0 ||
+      (this.parkedNow.get(nominalId)?.length ?? 0) > 0
+    );
+  }
+
+  private applyConsumed(item: FoldItem): void {
+    const { nominalId } = item.fact;
+    const registration = item.event.topic === registrationTopic;
+    const record = this.get(nominalId);
+    if (record === null && !registration) {
+      // Its registration has not been applied: the event waits for it, behind any earlier ones.
+      this.parkedNow.set(nominalId, [...(this.parkedNow.get(nominalId) ?? []), item]);
+      return;
+    }
+    // Events still waiting although the record exists (a crash after applying their registration)
+    // are older than this one: they go first.
+    if (record !== null && this.hasWaiting(nominalId)) this.releaseWaiting(nominalId);
+    this.applyFollowingMerges(item);
+    if (registration) this.releaseWaiting(nominalId);
+  }
+
+  /**
+   * Applies the events that waited for `nominalId` to be registered, in arrival order. A parked
+   * event that can never apply is dead-lettered with its reason; a passing failure fails the event
+   * that released it (its retry releases them again). An event parked in this batch that fails is
+   * that event's own failure.
+   */
+  private releaseWaiting(nominalId: string): void {
+    const stored = this.waiting.get(nominalId) ?? [];
+    const fresh = this.parkedNow.get(nominalId) ?? [];
+    this.waiting.delete(nominalId);
+    this.parkedNow.delete(nominalId);
+    for (const parked of stored) {
+      const error = this.attempt(() => this.applyFollowingMerges(this.input.itemOfParked(parked)));
+      if (error && failureActionFor(error) !== 'dead-letter') throw error;
+      if (error) this.parkedFailures.push({ parked, error });
+      this.release.add(parked._id);
+    }
+    for (const item of fresh) {
+      const error = this.attempt(() => this.applyFollowingMerges(item));
+      if (error) this.failures.push({ event: item.event, error });
+    }
+  }
+
+  private applyFollowingMerges(item: FoldItem): void {
+    let target = item.fact;
+    for (let hop = 0; ; hop++) {
+      try {
+        this.applyTo(item, target);
+        return;
+      } catch (error) {
+        if (!(error instanceof NominalMergedError)) throw error;
+        // A record manager's decision was taken on the record as it was: never move it elsewhere.
+        if (item.event.topic.startsWith('registry.')) {
+          throw new InapplicableEventError(
+            `${error.message}; the decision was taken on the record before the merge, take it again on ${error.mergedInto}`,
+          );
+        }
+        if (hop >= maxMergeHops) {
+          throw new InapplicableEventError(
+            `${error.message}, which leads through more than ${maxMergeHops} merges: the merges need review`,
+          );
+        }
+        target = { ...target, nominalId: error.mergedInto };
+      }
+    }
+  }
+
+  private applyTo(item: FoldItem, fact: RecordFact): void {
+    const decision = item.event.topic === decisionTopic ? (fact as DuplicateResolved) : null;
+    if (decision) this.checkOtherRecord(decision);
+    this.write(item, this.recorded(item, fact), (current) =>
+      item.projection.project(current, fact),
+    );
+    if (decision) this.applyCounterpart(item, decision);
+    if (changesMatchKeys.has(item.event.topic)) this.matchAgain.add(fact.nominalId);
+  }
+
+  private checkOtherRecord(decision: DuplicateResolved): void {
+    const other = this.get(decision.otherNominalId);
+    if (!other) {
+      throw new InapplicableEventError(
+        `the other record ${decision.otherNominalId} does not exist`,
+      );
+    }
+    const decided = other.appliedEvents.some((e) => e.eventId === decision.metadata.eventId);
+    if (other.status === 'MERGED' && !decided) {
+      throw new InapplicableEventError(
+        `the other record ${decision.otherNominalId} was merged into ${other.mergedInto ?? 'another record'} meanwhile`,
+      );
+    }
+  }
+
+  /** The other record a duplicate decision changes: the survivor of a merge, or the linked record. */
+  private applyCounterpart(item: FoldItem, decision: DuplicateResolved): void {
+    const retired = this.get(decision.nominalId);
+    if (!retired) throw new Error(`record ${decision.nominalId} vanished while being decided`);
+    if (decision.decision !== 'NOT_DUPLICATE') {
+      const otherId = decision.otherNominalId;
+      const recorded: RecordedEvent = {
+        ...this.recorded(item, decision),
+        nominalId: otherId,
+        summary: counterpartSummary(decision),
+      };
+      this.write(
+        item,
+        recorded,
+        (current) => {
+          if (current === null) {
+            throw new InapplicableEventError(`the other record ${otherId} does not exist`);
+          }
+          if (current.status === 'MERGED') {
+            throw new InapplicableEventError(
+              `record ${otherId} was merged into ${current.mergedInto ?? 'another record'} meanwhile`,
+            );
+          }
+          return duplicateCounterpart(current, contentOf(retired), decision);
+        },
+        `${decision.metadata.eventId}@${otherId}`,
+      );
+    }
+    this.decisions.push({
+      nominalId: decision.nominalId,
+      otherNominalId: decision.otherNominalId,
+      decision: decision.decision,
+      details: {
+        eventId: decision.metadata.eventId,
+        reason: decision.reason,
+        decidedBy: decision.metadata.actingUser,
+        decidedAt: decision.metadata.occurredAt,
+      },
+    });
+  }
+
+  /**
+   * The record after one event, unless it already contains the event (a redelivery): then only its
+   * history entry is written again, which is harmless.
+   */
+  private write(
+    item: FoldItem,
+    recorded: RecordedEvent,
+    project: (current: NominalContent | null) => NominalContent,
+    historyId = recorded.metadata.eventId,
+  ): void {
+    const { nominalId } = recorded;
+    const { eventId } = recorded.metadata;
+    const now = this.input.now;
+    const record = this.get(nominalId);
+    const earlier = record?.appliedEvents.find((entry) => entry.eventId === eventId);
+    if (record && earlier) {
+      this.history.push(
+        historyEntryOf(recorded, {
+          _id: historyId,
+          nominalId,
+          nominalVersion: earlier.version,
+          recordedAt: now,
+        }),
+      );
+      return;
+    }
+    const content = project(record ? contentOf(record) : null);
+    const version = (record?.version ?? 0) + 1;
+    this.current.set(nominalId, {
+      _id: nominalId,
+      ...content,
+      version,
+      createdAt: record?.createdAt ?? now,
+      updatedAt: now,
+      lastEventId: eventId,
+      search: searchKeysOf(content),
+      appliedEvents: [...(record?.appliedEvents ?? []), { eventId, version }],
+      pendingPublication: true,
+    });
+    this.changed.add(nominalId);
+    this.causes.set(nominalId, item.event);
+    this.history.push(
+      historyEntryOf(recorded, {
+        _id: historyId,
+        nominalId,
+        nominalVersion: version,
+        recordedAt: now,
+      }),
+    );
+  }
+
+  private recorded(item: FoldItem, fact: RecordFact): RecordedEvent {
+    const { metadata, nominalId, ...details } = fact;
+    const { event, projection } = item;
+    return {
+      nominalId,
+      metadata,
+      origin: {
+        eventType: projection.eventType,
+        topic: event.topic,
+        partition: event.partition,
+        offset: event.offset,
+        schemaId: event.schemaId,
+        traceparent: event.headers.traceparent ?? null,
+      },
+      summary: projection.summary(fact),
+      details: { ...details },
+    };
+  }
+}
