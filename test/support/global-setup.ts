@@ -1,10 +1,23 @@
-import { writeFileSync } from 'node:fs';
-import { up } from '../../tools/local-stack/stack';
-import { startedByTestsFile } from './stack-state';
+import { testStackEnv } from '../../tools/local-stack/config';
+import { rememberStartedByTests } from './stack-state';
 
-/** Brings the real stack up for the end-to-end tests and hands its endpoints to the test workers. */
+/**
+ * Brings up a stack of the test run's own (its own folder and ports, so that tests never write where
+ * `npm run hub` reads) and hands its endpoints to the test workers through the environment. Servers
+ * given through KAFKA_BROKERS, SCHEMA_REGISTRY_URL or MONGO_URL are used instead of starting ours.
+ */
 export default async function globalSetup(): Promise<void> {
+  // tools/local-stack/settings.ts reads the environment when first imported: set it first. The test
+  // workers inherit it, so that their view of the stack (e.g. `ferretdb.localEndpoint`) is this one.
+  Object.assign(process.env, testStackEnv(process.env));
+  const settings = await import('../../tools/local-stack/settings');
+  if (settings.stackDir !== process.env.HUB_STACK_DIR) {
+    throw new Error(
+      `the local stack's settings were read before the test stack's were set (${settings.stackDir})`,
+    );
+  }
+  const { up } = await import('../../tools/local-stack/stack');
   const { endpoints, started } = await up();
   Object.assign(process.env, endpoints);
-  writeFileSync(startedByTestsFile, JSON.stringify(started));
+  rememberStartedByTests(started);
 }

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { down } from '../../tools/local-stack/stack';
-import { startedByTestsFile } from './stack-state';
+import { takeStartedByTests } from './stack-state';
 
-/** Stops only the servers the test run itself started; a stack that was already up stays up. */
+/** Stops only the servers the test run itself started; a test stack that was already up stays up. */
 export default async function globalTeardown(): Promise<void> {
-  if (!existsSync(startedByTestsFile)) return;
-  const started = JSON.parse(readFileSync(startedByTestsFile, 'utf8')) as string[];
-  rmSync(startedByTestsFile);
-  if (started.length > 0) await down(started);
+  const started = takeStartedByTests();
+  if (started.length === 0) return;
+  const { down } = await import('../../tools/local-stack/stack');
+  await down(started);
 }

@@ -34,9 +34,16 @@ export function isLargeDownload(line: string): boolean {
   return /Downloaded from .*\([\d.]+ MB at/.test(line);
 }
 
+/** An OS user to run a process as (PostgreSQL refuses to run as root). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
 interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  user?: RunAs;
   /** Output lines worth showing as progress (downloads, compile steps); the rest is kept for errors. */
   showLine?: (line: string) => boolean;
 }
@@ -52,6 +59,7 @@ export async function runStep(
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...options.user,
   });
   const kept: string[] = [];
   const onChunk = (chunk: Buffer): void => {
@@ -79,6 +87,8 @@ export async function runStep(
 interface PidRecord {
   pid: number;
   marker: string;
+  /** The signal that stops the server cleanly (SIGTERM unless the server wants another). */
+  stopSignal?: NodeJS.Signals;
 }
 
 function readPidRecord(name: string): PidRecord | undefined {
@@ -106,6 +116,14 @@ export function runningPid(name: string): number | undefined {
   return commandLine?.includes(record.marker) ? record.pid : undefined;
 }
 
+interface ServerOptions {
+  /** Run as this user instead of ours. */
+  user?: RunAs;
+  cwd?: string;
+  /** How `stopServer` asks it to stop (default SIGTERM). */
+  stopSignal?: NodeJS.Signals;
+}
+
 /** Starts a long-running server detached from this process, its output appended to its log. */
 export function startServer(
   name: string,
@@ -113,6 +131,7 @@ export function startServer(
   args: string[],
   marker: string,
   env: NodeJS.ProcessEnv = {},
+  options: ServerOptions = {},
 ): number {
   mkdirSync(logDir, { recursive: true });
   mkdirSync(pidDir, { recursive: true });
@@ -121,26 +140,35 @@ export function startServer(
     detached: true,
     stdio: ['ignore', log, log],
     env: { ...process.env, ...env },
+    cwd: options.cwd,
+    ...options.user,
   });
   closeSync(log);
   if (child.pid === undefined) throw new StackError(name, `could not start \`${command}\``);
   child.unref();
-  writeFileSync(pidFileOf(name), JSON.stringify({ pid: child.pid, marker } satisfies PidRecord));
+  const record: PidRecord = { pid: child.pid, marker, stopSignal: options.stopSignal };
+  writeFileSync(pidFileOf(name), JSON.stringify(record));
   return child.pid;
 }
 
-/** Stops a server this stack started: SIGTERM, then SIGKILL if it outlives the grace period. */
+function isGone(pid: number): boolean {
+  // A zombie (exited, not yet reaped by whoever inherited it) has an empty command line.
+  return !commandLineOf(pid);
+}
+
+/** Stops a server this stack started: its stop signal, then SIGKILL if it outlives the grace period. */
 export async function stopServer(name: string, graceMs = 20_000): Promise<boolean> {
   const pid = runningPid(name);
+  const signal = readPidRecord(name)?.stopSignal ?? 'SIGTERM';
   rmSync(pidFileOf(name), { force: true });
   if (pid === undefined) return false;
-  process.kill(pid, 'SIGTERM');
+  process.kill(pid, signal);
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
-    if (commandLineOf(pid) === undefined) return true;
+    if (isGone(pid)) return true;
     await sleep(200);
   }
-  report(name, `did not stop within ${graceMs / 1000}s of SIGTERM; sending SIGKILL`);
+  report(name, `did not stop within ${graceMs / 1000}s of ${signal}; sending SIGKILL`);
   process.kill(pid, 'SIGKILL');
   return true;
 }

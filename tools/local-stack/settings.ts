@@ -1,19 +1,23 @@
 import { resolve } from 'node:path';
+import { repoRoot, stackSettings } from './config';
 
-/** Where the local stack keeps downloads, builds, data, logs and pid files (git-ignored). */
-export const repoRoot = resolve(__dirname, '..', '..');
-export const stackDir = process.env.HUB_STACK_DIR ?? resolve(repoRoot, '.stack');
+/**
+ * This process's stack, from its environment as it was when this module was first imported (the test
+ * run's global setup sets `HUB_STACK_DIR` and the ports before importing the stack; see config.ts).
+ */
+const settings = stackSettings(process.env);
+
+export { repoRoot };
+/** Where this stack keeps its data, logs and pid files (git-ignored). */
+export const stackDir = settings.stackDir;
+export const cacheDir = settings.cacheDir;
+export const vendorDir = settings.vendorDir;
 export const infraDir = resolve(repoRoot, 'infra');
-export const logDir = resolve(stackDir, 'logs');
-export const pidDir = resolve(stackDir, 'pids');
+export const logDir = settings.logDir;
+export const pidDir = settings.pidDir;
 
 /** Loopback ports of the servers the stack starts; chosen away from the defaults to avoid clashes. */
-export const ports = {
-  kafka: Number(process.env.HUB_STACK_KAFKA_PORT ?? 29092),
-  kafkaController: Number(process.env.HUB_STACK_KAFKA_CONTROLLER_PORT ?? 29093),
-  schemaRegistry: Number(process.env.HUB_STACK_SCHEMA_REGISTRY_PORT ?? 28081),
-  mongo: Number(process.env.HUB_STACK_MONGO_PORT ?? 27027),
-} as const;
+export const ports = settings.ports;
 
 /** How long `up` waits for a freshly started server to answer before giving up. */
-export const startTimeoutMs = Number(process.env.HUB_STACK_START_TIMEOUT_MS ?? 180_000);
+export const startTimeoutMs = settings.startTimeoutMs;

@@ -4,13 +4,15 @@ import { resolve } from 'node:path';
 import type { StackComponent } from './components/component';
 import { ferretdb } from './components/ferretdb';
 import { kafka } from './components/kafka';
+import { postgres } from './components/postgres';
 import { schemaRegistry } from './components/schema-registry';
 import { StackError } from './errors';
 import { report } from './progress';
 import { runningPid, stopServer, waitUntilReady } from './processes';
 import { stackDir, startTimeoutMs } from './settings';
 
-export const components: readonly StackComponent[] = [kafka, schemaRegistry, ferretdb];
+/** In start order: a component comes after those it `startsAfter`; `down` goes in reverse. */
+export const components: readonly StackComponent[] = [kafka, schemaRegistry, postgres, ferretdb];
 
 export type StackEndpoints = Record<StackComponent['envVar'], string>;
 
@@ -38,6 +40,7 @@ function portIsTaken(port: number): Promise<boolean> {
 
 async function bringUp(component: StackComponent): Promise<boolean> {
   const external = externalEndpoint(component);
+  if (external && component.internal) return false; // what it backs is given: not needed
   if (external) {
     if (!(await component.isReady(external))) {
       throw new StackError(
@@ -72,6 +75,7 @@ async function bringUp(component: StackComponent): Promise<boolean> {
       () => component.isReady(component.localEndpoint),
       startTimeoutMs,
     );
+    await component.afterReady?.();
   } catch (error) {
     await stopServer(component.name); // leave nothing half-started behind
     throw error;
@@ -81,25 +85,45 @@ async function bringUp(component: StackComponent): Promise<boolean> {
 }
 
 async function installAll(wanted: StackComponent[]): Promise<void> {
-  // Maven runs are kept sequential (they share ~/.m2); the Go build goes alongside them.
-  const maven = wanted.filter((c) => c !== ferretdb);
-  const go = wanted.filter((c) => c === ferretdb);
+  // Maven runs are kept sequential (they share ~/.m2); the Go build and PostgreSQL's packages and
+  // extensions go alongside them.
+  const maven = wanted.filter((c) => c === kafka || c === schemaRegistry);
+  const others = wanted.filter((c) => !maven.includes(c));
   await Promise.all([
     maven.reduce((previous, c) => previous.then(() => c.install()), Promise.resolve()),
-    ...go.map((c) => c.install()),
+    ...others.map((c) => c.install()),
   ]);
 }
 
 export function endpointsOf(): StackEndpoints {
-  const entries = components.map((c) => [c.envVar, externalEndpoint(c) ?? c.localEndpoint]);
+  const entries = components
+    .filter((c) => !c.internal)
+    .map((c) => [c.envVar, externalEndpoint(c) ?? c.localEndpoint]);
   return Object.fromEntries(entries) as StackEndpoints;
+}
+
+/** Brings every component up at once, each after those it `startsAfter` answer. */
+function bringUpAll(): Promise<PromiseSettledResult<boolean>[]> {
+  const answering = new Map<string, Promise<boolean>>();
+  for (const component of components) {
+    const before = (component.startsAfter ?? []).map((name) => {
+      const earlier = answering.get(name);
+      if (!earlier) throw new Error(`${component.name} starts after ${name}, listed after it`);
+      return earlier;
+    });
+    answering.set(
+      component.name,
+      Promise.all(before).then(() => bringUp(component)),
+    );
+  }
+  return Promise.allSettled([...answering.values()]);
 }
 
 /** Idempotent: installs what is missing, starts what is not running, waits until all answer. */
 export async function up(): Promise<UpResult> {
   const local = components.filter((c) => !externalEndpoint(c) && runningPid(c.name) === undefined);
   await installAll(local);
-  const outcomes = await Promise.allSettled(components.map((c) => bringUp(c)));
+  const outcomes = await bringUpAll();
   const started = components.filter((_, i) => {
     const outcome = outcomes[i];
     return outcome?.status === 'fulfilled' && outcome.value;
@@ -136,7 +160,8 @@ export async function down(only?: string[]): Promise<string[]> {
 
 export interface ComponentStatus {
   name: string;
-  envVar: string;
+  /** null for a server only the stack itself uses (PostgreSQL). */
+  envVar: string | null;
   endpoint: string;
   managedBy: 'environment' | 'local stack';
   pid: number | null;
@@ -145,17 +170,19 @@ export interface ComponentStatus {
 
 export async function status(): Promise<ComponentStatus[]> {
   return Promise.all(
-    components.map(async (c) => {
-      const external = externalEndpoint(c);
-      const endpoint = external ?? c.localEndpoint;
-      return {
-        name: c.name,
-        envVar: c.envVar,
-        endpoint,
-        managedBy: external ? 'environment' : 'local stack',
-        pid: external ? null : (runningPid(c.name) ?? null),
-        answering: await c.isReady(endpoint),
-      } satisfies ComponentStatus;
-    }),
+    components
+      .filter((c) => !(c.internal && externalEndpoint(c)))
+      .map(async (c) => {
+        const external = externalEndpoint(c);
+        const endpoint = external ?? c.localEndpoint;
+        return {
+          name: c.name,
+          envVar: c.internal ? null : c.envVar,
+          endpoint,
+          managedBy: external ? 'environment' : 'local stack',
+          pid: external ? null : (runningPid(c.name) ?? null),
+          answering: await c.isReady(endpoint),
+        } satisfies ComponentStatus;
+      }),
   );
 }

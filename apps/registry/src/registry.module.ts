@@ -126,9 +126,13 @@ export class RegistryModule {
         },
         {
           provide: ChangedRecordPublisher,
-          inject: [NominalStore, EVENT_PUBLISHER, PinoLogger],
-          useFactory: (store: NominalStore, publisher: EventPublisher, logger: PinoLogger) =>
-            new ChangedRecordPublisher(store, publisher, logger),
+          inject: [MONGO, NominalStore, EVENT_PUBLISHER, PinoLogger],
+          useFactory: (
+            mongo: MongoConnection,
+            store: NominalStore,
+            publisher: EventPublisher,
+            logger: PinoLogger,
+          ) => new ChangedRecordPublisher(mongo.db, store, publisher, logger),
         },
         {
           provide: ParkingExpiry,

@@ -2,9 +2,16 @@
 export interface StackComponent {
   /** Also the name of its log and pid files. */
   readonly name: string;
-  /** The variable through which an existing server is given instead ("use this one, don't start mine"). */
+  /**
+   * The variable through which an existing server is given instead ("use this one, don't start mine").
+   * For an `internal` server, the variable of the server it backs: given, neither is started.
+   */
   readonly envVar: 'KAFKA_BROKERS' | 'SCHEMA_REGISTRY_URL' | 'MONGO_URL';
-  /** What `envVar` is set to for the server this stack starts. */
+  /** A server only another one of the stack uses (PostgreSQL behind FerretDB): not a hub endpoint. */
+  readonly internal?: boolean;
+  /** Components that must answer before this one starts. */
+  readonly startsAfter?: readonly string[];
+  /** What `envVar` is set to for the server this stack starts (for `internal`: its own URL). */
   readonly localEndpoint: string;
   /** The loopback port the local server listens on, checked before start for a foreign listener. */
   readonly port: number;
@@ -14,4 +21,6 @@ export interface StackComponent {
   start(): Promise<number> | number;
   /** True when `endpoint` answers a real request of the server's own protocol. */
   isReady(endpoint: string): Promise<boolean>;
+  /** Runs once a freshly started server answers, before anything that starts after it. */
+  afterReady?(): Promise<void>;
 }

@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { installWithMaven } from '../maven-install';
+import { installWithMaven, mavenInstallDir } from '../maven-install';
 import { report } from '../progress';
 import { runStep, startServer } from '../processes';
 import { infraDir, ports, stackDir } from '../settings';
 import type { StackComponent } from './component';
 
 const home = resolve(stackDir, 'kafka');
-const libs = resolve(home, 'libs');
 const dataDir = resolve(home, 'data');
 const configFile = resolve(home, 'server.properties');
 const pom = resolve(infraDir, 'kafka', 'pom.xml');
@@ -40,6 +39,7 @@ function serverProperties(): string {
 }
 
 function java(args: string[]): [string, string[]] {
+  const libs = mavenInstallDir('kafka-libs', pom);
   return [
     'java',
     [
@@ -59,8 +59,8 @@ export const kafka: StackComponent = {
   localEndpoint: `127.0.0.1:${ports.kafka}`,
   port: ports.kafka,
 
-  install() {
-    return installWithMaven('kafka', 'the broker jars', pom, libs, [
+  async install() {
+    await installWithMaven('kafka', 'the broker jars', pom, 'kafka-libs', (libs) => [
       'dependency:copy-dependencies',
       '-DincludeScope=runtime',
       `-DoutputDirectory=${libs}`,

@@ -1,13 +1,12 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StackError } from '../errors';
-import { installWithMaven } from '../maven-install';
+import { installWithMaven, mavenInstallDir } from '../maven-install';
 import { startServer } from '../processes';
 import { infraDir, ports, stackDir } from '../settings';
 import type { StackComponent } from './component';
 
 const home = resolve(stackDir, 'apicurio');
-const distDir = resolve(home, 'dist');
 const storageDir = resolve(home, 'h2');
 const pom = resolve(infraDir, 'apicurio', 'pom.xml');
 
@@ -15,6 +14,7 @@ const pom = resolve(infraDir, 'apicurio', 'pom.xml');
 const ccompatPath = '/apis/ccompat/v7';
 
 function runnerJar(): string {
+  const distDir = mavenInstallDir('apicurio', pom);
   const jar = readdirSync(distDir).find((file) => file.endsWith('-runner.jar'));
   if (!jar)
     throw new StackError('schema-registry', `no *-runner.jar in ${distDir}; delete it and retry`);
@@ -27,8 +27,8 @@ export const schemaRegistry: StackComponent = {
   localEndpoint: `http://127.0.0.1:${ports.schemaRegistry}${ccompatPath}`,
   port: ports.schemaRegistry,
 
-  install() {
-    return installWithMaven('schema-registry', 'Apicurio Registry', pom, distDir, [
+  async install() {
+    await installWithMaven('schema-registry', 'Apicurio Registry', pom, 'apicurio', (distDir) => [
       'dependency:unpack',
       `-Dapicurio.outputDirectory=${distDir}`,
     ]);

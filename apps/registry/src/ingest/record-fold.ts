@@ -76,6 +76,11 @@ export interface FoldResult {
   decisions: AppliedDecision[];
   /** The last event that changed each record (its trace goes with the published change). */
   causes: Map<string, ConsumedEvent>;
+  /**
+   * Records that already held an event of the batch (a redelivery): their change may have been
+   * written but not published before a crash.
+   */
+  redelivered: string[];
 }
 
 /** The fold needs a record that was not read: the batch is read again with it. */
@@ -91,9 +96,6 @@ function asError(caught: unknown): Error {
   return caught instanceof Error ? caught : new Error(String(caught));
 }
 
-const copyLists = <K, V>(map: Map<K, V[]>): Map<K, V[]> =>
-  new Map([...map].map(([key, list]) => [key, [...list]]));
-
 /**
  * Folds a batch of events into the records they change, in memory, in the order given (each key's
  * events in publishing order): parks events whose nominal is not registered, releases them after
@@ -102,28 +104,31 @@ const copyLists = <K, V>(map: Map<K, V[]>): Map<K, V[]> =>
  * writes nothing; the store then writes its result in a few bulk operations.
  */
 export class RecordFold {
-  private current = new Map<string, NominalDocument | null>();
-  private changed = new Set<string>();
-  private history: HistoryDocument[] = [];
+  private readonly current = new Map<string, NominalDocument | null>();
+  private readonly changed = new Set<string>();
+  private readonly history: HistoryDocument[] = [];
   /** Events parked in this batch, per nominal, in arrival order. */
-  private parkedNow = new Map<string, FoldItem[]>();
-  private waiting: Map<string, ParkedEventDocument[]>;
-  private release = new Set<string>();
-  private parkedFailures: FoldResult['parkedFailures'] = [];
-  private failures: EventFailure[] = [];
-  private matchAgain = new Set<string>();
-  private decisions: AppliedDecision[] = [];
-  private causes = new Map<string, ConsumedEvent>();
+  private readonly parkedNow = new Map<string, FoldItem[]>();
+  private readonly waiting: Map<string, ParkedEventDocument[]>;
+  private readonly release = new Set<string>();
+  private readonly parkedFailures: FoldResult['parkedFailures'] = [];
+  private readonly failures: EventFailure[] = [];
+  private readonly matchAgain = new Set<string>();
+  private readonly decisions: AppliedDecision[] = [];
+  private readonly causes = new Map<string, ConsumedEvent>();
+  private readonly redelivered = new Set<string>();
+  /** How to take back each change made so far, newest last: an event that fails leaves no trace. */
+  private readonly undo: (() => void)[] = [];
 
   constructor(private readonly input: FoldInput) {
-    this.waiting = copyLists(new Map(input.waiting));
+    this.waiting = new Map(input.waiting);
   }
 
   /** Folds the items; throws RecordsNeeded when a record must be read first. */
   run(items: readonly FoldItem[]): FoldResult {
     for (const item of items) {
       const error = this.attempt(() => this.applyConsumed(item));
-      if (error) this.failures.push({ event: item.event, error });
+      if (error) this.pushTo(this.failures, { event: item.event, error });
     }
     const now = this.input.now;
     return {
@@ -143,40 +148,41 @@ export class RecordFold {
         .filter((record): record is NominalDocument => Boolean(record)),
       decisions: this.decisions,
       causes: this.causes,
+      redelivered: [...this.redelivered].filter((id) => !this.changed.has(id)),
     };
   }
 
-  /** Runs `work`; if it fails, puts everything back as it was and returns why. */
+  /** Runs `work`; if it fails, takes back every change it made and returns why. */
   private attempt(work: () => void): Error | undefined {
-    const saved = {
-      current: new Map(this.current),
-      changed: new Set(this.changed),
-      history: this.history.length,
-      parkedNow: copyLists(this.parkedNow),
-      waiting: copyLists(this.waiting),
-      release: new Set(this.release),
-      parkedFailures: this.parkedFailures.length,
-      matchAgain: new Set(this.matchAgain),
-      decisions: this.decisions.length,
-      causes: new Map(this.causes),
-    };
+    const mark = this.undo.length;
     try {
       work();
       return undefined;
     } catch (caught) {
       if (caught instanceof RecordsNeeded) throw caught;
-      this.current = saved.current;
-      this.changed = saved.changed;
-      this.history.length = saved.history;
-      this.parkedNow = saved.parkedNow;
-      this.waiting = saved.waiting;
-      this.release = saved.release;
-      this.parkedFailures.length = saved.parkedFailures;
-      this.matchAgain = saved.matchAgain;
-      this.decisions.length = saved.decisions;
-      this.causes = saved.causes;
+      while (this.undo.length > mark) this.undo.pop()?.();
       return asError(caught);
     }
+  }
+
+  /** Sets (or, with undefined, deletes) `key` in `map`, remembering what was there. */
+  private setIn<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
+    const had = map.has(key);
+    const before = map.get(key);
+    if (value === undefined) map.delete(key);
+    else map.set(key, value);
+    this.undo.push(() => (had ? map.set(key, before as V) : map.delete(key)));
+  }
+
+  private addTo<T>(set: Set<T>, value: T): void {
+    if (set.has(value)) return;
+    set.add(value);
+    this.undo.push(() => set.delete(value));
+  }
+
+  private pushTo<T>(list: T[], value: T): void {
+    list.push(value);
+    this.undo.push(() => list.pop());
   }
 
   private get(nominalId: string): NominalDocument | null {
@@ -201,7 +207,7 @@ export class RecordFold {
     const record = this.get(nominalId);
     if (record === null && !registration) {
       // Its registration has not been applied: the event waits for it, behind any earlier ones.
-      this.parkedNow.set(nominalId, [...(this.parkedNow.get(nominalId) ?? []), item]);
+      this.setIn(this.parkedNow, nominalId, [...(this.parkedNow.get(nominalId) ?? []), item]);
       return;
     }
     // Events still waiting although the record exists (a crash after applying their registration)
@@ -220,17 +226,17 @@ export class RecordFold {
   private releaseWaiting(nominalId: string): void {
     const stored = this.waiting.get(nominalId) ?? [];
     const fresh = this.parkedNow.get(nominalId) ?? [];
-    this.waiting.delete(nominalId);
-    this.parkedNow.delete(nominalId);
+    this.setIn(this.waiting, nominalId, undefined);
+    this.setIn(this.parkedNow, nominalId, undefined);
     for (const parked of stored) {
       const error = this.attempt(() => this.applyFollowingMerges(this.input.itemOfParked(parked)));
       if (error && failureActionFor(error) !== 'dead-letter') throw error;
-      if (error) this.parkedFailures.push({ parked, error });
-      this.release.add(parked._id);
+      if (error) this.pushTo(this.parkedFailures, { parked, error });
+      this.addTo(this.release, parked._id);
     }
     for (const item of fresh) {
       const error = this.attempt(() => this.applyFollowingMerges(item));
-      if (error) this.failures.push({ event: item.event, error });
+      if (error) this.pushTo(this.failures, { event: item.event, error });
     }
   }
 
@@ -265,7 +271,7 @@ export class RecordFold {
       item.projection.project(current, fact),
     );
     if (decision) this.applyCounterpart(item, decision);
-    if (changesMatchKeys.has(item.event.topic)) this.matchAgain.add(fact.nominalId);
+    if (changesMatchKeys.has(item.event.topic)) this.addTo(this.matchAgain, fact.nominalId);
   }
 
   private checkOtherRecord(decision: DuplicateResolved): void {
@@ -311,7 +317,7 @@ export class RecordFold {
         `${decision.metadata.eventId}@${otherId}`,
       );
     }
-    this.decisions.push({
+    this.pushTo(this.decisions, {
       nominalId: decision.nominalId,
       otherNominalId: decision.otherNominalId,
       decision: decision.decision,
@@ -340,7 +346,9 @@ export class RecordFold {
     const record = this.get(nominalId);
     const earlier = record?.appliedEvents.find((entry) => entry.eventId === eventId);
     if (record && earlier) {
-      this.history.push(
+      this.addTo(this.redelivered, nominalId);
+      this.pushTo(
+        this.history,
         historyEntryOf(recorded, {
           _id: historyId,
           nominalId,
@@ -352,7 +360,7 @@ export class RecordFold {
     }
     const content = project(record ? contentOf(record) : null);
     const version = (record?.version ?? 0) + 1;
-    this.current.set(nominalId, {
+    this.setIn(this.current, nominalId, {
       _id: nominalId,
       ...content,
       version,
@@ -361,11 +369,11 @@ export class RecordFold {
       lastEventId: eventId,
       search: searchKeysOf(content),
       appliedEvents: [...(record?.appliedEvents ?? []), { eventId, version }],
-      pendingPublication: true,
     });
-    this.changed.add(nominalId);
-    this.causes.set(nominalId, item.event);
-    this.history.push(
+    this.addTo(this.changed, nominalId);
+    this.setIn(this.causes, nominalId, item.event);
+    this.pushTo(
+      this.history,
       historyEntryOf(recorded, {
         _id: historyId,
         nominalId,

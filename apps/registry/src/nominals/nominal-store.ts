@@ -32,7 +32,6 @@ const bookkeepingFields = [
   'lastEventId',
   'appliedEvents',
   'search',
-  'pendingPublication',
 ] as const;
 
 /** The record without the store's bookkeeping: what projections read and return. */
@@ -146,43 +145,30 @@ export class NominalStore {
     }
   }
 
-  /**
-   * Marks records' changes as published, each only if the record is still at the version that went
-   * out. Returns the ids whose record moved on meanwhile (a later change to publish).
-   */
-  async markPublished(records: Pick<NominalDocument, '_id' | 'version'>[]): Promise<string[]> {
-    if (records.length === 0) return [];
-    const result = await this.nominals.bulkWrite(
-      records.map(({ _id, version }) => ({
-        updateOne: {
-          filter: { _id, version },
-          update: { $set: { pendingPublication: false } },
-        },
-      })),
-      { ordered: false },
-    );
-    if (result.matchedCount === records.length) return [];
-    const still = await this.nominals
-      .find(
-        { _id: { $in: records.map((record) => record._id) } },
-        { projection: { _id: 1, version: 1 } },
-      )
+  /** The current version of each of these records that exists. */
+  async versionsOf(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.nominals
+      .find({ _id: { $in: ids } }, { projection: { _id: 1, version: 1 } })
       .toArray();
-    const versions = new Map(still.map((entry) => [entry._id, entry.version]));
-    return records
-      .filter((record) => (versions.get(record._id) ?? record.version) !== record.version)
-      .map((record) => record._id);
+    return new Map(found.map((entry) => [entry._id, entry.version]));
   }
 
-  /**
-   * Records whose latest change, written before `writtenBefore`, has not been published (a crash
-   * between write and publish).
-   */
-  pendingPublication(writtenBefore: Date, limit: number): Promise<NominalDocument[]> {
-    return this.nominals
-      .find({ pendingPublication: true, updatedAt: { $lt: writtenBefore } })
-      .limit(limit)
-      .toArray();
+  /** The ids of the records changed since `since`, a page at a time. */
+  async *changedSince(since: Date, pageSize: number): AsyncGenerator<string[]> {
+    const cursor = this.nominals.find(
+      { updatedAt: { $gte: since } },
+      { projection: { _id: 1 }, batchSize: pageSize },
+    );
+    let page: string[] = [];
+    for await (const { _id } of cursor) {
+      page.push(_id);
+      if (page.length >= pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length > 0) yield page;
   }
 
   findNominal(nominalId: string): Promise<NominalDocument | null> {

@@ -153,24 +153,12 @@ export interface NominalDocument {
    * applying an event idempotent within one single-document write (no transactions on FerretDB).
    */
   appliedEvents: { eventId: string; version: number }[];
-  /**
-   * True from the write of a change until that version is on the changed-record topic: the outbox
-   * flag, written atomically with the change (no transactions), cleared once Kafka has it.
-   */
-  pendingPublication: boolean;
 }
 
 /** The part of a record a projection decides; the store keeps the bookkeeping fields. */
 export type NominalContent = Omit<
   NominalDocument,
-  | '_id'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'lastEventId'
-  | 'appliedEvents'
-  | 'search'
-  | 'pendingPublication'
+  '_id' | 'version' | 'createdAt' | 'updatedAt' | 'lastEventId' | 'appliedEvents' | 'search'
 >;
 
 /** One applied event in the append-only `nominal_history` collection. */
