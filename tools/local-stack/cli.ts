@@ -7,7 +7,21 @@ const usage = `usage: tsx tools/local-stack/cli.ts <up|down|status|hub> [--json]
   up      install (first run), start and await Kafka, the schema registry, PostgreSQL and FerretDB
   down    stop what \`up\` started (servers given through the environment are left alone)
   status  show each server, who manages it and whether it answers
-  hub     \`up\`, then build and run the hub's services in the foreground`;
+  hub     \`up\`, then build and run the hub's services in the foreground
+          [--registry-instances <n>]: n registry instances sharing the work (ports 3000, 3010, …)`;
+
+function registryInstancesOf(flags: string[]): number {
+  const at = flags.indexOf('--registry-instances');
+  if (at < 0) return 1;
+  const value = Number(flags[at + 1]);
+  if (!Number.isSafeInteger(value) || value < 1 || value > 16) {
+    throw new StackError(
+      'hub',
+      `--registry-instances takes a number from 1 to 16, not ${flags[at + 1] ?? '(nothing)'}`,
+    );
+  }
+  return value;
+}
 
 async function main(command: string | undefined, flags: string[]): Promise<number> {
   switch (command) {
@@ -35,8 +49,9 @@ async function main(command: string | undefined, flags: string[]): Promise<numbe
       return rows.every((row) => row.answering) ? 0 : 1;
     }
     case 'hub': {
+      const instances = registryInstancesOf(flags);
       const { endpoints } = await up();
-      return runHub(endpoints);
+      return runHub(endpoints, instances);
     }
     default:
       console.error(usage);

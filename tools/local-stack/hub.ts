@@ -5,20 +5,40 @@ import { runStep } from './processes';
 import { repoRoot } from './settings';
 import type { StackEndpoints } from './stack';
 
-/** The hub's services as run locally: one registry and one agency connector configured as the police. */
-const services = [
-  { name: 'registry', entry: 'dist/apps/registry/src/main.js', env: { PORT: '3000' } },
-  {
-    name: 'agency-connector (police)',
-    entry: 'dist/apps/agency-connector/src/main.js',
-    env: { PORT: '3001', AGENCY: 'POLICE' },
-  },
-] as const;
+interface LocalService {
+  name: string;
+  entry: string;
+  env: Record<string, string>;
+}
+
+/** Ports of the extra registry instances: 3010, 3020, … (the first keeps 3000). */
+const registryPort = (instance: number): number => (instance === 0 ? 3000 : 3000 + 10 * instance);
+
+/**
+ * The hub's services as run locally: the registry (`instances` of it, one consumer group, each
+ * nominal's partition owned by one of them) and one agency connector configured as the police.
+ */
+function localServices(registryInstances: number): LocalService[] {
+  const registries = Array.from({ length: registryInstances }, (_, instance) => ({
+    name: registryInstances === 1 ? 'registry' : `registry #${instance + 1}`,
+    entry: 'dist/apps/registry/src/main.js',
+    env: { PORT: String(registryPort(instance)) },
+  }));
+  return [
+    ...registries,
+    {
+      name: 'agency-connector (police)',
+      entry: 'dist/apps/agency-connector/src/main.js',
+      env: { PORT: '3001', AGENCY: 'POLICE' },
+    },
+  ];
+}
 
 /** Builds the apps and runs them in the foreground until Ctrl-C; the stack keeps running after. */
-export async function runHub(endpoints: StackEndpoints): Promise<number> {
+export async function runHub(endpoints: StackEndpoints, registryInstances = 1): Promise<number> {
   report('hub', 'building the apps');
   await runStep('hub', 'npm', ['run', '--silent', 'build'], { cwd: repoRoot });
+  const services = localServices(registryInstances);
   const children: ChildProcess[] = services.map((service) => {
     report('hub', `starting ${service.name} on http://127.0.0.1:${service.env.PORT}`);
     return spawn(process.execPath, [resolve(repoRoot, service.entry)], {

@@ -231,4 +231,31 @@ describe('folding a batch of events into the records', () => {
     );
     expect(result.decisions).toHaveLength(1);
   });
+
+  it('keeps the search keys when an event leaves the names alone, and remakes them when it does not', () => {
+    const records = recordAfter([registration('NOM-A')]);
+    const before = records[0]!.search;
+    const renamed = item('mappa.personal-details.changed.v1', {
+      metadata: metadata(),
+      nominalId: 'NOM-A',
+      name: { givenNames: ['Alex'], familyName: 'Renamedperson' },
+      aliasesAdded: [],
+      aliasesRemoved: [],
+      dateOfBirth: null,
+      gender: null,
+    } as RecordFact);
+    const result = new RecordFold(inputOf(records)).run([
+      intelligence('NOM-A', 'no name in it (synthetic)'),
+      renamed,
+    ]);
+    const after = result.writes[0]!.record.search;
+
+    expect(result.failures).toEqual([]);
+    expect(after).not.toEqual(before);
+    expect(after.nameTokens).toEqual(expect.arrayContaining(['renamedperson', 'testperson']));
+    const intelOnly = new RecordFold(inputOf(records)).run([
+      intelligence('NOM-A', 'x (synthetic)'),
+    ]);
+    expect(intelOnly.writes[0]!.record.search).toBe(before);
+  });
 });

@@ -92,6 +92,22 @@ export class RecordsNeeded extends Error {
   }
 }
 
+/**
+ * Whether a projection changed what the search keys are made from. Projections copy what they
+ * change and keep the rest, so an unchanged part is the same object; most events (intelligence,
+ * addresses, assessments) change none of it, and the keys are the costliest part of a write.
+ */
+function searchableChanged(before: NominalContent, after: NominalContent): boolean {
+  return (
+    before.name !== after.name ||
+    before.aliases !== after.aliases ||
+    before.identifiers !== after.identifiers ||
+    before.status !== after.status ||
+    before.management !== after.management ||
+    before.mappa !== after.mappa
+  );
+}
+
 function asError(caught: unknown): Error {
   return caught instanceof Error ? caught : new Error(String(caught));
 }
@@ -367,7 +383,7 @@ export class RecordFold {
       createdAt: record?.createdAt ?? now,
       updatedAt: now,
       lastEventId: eventId,
-      search: searchKeysOf(content),
+      search: record && !searchableChanged(record, content) ? record.search : searchKeysOf(content),
       appliedEvents: [...(record?.appliedEvents ?? []), { eventId, version }],
     });
     this.addTo(this.changed, nominalId);
