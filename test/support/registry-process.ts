@@ -71,7 +71,8 @@ export class RegistryProcess {
 
   private async signalAndWait(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // A process that ended by a signal has no exit code, only a signal code.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((done) => child.once('exit', done));
     child.kill(signal);
     await exited;

@@ -100,16 +100,10 @@ export class RecordIngest {
     }
     if (items.length === 0) return refused;
     for (let round = 1; ; round++) {
-      const t0 = Date.now();
       const result = await this.fold(items);
-      const t1 = Date.now();
       const conflicted = await this.options.store.writeMany(result.writes);
-      const t2 = Date.now();
       if (conflicted.length === 0) {
         await this.complete(result);
-        process.stderr.write(
-          `PROF n=${items.length} writes=${result.writes.length} fold=${t1 - t0} write=${t2 - t1} complete=${Date.now() - t2}\n`,
-        );
         return [...refused, ...result.failures];
       }
       if (round >= maxWriteRounds) {
@@ -192,21 +186,14 @@ export class RecordIngest {
     if (crashBeforePublishing && written.some((record) => record._id === crashBeforePublishing)) {
       process.kill(process.pid, 'SIGKILL');
     }
-    const c0 = Date.now();
     await Promise.all([store.appendHistory(result.history), parked.parkMany(result.park)]);
-    const c1 = Date.now();
     if (result.parkedFailures.length > 0) {
       await deadLetterParkedEvents(publisher, groupId, result.parkedFailures);
     }
     await parked.release(result.release);
-    const c2 = Date.now();
     await duplicates.flagFor(result.matchAgain);
     await duplicates.markDecided(result.decisions);
-    const c3 = Date.now();
     await changes.publish(written, (record) => traceHeaders(result.causes.get(record._id)));
     await changes.publishIfBehind(result.redelivered);
-    process.stderr.write(
-      `PROFC hist=${c1 - c0} release=${c2 - c1} dup=${c3 - c2} publish=${Date.now() - c3}\n`,
-    );
   }
 }
