@@ -11,9 +11,15 @@ import type {
   NominalDocument,
   RiskManagementPlanItem,
 } from '../apps/registry/src/nominals/nominal.documents';
+import {
+  databaseIndexes,
+  ensureDatabaseIndexes,
+} from '../apps/registry/src/infrastructure/database-indexes';
 import { NominalQueries } from '../apps/registry/src/nominals/nominal-queries';
 import { NominalsController } from '../apps/registry/src/nominals/nominals.controller';
-import { searchKeysOf } from '../apps/registry/src/search/search-keys';
+import { searchDocumentOf } from '../apps/registry/src/search/search-document';
+import { SearchDocuments } from '../apps/registry/src/search/search-documents';
+import { identifierValuesOf } from '../apps/registry/src/search/search-keys';
 
 /*
  * The registry's read API against the real FerretDB, with records written straight into an isolated
@@ -81,7 +87,7 @@ function plan(planId: string, planVersion: number, occurredAt: string): RiskMana
 type NominalInput = Partial<Omit<NominalDocument, 'search'>> &
   Pick<NominalDocument, '_id' | 'name' | 'dateOfBirth'>;
 
-/** A whole record as the store writes it, search keys included; the input sets what a test needs. */
+/** A whole record as the store writes it, match keys included; the input sets what a test needs. */
 function nominal(input: NominalInput): NominalDocument {
   const at = new Date('2024-01-01T00:00:00Z');
   const content: Omit<NominalDocument, 'search'> = {
@@ -119,7 +125,7 @@ function nominal(input: NominalInput): NominalDocument {
     appliedEvents: [{ eventId: `evt-${input._id}-registered`, version: 1 }],
     ...input,
   };
-  return { ...content, search: searchKeysOf(content) };
+  return { ...content, search: { identifierValues: identifierValuesOf(content.identifiers) } };
 }
 
 const mappa = (
@@ -285,23 +291,18 @@ describe('registry queries: search, record and timeline over HTTP', () => {
 
   beforeAll(async () => {
     mongo = await connectMongo(process.env.MONGO_URL!, database);
-    await mongo.db
-      .collection<NominalDocument>('nominals')
-      .insertMany([smith, smyth, jones, khan, smart, janeSmith, ...cumbrians]);
+    // As the registry does at start-up, before anything is written.
+    await ensureDatabaseIndexes(mongo.db);
+    const records = [smith, smyth, jones, khan, smart, janeSmith, ...cumbrians];
+    await mongo.db.collection<NominalDocument>('nominals').insertMany(records);
+    // The search read model, as the ingest writes it beside each record.
+    const searchDocuments = new SearchDocuments(mongo.db, mongo.db.collection('nominals'));
+    await searchDocuments.write(records.map(searchDocumentOf));
     await mongo.db.collection<HistoryDocument>('nominal_history').insertMany(history);
 
     const moduleRef = await Test.createTestingModule({
       controllers: [NominalsController],
-      providers: [
-        {
-          provide: NominalQueries,
-          useFactory: async () => {
-            const queries = new NominalQueries(mongo.db);
-            await queries.ensureIndexes();
-            return queries;
-          },
-        },
-      ],
+      providers: [{ provide: NominalQueries, useFactory: () => new NominalQueries(mongo.db) }],
     }).compile();
     app = moduleRef.createNestApplication({ logger: ['error'] });
     setUpRegistryApiDocs(app);
@@ -399,6 +400,7 @@ describe('registry queries: search, record and timeline over HTTP', () => {
       ['dateOfBirth=1980-02-30', 'dateOfBirth'],
       ['category=CATEGORY_9', 'category'],
       ['page=2', 'criteria'],
+      ['name=a%20b%20c%20d%20e%20f%20g', 'name'],
     ])('answers 400 for ?%s naming %s', async (query, field) => {
       const problem = await json<Problem>(`/v1/nominals?${query}`, 400);
       expect(problem.message).toContain(field);
@@ -521,6 +523,52 @@ describe('registry queries: search, record and timeline over HTTP', () => {
         'from',
       ]);
       expect(problem.message).toContain('from');
+    });
+  });
+
+  describe('indexes', () => {
+    it('has every declared index, and making them again changes nothing', async () => {
+      const names = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            [...new Set(databaseIndexes.map((index) => index.collection))].map(
+              async (collection) => [
+                collection,
+                (await mongo.db.collection(collection).listIndexes().toArray())
+                  .map((index) => (index as { name: string }).name)
+                  .sort(),
+              ],
+            ),
+          ),
+        ) as Record<string, string[]>;
+      const before = await names();
+      for (const index of databaseIndexes) {
+        expect(before[index.collection]).toContain(index.name);
+      }
+      await ensureDatabaseIndexes(mongo.db);
+      expect(await names()).toEqual(before);
+    });
+
+    it('replaces an index made under another name or with other keys', async () => {
+      const history = mongo.db.collection('nominal_history');
+      await history.dropIndex('timeline');
+      await history.createIndex({ nominalId: 1 }, { name: 'nominalId_1' });
+      const candidates = mongo.db.collection('duplicate_candidates');
+      await candidates.dropIndex('reviewQueue');
+      await candidates.createIndex({ status: 1, flaggedAt: 1 }, { name: 'reviewQueue' });
+      await ensureDatabaseIndexes(mongo.db);
+      const keysOf = async (collection: string) =>
+        (await mongo.db.collection(collection).listIndexes().toArray()).map((index) => {
+          const { name, key } = index as { name: string; key: Record<string, number> };
+          return [name, Object.keys(key)];
+        });
+      expect(await keysOf('nominal_history')).toEqual(
+        expect.arrayContaining([['timeline', ['nominalId']]]),
+      );
+      expect((await keysOf('nominal_history')).map(([name]) => name)).not.toContain('nominalId_1');
+      expect(await keysOf('duplicate_candidates')).toEqual(
+        expect.arrayContaining([['reviewQueue', ['status', 'flaggedAt', '_id']]]),
+      );
     });
   });
 

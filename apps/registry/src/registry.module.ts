@@ -40,6 +40,7 @@ import { NominalQueries } from './nominals/nominal-queries';
 import { NominalsController } from './nominals/nominals.controller';
 import { ParkedEvents } from './parking/parked-events';
 import { ParkingExpiry } from './parking/parking-expiry';
+import { SearchDocuments } from './search/search-documents';
 import type { RegistryConfig } from './registry.config';
 
 /** The topics the registry publishes on: its decisions and the changed records. */
@@ -147,9 +148,21 @@ export class RegistryModule {
             ),
         },
         {
+          // Remade at start-up when its keys are made differently (or were never made), before
+          // the consumer or the API use it.
+          provide: SearchDocuments,
+          inject: [MONGO, NominalStore, PinoLogger],
+          useFactory: async (mongo: MongoConnection, store: NominalStore, logger: PinoLogger) => {
+            const search = new SearchDocuments(mongo.db, store.nominals);
+            await search.rebuildIfOutdated(logger);
+            return search;
+          },
+        },
+        {
           provide: RecordIngest,
           inject: [
             NominalStore,
+            SearchDocuments,
             ParkedEvents,
             DuplicateCandidates,
             ChangedRecordPublisher,
@@ -157,6 +170,7 @@ export class RegistryModule {
           ],
           useFactory: (
             store: NominalStore,
+            search: SearchDocuments,
             parked: ParkedEvents,
             duplicates: DuplicateCandidates,
             changes: ChangedRecordPublisher,
@@ -164,6 +178,7 @@ export class RegistryModule {
           ) =>
             new RecordIngest({
               store,
+              search,
               parked,
               duplicates,
               changes,

@@ -1,17 +1,147 @@
-// PLACEHOLDER written by the ingest engineer so the registry compiles; the queries helper owns this
-// file and replaces it with the full declarative list.
-import type { Db } from 'mongodb';
+import { MongoServerError, type Db, type Document, type IndexDescription } from 'mongodb';
 
-export async function ensureDatabaseIndexes(db: Db): Promise<void> {
-  await db.collection('nominals').createIndexes([
-    { key: { dateOfBirth: 1 } },
-    { key: { 'search.identifierValues': 1 } },
-    { key: { pendingPublication: 1 } },
-  ]);
-  await db.collection('parked_events').createIndexes([
-    { key: { nominalId: 1, parkedAt: 1 } },
-    { key: { expiresAt: 1 } },
-  ]);
-  await db.collection('nominal_history').createIndexes([{ key: { nominalId: 1, occurredAt: 1 } }]);
-  await db.collection('duplicate_candidates').createIndexes([{ key: { status: 1, flaggedAt: 1 } }]);
+/**
+ * Every index the registry's collections have, in one place: what the ingest and the query API
+ * look documents up by. Each must serve on FerretDB 2 (PostgreSQL with DocumentDB, checked with
+ * `explain` on 2.7) and on MongoDB 7 alike, so only plain ascending keys are used: no collation, text
+ * or partial indexes, whose support and planning differ between the two.
+ */
+export interface DeclaredIndex {
+  collection: string;
+  /** Field paths in order; all ascending (either direction serves a sort on a single field). */
+  key: Record<string, 1>;
+  /** Unique within its collection: what `ensureDatabaseIndexes` matches existing indexes by. */
+  name: string;
+  unique?: boolean;
+}
+
+export const databaseIndexes: readonly DeclaredIndex[] = [
+  // nominals: duplicate matching (after each batch) and the changed-record outbox's sweep.
+  { collection: 'nominals', key: { dateOfBirth: 1 }, name: 'dateOfBirth' },
+  { collection: 'nominals', key: { 'search.identifierValues': 1 }, name: 'identifierValues' },
+  { collection: 'nominals', key: { updatedAt: 1 }, name: 'updatedAt' },
+
+  // nominal_search: the search API, on the read model (search/search-document.ts) so that these
+  // entries are rewritten only when names, identifiers or management change, not with every fact.
+  { collection: 'nominal_search', key: { dateOfBirth: 1 }, name: 'dateOfBirth' },
+  { collection: 'nominal_search', key: { 'search.identifierValues': 1 }, name: 'identifierValues' },
+  // Name searches: an intersection of a few keys per query part (search/name-keys.ts).
+  { collection: 'nominal_search', key: { 'search.nameKeys': 1 }, name: 'nameKeys' },
+  // Searches by area, jurisdiction, category, level and status: one key per combination
+  // (search-keys.ts `facetKeysOf`), then family-name order for paging.
+  {
+    collection: 'nominal_search',
+    key: { 'search.facets': 1, 'name.familyName': 1, _id: 1 },
+    name: 'facets',
+  },
+
+  // nominal_history: a record's timeline (its own entries and merged records'). Not with
+  // occurredAt after it: DocumentDB resolves each field of a compound index separately, so a time
+  // range would scan that range for every record (0.8 s at a million entries, against 4 ms when
+  // the few entries of the record are filtered by time once found).
+  { collection: 'nominal_history', key: { nominalId: 1 }, name: 'timeline' },
+
+  // parked_events: what waits for a nominal, oldest first, and what waited too long.
+  { collection: 'parked_events', key: { nominalId: 1, parkedAt: 1 }, name: 'waiting' },
+  { collection: 'parked_events', key: { expiresAt: 1 }, name: 'expiry' },
+
+  // duplicate_candidates: the review queue, by status (one, or all), oldest flag first.
+  {
+    collection: 'duplicate_candidates',
+    key: { status: 1, flaggedAt: 1, _id: 1 },
+    name: 'reviewQueue',
+  },
+];
+
+/**
+ * Indexes earlier versions made that nothing uses any more: each costs every write. Dropped by
+ * `ensureDatabaseIndexes` where found.
+ */
+export const retiredIndexes: readonly { collection: string; name: string }[] = [
+  // Name search used one phonetic code of any part: thousands of candidates at 100,000 records.
+  { collection: 'nominals', name: 'namePhonetics' },
+  // The search API's keys moved to `nominal_search`: on the records they cost every write.
+  { collection: 'nominals', name: 'nameKeys' },
+  { collection: 'nominals', name: 'facets' },
+  // The outbox is a ledger now (changes/changed-record-publisher.ts), not a flag on the record.
+  { collection: 'nominals', name: 'pendingPublication' },
+  // Area search used a case-insensitive regular expression, which no index serves.
+  { collection: 'nominals', name: 'managingArea' },
+  // Superseded by `reviewQueue`, which pages in a stable order.
+  { collection: 'duplicate_candidates', name: 'review_queue' },
+];
+
+/** The collection does not exist (yet): it has no indexes to list or drop. */
+const namespaceNotFound = 26;
+/** The index is gone: dropped meanwhile by another instance starting up. */
+const indexNotFound = 27;
+
+interface ExistingIndex {
+  name: string;
+  key: Document;
+  unique?: boolean;
+}
+
+function sameDefinition(existing: ExistingIndex, declared: DeclaredIndex): boolean {
+  const existingKey = Object.entries(existing.key).map(([field, order]) => [field, Number(order)]);
+  const declaredKey = Object.entries(declared.key);
+  return (
+    JSON.stringify(existingKey) === JSON.stringify(declaredKey) &&
+    Boolean(existing.unique) === Boolean(declared.unique)
+  );
+}
+
+async function existingIndexes(db: Db, collection: string): Promise<ExistingIndex[]> {
+  try {
+    return (await db.collection(collection).listIndexes().toArray()) as ExistingIndex[];
+  } catch (error) {
+    if (error instanceof MongoServerError && error.code === namespaceNotFound) return [];
+    throw error;
+  }
+}
+
+async function dropIndex(db: Db, collection: string, name: string): Promise<void> {
+  try {
+    await db.collection(collection).dropIndex(name);
+  } catch (error) {
+    if (!(error instanceof MongoServerError && error.code === indexNotFound)) throw error;
+  }
+}
+
+/**
+ * Makes the database's indexes those declared: creates the missing ones (one createIndexes per
+ * collection), replaces one whose name is declared with other keys or options or whose keys are
+ * declared under another name, and drops retired ones. Indexes it knows nothing of are left alone. Idempotent, and safe while other instances start too (creating an existing index is a
+ * no-op; dropping a dropped one is tolerated).
+ */
+export async function ensureDatabaseIndexes(
+  db: Db,
+  declared: readonly DeclaredIndex[] = databaseIndexes,
+  retired: readonly { collection: string; name: string }[] = retiredIndexes,
+): Promise<void> {
+  const collections = [
+    ...new Set([...declared.map((index) => index.collection), ...retired.map((r) => r.collection)]),
+  ];
+  for (const collection of collections) {
+    const existing = await existingIndexes(db, collection);
+    const wanted = declared.filter((index) => index.collection === collection);
+    for (const index of existing) {
+      const declaration = wanted.find((candidate) => candidate.name === index.name);
+      const stale =
+        retired.some((r) => r.collection === collection && r.name === index.name) ||
+        (declaration !== undefined && !sameDefinition(index, declaration)) ||
+        // Same keys under another name (made before this list, named by default): creating the
+        // declared one would fail with IndexOptionsConflict.
+        (declaration === undefined && wanted.some((candidate) => sameDefinition(index, candidate)));
+      if (stale) await dropIndex(db, collection, index.name);
+    }
+    if (wanted.length === 0) continue;
+    await db.collection(collection).createIndexes(
+      wanted.map(({ key, name, unique }): IndexDescription => ({
+        key,
+        name,
+        ...(unique && { unique }),
+      })),
+    );
+  }
 }

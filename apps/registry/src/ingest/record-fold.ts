@@ -23,7 +23,12 @@ import {
   counterpartSummary,
   duplicateCounterpart,
 } from '../projections/record-lifecycle.projections';
-import { searchKeysOf } from '../search/search-keys';
+import {
+  searchDocumentChanged,
+  searchDocumentOf,
+  type NominalSearchDocument,
+} from '../search/search-document';
+import { identifierValuesOf } from '../search/search-keys';
 
 const registrationTopic = 'mappa.nominal.registered.v1';
 const decisionTopic = 'registry.nominal.duplicate-resolved.v1';
@@ -81,6 +86,11 @@ export interface FoldResult {
    * written but not published before a crash.
    */
   redelivered: string[];
+  /**
+   * The search documents to write: of records whose searchable facts changed, and of redelivered
+   * ones (their search document may not have been written before a crash).
+   */
+  search: NominalSearchDocument[];
 }
 
 /** The fold needs a record that was not read: the batch is read again with it. */
@@ -90,22 +100,6 @@ export class RecordsNeeded extends Error {
   constructor(readonly ids: string[]) {
     super(`records ${ids.join(', ')} are needed`);
   }
-}
-
-/**
- * Whether a projection changed what the search keys are made from. Projections copy what they
- * change and keep the rest, so an unchanged part is the same object; most events (intelligence,
- * addresses, assessments) change none of it, and the keys are the costliest part of a write.
- */
-function searchableChanged(before: NominalContent, after: NominalContent): boolean {
-  return (
-    before.name !== after.name ||
-    before.aliases !== after.aliases ||
-    before.identifiers !== after.identifiers ||
-    before.status !== after.status ||
-    before.management !== after.management ||
-    before.mappa !== after.mappa
-  );
 }
 
 function asError(caught: unknown): Error {
@@ -133,6 +127,7 @@ export class RecordFold {
   private readonly decisions: AppliedDecision[] = [];
   private readonly causes = new Map<string, ConsumedEvent>();
   private readonly redelivered = new Set<string>();
+  private readonly searchChanged = new Set<string>();
   /** How to take back each change made so far, newest last: an event that fails leaves no trace. */
   private readonly undo: (() => void)[] = [];
 
@@ -165,6 +160,10 @@ export class RecordFold {
       decisions: this.decisions,
       causes: this.causes,
       redelivered: [...this.redelivered].filter((id) => !this.changed.has(id)),
+      search: [...new Set([...this.searchChanged, ...this.redelivered])]
+        .map((id) => this.current.get(id))
+        .filter((record): record is NominalDocument => Boolean(record))
+        .map(searchDocumentOf),
     };
   }
 
@@ -383,10 +382,15 @@ export class RecordFold {
       createdAt: record?.createdAt ?? now,
       updatedAt: now,
       lastEventId: eventId,
-      search: record && !searchableChanged(record, content) ? record.search : searchKeysOf(content),
+      search:
+        record && record.identifiers === content.identifiers
+          ? record.search
+          : { identifierValues: identifierValuesOf(content.identifiers) },
       appliedEvents: [...(record?.appliedEvents ?? []), { eventId, version }],
     });
     this.addTo(this.changed, nominalId);
+    if (!record || searchDocumentChanged(record, content))
+      this.addTo(this.searchChanged, nominalId);
     this.setIn(this.causes, nominalId, item.event);
     this.pushTo(
       this.history,

@@ -17,6 +17,7 @@ import {
   type ParkedEvents,
 } from '../parking/parked-events';
 import type { Projection, RecordEventTopic, RecordFact } from '../projections/projection';
+import type { SearchDocuments } from '../search/search-documents';
 import { projections } from '../projections/projections';
 import {
   maxMergeHops,
@@ -39,6 +40,7 @@ const maxWriteRounds = 10;
 
 export interface RecordIngestOptions {
   store: NominalStore;
+  search: SearchDocuments;
   parked: ParkedEvents;
   duplicates: DuplicateCandidates;
   changes: ChangedRecordPublisher;
@@ -180,13 +182,25 @@ export class RecordIngest {
 
   /** Everything after the records are written; each step is safe to repeat after a crash. */
   private async complete(result: FoldResult): Promise<void> {
-    const { store, parked, duplicates, changes, publisher, groupId, crashBeforePublishing } =
-      this.options;
+    const {
+      store,
+      search,
+      parked,
+      duplicates,
+      changes,
+      publisher,
+      groupId,
+      crashBeforePublishing,
+    } = this.options;
     const written = result.writes.map((write) => write.record);
     if (crashBeforePublishing && written.some((record) => record._id === crashBeforePublishing)) {
       process.kill(process.pid, 'SIGKILL');
     }
-    await Promise.all([store.appendHistory(result.history), parked.parkMany(result.park)]);
+    await Promise.all([
+      store.appendHistory(result.history),
+      parked.parkMany(result.park),
+      search.write(result.search),
+    ]);
     if (result.parkedFailures.length > 0) {
       await deadLetterParkedEvents(publisher, groupId, result.parkedFailures);
     }

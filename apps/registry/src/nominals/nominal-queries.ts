@@ -1,4 +1,4 @@
-import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
+import type { Collection, Db, Filter, Sort } from 'mongodb';
 import type {
   Agency,
   AgencyIdentifier,
@@ -8,8 +8,11 @@ import type {
   NominalStatus,
   PersonName,
 } from '@hub/contracts';
-import { nameSimilarity, phoneticCodesOfText } from '../search/name-matching';
-import { normaliseIdentifier } from '../search/search-keys';
+import { NominalStatusSymbols } from '@hub/contracts';
+import { nameQueryKeySets } from '../search/name-keys';
+import { searchCollection, type NominalSearchDocument } from '../search/search-document';
+import { nameSimilarity } from '../search/name-matching';
+import { facetKey, normaliseArea, normaliseIdentifier, type Facets } from '../search/search-keys';
 import { currentAddress, currentPlan } from './current-facts';
 import type {
   AddressItem,
@@ -109,7 +112,7 @@ export type Lookup<T> =
   | { outcome: 'found'; value: T };
 
 type SummarySource = Pick<
-  NominalDocument,
+  NominalSearchDocument,
   '_id' | 'name' | 'aliases' | 'dateOfBirth' | 'status' | 'mappa' | 'management' | 'identifiers'
 >;
 
@@ -123,19 +126,6 @@ const summaryProjection = {
   management: 1,
   identifiers: 1,
 } as const;
-
-/** IndexOptionsConflict: an index on the same keys exists under another name (another component made it). */
-const equivalentIndexExists = 85;
-
-async function tolerateEquivalentIndex(create: () => Promise<string>): Promise<void> {
-  try {
-    await create();
-  } catch (error) {
-    if (!(error instanceof MongoServerError && error.code === equivalentIndexExists)) throw error;
-  }
-}
-
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function summaryOf(source: SummarySource): NominalSummary {
   return {
@@ -155,62 +145,169 @@ function summaryOf(source: SummarySource): NominalSummary {
   };
 }
 
+/** Every status but MERGED: merged records are shells pointing at the survivor. */
+const liveStatuses = NominalStatusSymbols.filter((status) => status !== 'MERGED');
+
+/** The order of searches not by name, served by the `facets` index. */
+export const searchOrder = { 'name.familyName': 1, _id: 1 } as const satisfies Sort;
+
+/** The area, jurisdiction, category and level asked for, or null when none is. */
+function facetsOf(criteria: SearchCriteria): Facets | null {
+  const facets: Facets = {
+    area: criteria.area === undefined ? null : normaliseArea(criteria.area),
+    jurisdiction: criteria.jurisdiction ?? null,
+    category: criteria.category ?? null,
+    level: criteria.level ?? null,
+  };
+  return Object.values(facets).some((value) => value !== null) ? facets : null;
+}
+
+/**
+ * The filter of a search's criteria other than the name. Area, jurisdiction, category, level and
+ * status are one `search.facets` key per status asked for, exact and in family-name order in the
+ * index; when a date of birth, an identifier or a name narrows the search and none of those four is
+ * given, the status is checked on the few records found instead, sparing the database a posting
+ * list of every live record.
+ */
+export function searchFilterOf(criteria: SearchCriteria): Filter<NominalSearchDocument> {
+  const filter: Filter<NominalSearchDocument> = {};
+  const statuses = criteria.status ?? liveStatuses;
+  const narrowed =
+    criteria.name !== undefined ||
+    criteria.dateOfBirth !== undefined ||
+    criteria.identifier !== undefined;
+  const facets = facetsOf(criteria);
+  if (facets !== null || !narrowed) {
+    const any: Facets = { area: null, jurisdiction: null, category: null, level: null };
+    filter['search.facets'] = { $in: statuses.map((status) => facetKey(facets ?? any, status)) };
+  } else {
+    filter.status = { $in: statuses };
+  }
+  if (criteria.dateOfBirth !== undefined) filter.dateOfBirth = criteria.dateOfBirth;
+  if (criteria.identifier !== undefined) {
+    filter['search.identifierValues'] = normaliseIdentifier(criteria.identifier);
+  }
+  return filter;
+}
+
+/**
+ * The records a name can match (search/name-keys.ts): for each alternative set of query parts, a
+ * key of every part in it.
+ */
+export function nameFilterOf(name: string): Filter<NominalSearchDocument> {
+  const alternatives = nameQueryKeySets(name).map((keySets): Filter<NominalSearchDocument> =>
+    keySets.length === 1
+      ? { 'search.nameKeys': { $in: keySets[0] } }
+      : { $and: keySets.map((keys) => ({ 'search.nameKeys': { $in: keys } })) },
+  );
+  if (alternatives.length === 0) return { _id: { $in: [] } };
+  return alternatives.length === 1 ? alternatives[0] : { $or: alternatives };
+}
+
+/** The history entries of the records in `lineage`, as the timeline filters them. */
+export function timelineFilterOf(
+  lineage: string[],
+  filters: TimelineFilters,
+): Filter<HistoryDocument> {
+  const filter: Filter<HistoryDocument> = { nominalId: { $in: lineage } };
+  if (filters.eventTypes) filter.eventType = { $in: filters.eventTypes };
+  if (filters.agencies) filter.producingAgency = { $in: filters.agencies };
+  if (filters.from || filters.until) {
+    filter.occurredAt = {
+      ...(filters.from && { $gte: filters.from }),
+      ...(filters.until && { $lt: filters.until }),
+    };
+  }
+  return filter;
+}
+
+/** nominalVersion orders one record's events that share a time; _id keeps paging stable. */
+export function timelineOrder(order: TimelineFilters['order']): Sort {
+  const direction = order === 'asc' ? 1 : -1;
+  return { occurredAt: direction, nominalVersion: direction, _id: direction };
+}
+
+/**
+ * More records than this sharing keys with a name cannot be ranked in time (a lone initial): the
+ * caller is asked for another criterion rather than kept waiting. Common names stay well below.
+ */
+export const maxNameCandidates = 20_000;
+
+/** A name search that would rank too many records. */
+export class NameSearchTooBroadError extends Error {
+  override name = 'NameSearchTooBroadError';
+
+  constructor() {
+    super(
+      `more than ${maxNameCandidates} records share parts with this name; ` +
+        'add a date of birth, an area or another criterion',
+    );
+  }
+}
+
+/** Up to this many matches, sorting them all costs less than counting initials (50 ms here). */
+const sortInOneGo = 2_000;
+
+/**
+ * Ranges of family names by their first character, in the order MongoDB sorts strings (by code
+ * unit): before "A", each capital letter, and after "Z". Names written in lower case or starting
+ * with another letter fall in the last, in their place.
+ */
+const familyNameInitials: [string | null, string | null][] = (() => {
+  const bounds = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ['];
+  return [null, ...bounds].map((lower, i) => [lower, bounds[i] ?? null]);
+})();
+
+function familyNameRange(
+  lower: string | null,
+  upper: string | null,
+): Filter<NominalSearchDocument> {
+  if (lower === null && upper === null) return {};
+  return {
+    'name.familyName': {
+      ...(lower !== null && { $gte: lower }),
+      ...(upper !== null && { $lt: upper }),
+    },
+  };
+}
+
 /**
  * The registry's read side: search, record and timeline queries over `nominals` and
- * `nominal_history`. Only equality, $in, $ne and $regex filters with sort/skip/limit, which FerretDB
- * v1 runs as MongoDB does; name scoring happens here, after a phonetic prefilter in the database.
+ * `nominal_history`, each served by an index of infrastructure/database-indexes.ts (a test checks
+ * every query shape against them); name scoring happens here, after the database has narrowed the
+ * candidates by name keys.
  */
 export class NominalQueries {
   private readonly nominals: Collection<NominalDocument>;
+  /** Searches read the search read model, not the records: small documents, its own indexes. */
+  private readonly searchDocuments: Collection<NominalSearchDocument>;
   private readonly history: Collection<HistoryDocument>;
 
   constructor(db: Db) {
     this.nominals = db.collection<NominalDocument>('nominals');
+    this.searchDocuments = db.collection<NominalSearchDocument>(searchCollection);
     this.history = db.collection<HistoryDocument>('nominal_history');
-  }
-
-  async ensureIndexes(): Promise<void> {
-    // Same name and keys as the store's index: creating it twice is then a no-op.
-    await tolerateEquivalentIndex(() =>
-      this.history.createIndex({ nominalId: 1, occurredAt: 1 }, { name: 'timeline' }),
-    );
-    const nominalIndexes: [string, string][] = [
-      ['dateOfBirth', 'dateOfBirth'],
-      ['identifierValues', 'search.identifierValues'],
-      ['namePhonetics', 'search.namePhonetics'],
-      ['managingArea', 'management.managingArea'],
-    ];
-    for (const [name, field] of nominalIndexes) {
-      await tolerateEquivalentIndex(() => this.nominals.createIndex({ [field]: 1 }, { name }));
-    }
   }
 
   /** Records matching every given criterion; by name score when searching by name, else by family name. */
   async search(criteria: SearchCriteria, page: PageRequest): Promise<Page<NominalSummary>> {
-    const filter = this.filterOf(criteria);
+    const filter = searchFilterOf(criteria);
     const skip = (page.page - 1) * page.pageSize;
     if (criteria.name === undefined) {
-      const [total, sources] = await Promise.all([
-        this.nominals.countDocuments(filter),
-        this.nominals
-          .find<SummarySource>(filter, { projection: summaryProjection })
-          .sort({ 'name.familyName': 1, _id: 1 })
-          .skip(skip)
-          .limit(page.pageSize)
-          .toArray(),
-      ]);
+      const total = await this.searchDocuments.countDocuments(filter);
+      const sources = await this.pageInOrder(filter, total, skip, page.pageSize);
       return { items: sources.map(summaryOf), ...page, total };
     }
 
-    // The database narrows by sound; the spelling-tolerant score (which no FerretDB query can
-    // compute) decides, so all prefiltered candidates are scored before paging.
+    // The database narrows to the records sharing keys with enough of the name's parts; the
+    // spelling-tolerant score, which no database query computes, decides, so every candidate is
+    // scored before paging.
     const name = criteria.name;
-    const candidates = await this.nominals
-      .find<SummarySource>(
-        { ...filter, 'search.namePhonetics': { $in: phoneticCodesOfText(name) } },
-        { projection: summaryProjection },
-      )
+    const candidates = await this.searchDocuments
+      .find<SummarySource>({ ...filter, ...nameFilterOf(name) }, { projection: summaryProjection })
+      .limit(maxNameCandidates + 1)
       .toArray();
+    if (candidates.length > maxNameCandidates) throw new NameSearchTooBroadError();
     const matches = candidates
       .map((candidate) => {
         let best = { score: nameSimilarity(name, candidate.name), matchedName: candidate.name };
@@ -229,6 +326,44 @@ export class NominalQueries {
           a.id.localeCompare(b.id),
       );
     return { items: matches.slice(skip, skip + page.pageSize), ...page, total: matches.length };
+  }
+
+  /**
+   * One page of a search in family-name order. Neither FerretDB 2 nor DocumentDB reads an index in
+   * order: it sorts every match, reading each record whole (1.5 s for 88,000). So beyond a few
+   * thousand matches the page is looked for by initial: the matches are counted one initial after
+   * another (index work, no record read) until the page is reached, and only the records of the
+   * initials it spans are sorted. On MongoDB each step is a range of the same index.
+   */
+  private async pageInOrder(
+    filter: Filter<NominalSearchDocument>,
+    total: number,
+    skip: number,
+    limit: number,
+  ): Promise<SummarySource[]> {
+    const find = (narrowed: Filter<NominalSearchDocument>, skipped: number) =>
+      this.searchDocuments
+        .find<SummarySource>(narrowed, { projection: summaryProjection })
+        .sort(searchOrder)
+        .skip(skipped)
+        .limit(limit)
+        .toArray();
+    if (total <= sortInOneGo || skip >= total) return find(filter, skip);
+    let before = 0;
+    let first: { lower: string | null; before: number } | undefined;
+    for (const [lower, upper] of familyNameInitials) {
+      const range = familyNameRange(lower, upper);
+      const count = await this.searchDocuments.countDocuments({ ...filter, ...range });
+      if (first === undefined && before + count > skip) first = { lower, before };
+      before += count;
+      if (first !== undefined && before >= skip + limit) {
+        return find({ ...filter, ...familyNameRange(first.lower, upper) }, skip - first.before);
+      }
+    }
+    return find(
+      { ...filter, ...familyNameRange(first?.lower ?? null, null) },
+      skip - (first?.before ?? 0),
+    );
   }
 
   /** The record of a nominal, or where it went if it was merged into another. */
@@ -270,24 +405,12 @@ export class NominalQueries {
       return { outcome: 'merged', mergedInto: root.mergedInto };
     }
 
-    const filter: Filter<HistoryDocument> = {
-      nominalId: { $in: await this.mergedLineage(root._id, root.mergedFrom) },
-    };
-    if (filters.eventTypes) filter.eventType = { $in: filters.eventTypes };
-    if (filters.agencies) filter.producingAgency = { $in: filters.agencies };
-    if (filters.from || filters.until) {
-      filter.occurredAt = {
-        ...(filters.from && { $gte: filters.from }),
-        ...(filters.until && { $lt: filters.until }),
-      };
-    }
-    const direction = filters.order === 'asc' ? 1 : -1;
+    const filter = timelineFilterOf(await this.mergedLineage(root._id, root.mergedFrom), filters);
     const [total, items] = await Promise.all([
       this.history.countDocuments(filter),
       this.history
         .find<TimelineEntry>(filter, { projection: { _id: 0 } })
-        // nominalVersion orders one record's events that share a time; _id keeps paging stable.
-        .sort({ occurredAt: direction, nominalVersion: direction, _id: direction })
+        .sort(timelineOrder(filters.order))
         .skip((page.page - 1) * page.pageSize)
         .limit(page.pageSize)
         .toArray(),
@@ -312,26 +435,5 @@ export class NominalQueries {
       );
     }
     return [...lineage];
-  }
-
-  private filterOf(criteria: SearchCriteria): Filter<NominalDocument> {
-    const filter: Filter<NominalDocument> = {};
-    if (criteria.dateOfBirth) filter.dateOfBirth = criteria.dateOfBirth;
-    if (criteria.identifier) {
-      filter['search.identifierValues'] = normaliseIdentifier(criteria.identifier);
-    }
-    if (criteria.area) {
-      // Case-insensitive but exact: practitioners type "greater manchester".
-      filter['management.managingArea'] = {
-        $regex: `^${escapeRegex(criteria.area)}$`,
-        $options: 'i',
-      };
-    }
-    if (criteria.jurisdiction) filter['management.jurisdiction'] = criteria.jurisdiction;
-    if (criteria.category) filter['mappa.category'] = criteria.category;
-    if (criteria.level) filter['mappa.level'] = criteria.level;
-    // Merged records are shells pointing at the survivor: searching them shows the person twice.
-    filter.status = criteria.status ? { $in: criteria.status } : { $ne: 'MERGED' };
-    return filter;
   }
 }

@@ -6,6 +6,7 @@ import {
   MappaLevelSymbols,
   NominalStatusSymbols,
 } from '@hub/contracts';
+import { maxNameQueryParts } from '../search/name-keys';
 import { normaliseNamePart } from '../search/name-matching';
 import { normaliseIdentifier } from '../search/search-keys';
 import {
@@ -117,6 +118,9 @@ const searchQuery = z
       .string()
       .trim()
       .refine((text) => normaliseNamePart(text).length > 0, { error: 'must contain letters' })
+      .refine((text) => normaliseNamePart(text).length <= maxNameQueryParts, {
+        error: `must have at most ${maxNameQueryParts} parts`,
+      })
       .optional(),
     dateOfBirth: calendarDate.optional(),
     identifier: z

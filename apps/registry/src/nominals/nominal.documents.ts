@@ -100,14 +100,10 @@ export interface SupervisionEventItem extends Provenance {
 }
 
 /**
- * Derived fields the search API queries; rebuilt with every change from the names, aliases and
- * identifiers, so they never disagree with them.
+ * What duplicate matching looks a record up by, derived from its identifiers with every change (the
+ * search API's keys are in the search read model, `nominal_search`).
  */
-export interface SearchKeys {
-  /** Phonetic codes of every name part of the name and the aliases. */
-  namePhonetics: string[];
-  /** Normalised name parts (lower case, letters only) of the name and the aliases. */
-  nameTokens: string[];
+export interface RecordMatchKeys {
   /** Every agency identifier's value, normalised (upper case, no spaces). */
   identifierValues: string[];
 }
@@ -147,7 +143,7 @@ export interface NominalDocument {
   notifications: NotificationItem[];
   intelligence: IntelligenceItem[];
   meetings: MeetingItem[];
-  search: SearchKeys;
+  search: RecordMatchKeys;
   /**
    * Which events the record already contains, and the version each produced: the guard that makes
    * applying an event idempotent within one single-document write (no transactions on FerretDB).

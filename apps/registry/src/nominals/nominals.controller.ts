@@ -4,6 +4,7 @@ import {
   Controller,
   Get,
   HttpStatus,
+  Inject,
   NotFoundException,
   Param,
   Query,
@@ -27,6 +28,7 @@ import {
   MappaLevelSymbols,
   NominalStatusSymbols,
 } from '@hub/contracts';
+import { maxNameQueryParts } from '../search/name-keys';
 import {
   BadRequestDto,
   MergedRecordDto,
@@ -39,6 +41,7 @@ import {
   defaultPageSize,
   maxPageSize,
   nameMatchThreshold,
+  NameSearchTooBroadError,
   NominalQueries,
   type Lookup,
   type NominalRecordView,
@@ -46,7 +49,12 @@ import {
   type Page,
   type TimelineEntry,
 } from './nominal-queries';
-import { parseSearchQuery, parseTimelineQuery, type Parsed } from './nominal-query-params';
+import {
+  parseSearchQuery,
+  parseTimelineQuery,
+  type Parsed,
+  type Violation,
+} from './nominal-query-params';
 
 /** The parts of Express's request and response used here (Express 5 ships no types of its own). */
 interface HttpRequest {
@@ -64,15 +72,19 @@ interface MergedRecord {
   location: string;
 }
 
-function valid<T>(parsed: Parsed<T>): T {
-  if (parsed.ok) return parsed.value;
-  const problems = parsed.violations.map((violation) => `${violation.field} ${violation.problem}`);
-  throw new BadRequestException({
+function badRequest(violations: Violation[]): BadRequestException {
+  const problems = violations.map((violation) => `${violation.field} ${violation.problem}`);
+  return new BadRequestException({
     statusCode: HttpStatus.BAD_REQUEST,
     error: 'Bad Request',
     message: `invalid query parameters: ${problems.join('; ')}`,
-    violations: parsed.violations,
+    violations,
   });
+}
+
+function valid<T>(parsed: Parsed<T>): T {
+  if (parsed.ok) return parsed.value;
+  throw badRequest(parsed.violations);
 }
 
 /** The query string of a request URL, with its `?`, or ''. */
@@ -106,7 +118,9 @@ const idParam = ApiParam({ name: 'id', description: 'The hub id of the nominal' 
 @ApiTags('nominals')
 @Controller('v1/nominals')
 export class NominalsController {
-  constructor(private readonly queries: NominalQueries) {}
+  // Named, not read from type metadata: tools/bench/query runs this controller under tsx, whose
+  // esbuild emits none.
+  constructor(@Inject(NominalQueries) private readonly queries: NominalQueries) {}
 
   @Get()
   @ApiOperation({
@@ -121,7 +135,10 @@ export class NominalsController {
   @ApiQuery({
     name: 'name',
     required: false,
-    description: 'Free text, e.g. "SMITH John" or "Jon Smyth"; matched against names and aliases',
+    description:
+      `Free text, e.g. "SMITH John" or "Jon Smyth", at most ${maxNameQueryParts} parts; matched ` +
+      'against names and aliases. A name shared with too many records to rank (a lone initial) ' +
+      'answers 400: add another criterion',
   })
   @ApiQuery({
     name: 'dateOfBirth',
@@ -156,9 +173,16 @@ export class NominalsController {
   @pageQueries
   @ApiOkResponse({ type: NominalSearchPageDto })
   @badQuery
-  search(@Query() query: Record<string, unknown>): Promise<Page<NominalSummary>> {
+  async search(@Query() query: Record<string, unknown>): Promise<Page<NominalSummary>> {
     const { criteria, page } = valid(parseSearchQuery(query));
-    return this.queries.search(criteria, page);
+    try {
+      return await this.queries.search(criteria, page);
+    } catch (error) {
+      if (error instanceof NameSearchTooBroadError) {
+        throw badRequest([{ field: 'name', problem: error.message }]);
+      }
+      throw error;
+    }
   }
 
   @Get(':id')

@@ -6,7 +6,6 @@ import {
   phoneticCodes,
 } from './name-matching';
 import { nameMatchThreshold } from '../nominals/nominal-queries';
-import { searchKeysOf } from './search-keys';
 
 // Synthetic names only.
 const person = (givenNames: string[], familyName: string) => ({ givenNames, familyName });
@@ -140,25 +139,5 @@ describe('nameSimilarity', () => {
     const many = nameSimilarity('Smith', person(['A', 'B', 'C', 'D', 'E', 'F', 'G'], 'Smith'));
     expect(many).toBeGreaterThanOrEqual(0);
     expect(many).toBeLessThanOrEqual(1);
-  });
-});
-
-describe('searchKeysOf', () => {
-  it('keys the name and every alias, and normalises identifiers', () => {
-    const keys = searchKeysOf({
-      name: person(['Kathryn'], 'Smyth-Jones'),
-      aliases: [person(['Kate'], 'Smith'), person(['Kathryn'], 'Smyth-Jones')],
-      identifiers: [
-        { type: 'NATIONAL_INSURANCE_NUMBER', value: 'qq 12 34 56 c', issuedBy: 'PROBATION' },
-        { type: 'PRISON_NUMBER', value: 'A1234BC', issuedBy: 'PRISON' },
-        { type: 'PRISON_NUMBER', value: 'a1234bc', issuedBy: 'PRISON' },
-      ],
-    });
-    expect(keys.nameTokens).toEqual(['kathryn', 'smyth', 'jones', 'kate', 'smith']);
-    expect(keys.namePhonetics).toEqual(
-      expect.arrayContaining([phoneticCode('Catherine'), phoneticCode('Smith'), 'JNS', 'KT']),
-    );
-    expect(new Set(keys.namePhonetics).size).toBe(keys.namePhonetics.length);
-    expect(keys.identifierValues).toEqual(['QQ123456C', 'A1234BC']);
   });
 });
