@@ -105,12 +105,26 @@ export class DuplicateCandidates {
             )
             .toArray(),
     ]);
-    const others = new Map<string, MatchedRecord>();
+    // Each record is compared with the records sharing its birth date or an identifier only: name
+    // similarity is the costly part, and a batch's records would otherwise meet every other.
+    const byKey = new Map<string, Map<string, MatchedRecord>>();
+    const file = (key: string, other: MatchedRecord): void => {
+      const filed = byKey.get(key) ?? new Map<string, MatchedRecord>();
+      filed.set(other._id, other);
+      byKey.set(key, filed);
+    };
     for (const other of [...sameBirthDate, ...sharingIdentifier]) {
-      if (other.status !== 'MERGED') others.set(other._id, other);
+      if (other.status === 'MERGED') continue;
+      file(`dob:${other.dateOfBirth}`, other);
+      for (const value of other.search.identifierValues) file(`id:${value}`, other);
     }
     const flagged = new Map<string, DuplicateCandidateDocument>();
     for (const record of records) {
+      const keys = [
+        `dob:${record.dateOfBirth}`,
+        ...record.search.identifierValues.map((value) => `id:${value}`),
+      ];
+      const others = new Map(keys.flatMap((key) => [...(byKey.get(key) ?? new Map()).entries()]));
       for (const candidate of this.candidatesOf(record, others.values())) {
         if (!flagged.has(candidate._id)) flagged.set(candidate._id, candidate);
       }

@@ -141,8 +141,8 @@ export class ConsumerRunner {
     }
     this.settings = {
       partitionsConcurrently: options.partitionsConcurrently ?? 8,
-      chunkSize: options.chunkSize ?? 500,
-      maxBatchEvents: options.maxBatchEvents ?? 1_000,
+      chunkSize: options.chunkSize ?? 1_000,
+      maxBatchEvents: options.maxBatchEvents ?? 4_000,
       maxAttempts: options.maxAttempts ?? 5,
       retryBackoff: options.retryBackoff ?? { initialDelayMs: 1_000, maxDelayMs: 60_000 },
       unreachableBackoff: options.unreachableBackoff ?? { initialDelayMs: 200, maxDelayMs: 5_000 },
