@@ -1,28 +1,79 @@
-import type { Kafka } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Admin, Kafka } from 'kafkajs';
 import { topicCatalogue, type TopicName } from '@hub/contracts';
 
-/** Creates the catalogue topics that are missing, with the catalogue's partitions and policies. */
+/** How long a service waits for topics it just created (or another service is creating) to serve. */
+const topicsReadyTimeoutMs = 60_000;
+
+function isRetriable(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    ((error as { retriable?: boolean }).retriable === true ||
+      error.name === 'KafkaJSTopicMetadataNotLoaded' ||
+      /TOPIC_ALREADY_EXISTS|does not host this topic-partition|leader/i.test(
+        `${(error as { type?: string }).type ?? ''} ${error.message}`,
+      ))
+  );
+}
+
+async function createMissing(admin: Admin, topics: readonly TopicName[]): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((topic) => !existing.has(topic));
+  if (missing.length === 0) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((topic) => {
+      const definition = topicCatalogue[topic];
+      return {
+        topic,
+        numPartitions: definition.partitions,
+        configEntries: [
+          { name: 'cleanup.policy', value: definition.cleanupPolicy },
+          { name: 'retention.ms', value: String(definition.retentionMs) },
+        ],
+      };
+    }),
+  });
+}
+
+/** True once every partition of every topic has a leader the broker serves it from. */
+async function allLed(admin: Admin, topics: readonly TopicName[]): Promise<boolean> {
+  const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...topics] });
+  return (
+    metadata.length === topics.length &&
+    metadata.every(
+      (topic) =>
+        topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+    )
+  );
+}
+
+/**
+ * Creates the catalogue topics that are missing, with the catalogue's partitions and policies, and
+ * returns once every partition of them has a leader. Services starting together on a new broker
+ * create the same topics at once, and a topic just created is briefly unknown to the broker's
+ * metadata: both are waited out rather than failing the start.
+ */
 export async function ensureTopics(kafka: Kafka, topics: readonly TopicName[]): Promise<void> {
+  if (topics.length === 0) return;
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => {
-        const definition = topicCatalogue[topic];
-        return {
-          topic,
-          numPartitions: definition.partitions,
-          configEntries: [
-            { name: 'cleanup.policy', value: definition.cleanupPolicy },
-            { name: 'retention.ms', value: String(definition.retentionMs) },
-          ],
-        };
-      }),
-    });
+    const deadline = Date.now() + topicsReadyTimeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await createMissing(admin, topics);
+        if (await allLed(admin, topics)) return;
+      } catch (error) {
+        if (!isRetriable(error) || Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `topics ${topics.join(', ')} have no leader after ${topicsReadyTimeoutMs / 1000} s`,
+        );
+      }
+      await sleep(Math.min(2_000, 100 * attempt));
+    }
   } finally {
     await admin.disconnect();
   }
