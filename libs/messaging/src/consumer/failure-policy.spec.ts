@@ -16,9 +16,9 @@ describe('failure policy', () => {
       name: 'MongoServerSelectionError',
     });
     expect(failureActionFor(unreachable)).toBe('back-off');
-    expect(
-      failureActionFor(new MongoServerError({ message: 'database is locked (5) (SQLITE_BUSY)' })),
-    ).toBe('back-off');
+    expect(failureActionFor(new MongoServerError({ message: 'WriteConflict', code: 112 }))).toBe(
+      'back-off',
+    );
     expect(
       failureActionFor(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
     ).toBe('back-off');

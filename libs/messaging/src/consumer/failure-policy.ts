@@ -35,8 +35,8 @@ const unreachableCodes = new Set([
 const momentaryMongoCodes = new Set([112, 91, 189, 11600, 11602]);
 
 /**
- * A dependency that cannot serve anyone right now: unreachable, or momentarily busy (FerretDB's SQLite
- * backend answers SQLITE_BUSY while another write holds the database).
+ * A dependency that cannot serve anyone right now: unreachable, or momentarily busy (a write
+ * conflict, a server shutting down or interrupting the operation).
  */
 export function isUnreachableDependency(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -44,7 +44,6 @@ export function isUnreachableDependency(error: unknown): boolean {
   if (error.name === 'MongoServerError') {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'number' && momentaryMongoCodes.has(code)) return true;
-    if (error.message.includes('SQLITE_BUSY')) return true;
   }
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && unreachableCodes.has(code)) return true;
