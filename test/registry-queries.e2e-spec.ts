@@ -95,6 +95,7 @@ function nominal(input: NominalInput): NominalDocument {
     createdAt: at,
     updatedAt: at,
     lastEventId: `evt-${input._id}-registered`,
+    writeId: 'synthetic-write',
     status: 'ACTIVE',
     archive: null,
     mergedInto: null,

@@ -2,6 +2,9 @@ import { Partitioners, type IHeaders, type Kafka, type Producer } from 'kafkajs'
 import type { TopicName } from '@hub/contracts';
 import type { HubSchemaRegistry } from './schema-registry';
 
+/** Events per produce request of `publishMany`. */
+const publishManyChunk = 250;
+
 export interface PublishedEvent {
   topic: TopicName;
   partition: number;
@@ -50,20 +53,25 @@ export class EventPublisher {
     return { topic, partition: record.partition, offset: record.baseOffset ?? record.offset ?? '' };
   }
 
-  /** Publishes many events on one topic in one request; resolves once Kafka has them all. */
+  /**
+   * Publishes many events on one topic, a few hundred per request (a request carries one record
+   * batch per partition, which must stay under the broker's message size limit); resolves once
+   * Kafka has them all, in order per key.
+   */
   async publishMany(
     topic: TopicName,
     events: { key: string; value: unknown; headers?: IHeaders }[],
   ): Promise<void> {
-    if (events.length === 0) return;
-    const messages = await Promise.all(
-      events.map(async ({ key, value, headers }) => ({
-        key,
-        value: await this.schemas.encode(topic, value),
-        headers: headers ?? {},
-      })),
-    );
-    await this.producer.send({ topic, acks: -1, messages });
+    for (let start = 0; start < events.length; start += publishManyChunk) {
+      const messages = await Promise.all(
+        events.slice(start, start + publishManyChunk).map(async ({ key, value, headers }) => ({
+          key,
+          value: await this.schemas.encode(topic, value),
+          headers: headers ?? {},
+        })),
+      );
+      await this.producer.send({ topic, acks: -1, messages });
+    }
   }
 
   /** Sends already-encoded messages as they are (e.g. a held event to a dead-letter topic). */

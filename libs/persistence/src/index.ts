@@ -26,6 +26,20 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === 11000;
 }
 
+/**
+ * Runs an upsert again if it collided on a unique index: two writers creating the same document at
+ * once get a duplicate key from FerretDB for the second (MongoDB retries such an upsert itself);
+ * once the document exists, the second run updates it.
+ */
+export async function retryOnceOnDuplicateKey(upsert: () => Promise<unknown>): Promise<void> {
+  try {
+    await upsert();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    await upsert();
+  }
+}
+
 /** The database answers when a ping does. */
 export function mongoHealthProbe(db: Db) {
   return {

@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { EventPublisher } from '@hub/messaging';
+import { retryOnceOnDuplicateKey } from '@hub/persistence';
 import type { NominalStore } from '../nominals/nominal-store';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { nominalChangedOf } from './nominal-changed';
@@ -98,6 +99,10 @@ export class ChangedRecordPublisher {
   }
 
   private async record(records: NominalDocument[]): Promise<void> {
+    await retryOnceOnDuplicateKey(() => this.recordOnce(records));
+  }
+
+  private async recordOnce(records: NominalDocument[]): Promise<void> {
     const publishedAt = new Date();
     await this.publications.bulkWrite(
       records.map((record) => ({
@@ -136,10 +141,12 @@ export class ChangedRecordPublisher {
     for await (const page of this.store.changedSince(since, sweepPageSize)) {
       total += await this.publishIfBehind(page);
     }
-    await this.checkpoints.updateOne(
-      { _id: checkpointId },
-      { $max: { through: new Date(began - graceMs) } },
-      { upsert: true },
+    await retryOnceOnDuplicateKey(() =>
+      this.checkpoints.updateOne(
+        { _id: checkpointId },
+        { $max: { through: new Date(began - graceMs) } },
+        { upsert: true },
+      ),
     );
     if (total > 0) {
       this.logger.info({ published: total }, 'published record changes left unpublished');

@@ -96,11 +96,12 @@ function inputOf(
   }
   return {
     loaded: new Set(
-      loaded ?? [...records.map((r) => r._id), ...byNominal.keys(), 'NOM-A', 'NOM-B'],
+      loaded ?? [...records.map((r) => r._id), ...byNominal.keys(), 'NOM-A', 'NOM-B', 'NOM-C'],
     ),
     records: new Map(records.map((record) => [record._id, record])),
     waiting: byNominal,
     now,
+    writeId: `write-${sequence}`,
     parkedDocumentOf: parkedOf,
     itemOfParked: (parked) =>
       item(parked.topic as keyof typeof projections, parked.value as RecordFact),
@@ -258,6 +259,85 @@ describe('folding a batch of events into the records', () => {
     ]);
     expect(withRename.search[0]?.search.nameKeys).toEqual(
       expect.arrayContaining(['d:renamedperson', 'd:testperson']),
+    );
+  });
+
+  it('dead-letters a waiting event that fails for any reason, and applies the rest', () => {
+    const broken = intelligence('NOM-A', 'breaks the projection (synthetic)');
+    const fine = intelligence('NOM-A', 'fine (synthetic)');
+    const input = inputOf([], [parkedOf(broken, new Date(1)), parkedOf(fine, new Date(2))]);
+    const result = new RecordFold({
+      ...input,
+      itemOfParked: (parked) => {
+        const found = input.itemOfParked(parked);
+        if (parked._id !== broken.fact.metadata.eventId) return found;
+        const failing = () => {
+          throw new TypeError('a bug in a projection');
+        };
+        return { ...found, projection: { ...found.projection, project: failing } };
+      },
+    }).run([registration('NOM-A')]);
+
+    expect(result.failures).toEqual([]);
+    expect(result.parkedFailures.map((f) => [f.parked._id, f.error.message])).toEqual([
+      [broken.fact.metadata.eventId, 'a bug in a projection'],
+    ]);
+    expect(result.writes[0]?.record.intelligence.map((i) => i.text)).toEqual(['fine (synthetic)']);
+    expect(result.release.sort()).toEqual(
+      [broken.fact.metadata.eventId, fine.fact.metadata.eventId].sort(),
+    );
+  });
+
+  it('applies what waits for a record registered by another writer when asked to release it', () => {
+    const records = recordAfter([registration('NOM-A')]);
+    const waiting = intelligence('NOM-A', 'parked meanwhile (synthetic)');
+    const result = new RecordFold(inputOf(records, [parkedOf(waiting, new Date(1))])).run(
+      [],
+      ['NOM-A'],
+    );
+
+    expect(result.writes[0]?.record.intelligence.map((i) => i.text)).toEqual([
+      'parked meanwhile (synthetic)',
+    ]);
+    expect(result.release).toEqual([waiting.fact.metadata.eventId]);
+  });
+
+  it('completes a merge taken on the retired record although its survivor was merged away since', () => {
+    const decision = item('registry.nominal.duplicate-resolved.v1', {
+      metadata: metadata(),
+      nominalId: 'NOM-A',
+      otherNominalId: 'NOM-B',
+      decision: 'MERGED',
+      reason: 'same person (synthetic)',
+    } as RecordFact);
+    const { eventId } = decision.fact.metadata;
+    const [a, b, c] = recordAfter([
+      registration('NOM-A'),
+      registration('NOM-B'),
+      registration('NOM-C'),
+    ]) as [NominalDocument, NominalDocument, NominalDocument];
+    // The retired record took the decision; its survivor was merged into NOM-C before taking it.
+    const records = [
+      {
+        ...a,
+        status: 'MERGED' as const,
+        mergedInto: 'NOM-B',
+        appliedEvents: [...a.appliedEvents, { eventId, version: 2 }],
+        version: 2,
+      },
+      { ...b, status: 'MERGED' as const, mergedInto: 'NOM-C' },
+      c,
+    ];
+    const result = new RecordFold(inputOf(records, [], ['NOM-A', 'NOM-B', 'NOM-C'])).run([
+      decision,
+    ]);
+
+    expect(result.failures).toEqual([]);
+    expect(result.writes.map((w) => [w.record._id, w.record.mergedFrom])).toEqual([
+      ['NOM-C', ['NOM-A']],
+    ]);
+    expect(result.history.map((entry) => entry._id).sort()).toEqual(
+      [eventId, `${eventId}@NOM-C`].sort(),
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { DuplicateResolved } from '@hub/contracts';
-import { failureActionFor, type ConsumedEvent, type EventFailure } from '@hub/messaging';
+import type { ConsumedEvent, EventFailure } from '@hub/messaging';
 import type { AppliedDecision } from '../duplicates/duplicate-candidates';
 import {
   contentOf,
@@ -61,6 +61,8 @@ export interface FoldInput {
   /** The events waiting in `parked_events`, per nominal, in arrival order. */
   waiting: ReadonlyMap<string, ParkedEventDocument[]>;
   now: Date;
+  /** Stamped on every record this fold writes (`NominalDocument.writeId`). */
+  writeId: string;
   parkedDocumentOf: (item: FoldItem, now: Date) => ParkedEventDocument;
   itemOfParked: (parked: ParkedEventDocument) => FoldItem;
 }
@@ -135,11 +137,19 @@ export class RecordFold {
     this.waiting = new Map(input.waiting);
   }
 
-  /** Folds the items; throws RecordsNeeded when a record must be read first. */
-  run(items: readonly FoldItem[]): FoldResult {
+  /**
+   * Folds the items, then applies what still waits for the records of `release` if they exist (a
+   * registration written by another writer while an event was being parked); throws RecordsNeeded
+   * when a record must be read first.
+   */
+  run(items: readonly FoldItem[], release: readonly string[] = []): FoldResult {
     for (const item of items) {
       const error = this.attempt(() => this.applyConsumed(item));
       if (error) this.pushTo(this.failures, { event: item.event, error });
+    }
+    for (const nominalId of release) {
+      if (this.get(nominalId) !== null && this.hasWaiting(nominalId))
+        this.releaseWaiting(nominalId);
     }
     const now = this.input.now;
     return {
@@ -233,10 +243,10 @@ export class RecordFold {
   }
 
   /**
-   * Applies the events that waited for `nominalId` to be registered, in arrival order. A parked
-   * event that can never apply is dead-lettered with its reason; a passing failure fails the event
-   * that released it (its retry releases them again). An event parked in this batch that fails is
-   * that event's own failure.
+   * Applies the events that waited for `nominalId` to be registered, in arrival order. A stored
+   * parked event that fails is dead-lettered with its reason, whatever the failure: failing the
+   * event that released it instead would fail every later event of the nominal, which releases the
+   * waiting events first. An event parked in this batch that fails is that event's own failure.
    */
   private releaseWaiting(nominalId: string): void {
     const stored = this.waiting.get(nominalId) ?? [];
@@ -245,7 +255,6 @@ export class RecordFold {
     this.setIn(this.parkedNow, nominalId, undefined);
     for (const parked of stored) {
       const error = this.attempt(() => this.applyFollowingMerges(this.input.itemOfParked(parked)));
-      if (error && failureActionFor(error) !== 'dead-letter') throw error;
       if (error) this.pushTo(this.parkedFailures, { parked, error });
       this.addTo(this.release, parked._id);
     }
@@ -281,12 +290,20 @@ export class RecordFold {
 
   private applyTo(item: FoldItem, fact: RecordFact): void {
     const decision = item.event.topic === decisionTopic ? (fact as DuplicateResolved) : null;
-    if (decision) this.checkOtherRecord(decision);
+    // A decision already written on the record it names is taken: its other side is completed
+    // whatever happened to the other record since (a write that conflicted, then another merge).
+    if (decision && !this.holds(decision.nominalId, decision.metadata.eventId)) {
+      this.checkOtherRecord(decision);
+    }
     this.write(item, this.recorded(item, fact), (current) =>
       item.projection.project(current, fact),
     );
     if (decision) this.applyCounterpart(item, decision);
     if (changesMatchKeys.has(item.event.topic)) this.addTo(this.matchAgain, fact.nominalId);
+  }
+
+  private holds(nominalId: string, eventId: string): boolean {
+    return this.get(nominalId)?.appliedEvents.some((entry) => entry.eventId === eventId) ?? false;
   }
 
   private checkOtherRecord(decision: DuplicateResolved): void {
@@ -309,7 +326,7 @@ export class RecordFold {
     const retired = this.get(decision.nominalId);
     if (!retired) throw new Error(`record ${decision.nominalId} vanished while being decided`);
     if (decision.decision !== 'NOT_DUPLICATE') {
-      const otherId = decision.otherNominalId;
+      const otherId = this.holderOf(decision.otherNominalId, decision.metadata.eventId);
       const recorded: RecordedEvent = {
         ...this.recorded(item, decision),
         nominalId: otherId,
@@ -343,6 +360,21 @@ export class RecordFold {
         decidedAt: decision.metadata.occurredAt,
       },
     });
+  }
+
+  /**
+   * The record that holds the other side of a decision now: the other record, or, if it was merged
+   * away before receiving it, its survivor.
+   */
+  private holderOf(otherId: string, eventId: string): string {
+    let holder = otherId;
+    for (let hop = 0; hop < maxMergeHops; hop++) {
+      const record = this.get(holder);
+      if (!record || record.status !== 'MERGED' || !record.mergedInto) break;
+      if (this.holds(holder, eventId)) break;
+      holder = record.mergedInto;
+    }
+    return holder;
   }
 
   /**
@@ -382,6 +414,7 @@ export class RecordFold {
       createdAt: record?.createdAt ?? now,
       updatedAt: now,
       lastEventId: eventId,
+      writeId: this.input.writeId,
       search:
         record && record.identifiers === content.identifiers
           ? record.search

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DuplicateResolved } from '@hub/contracts';
 import {
@@ -101,12 +102,23 @@ export class RecordIngest {
       else items.push(item);
     }
     if (items.length === 0) return refused;
+    const result = await this.apply(items);
+    // Another writer (the retry topic's owner, a zombie) may have written the registration of a
+    // nominal while this batch parked its events: those are applied now rather than left waiting.
+    const parkedFor = [...new Set(result.park.map((parked) => parked.nominalId))];
+    const registered = [...(await this.options.store.versionsOf(parkedFor)).keys()];
+    if (registered.length > 0) await this.apply([], registered);
+    return [...refused, ...result.failures];
+  }
+
+  /** Folds and writes the items (and releases what waits for `release`) until no writer interferes. */
+  private async apply(items: FoldItem[], release: string[] = []): Promise<FoldResult> {
     for (let round = 1; ; round++) {
-      const result = await this.fold(items);
+      const result = await this.fold(items, release);
       const conflicted = await this.options.store.writeMany(result.writes);
       if (conflicted.length === 0) {
         await this.complete(result);
-        return [...refused, ...result.failures];
+        return result;
       }
       if (round >= maxWriteRounds) {
         throw new Error(
@@ -118,8 +130,8 @@ export class RecordIngest {
   }
 
   /** Reads what the batch needs and folds it, reading more while the fold asks for it. */
-  private async fold(items: FoldItem[]): Promise<FoldResult> {
-    const wanted = new Set<string>();
+  private async fold(items: FoldItem[], release: string[]): Promise<FoldResult> {
+    const wanted = new Set<string>(release);
     for (const { fact, event } of items) {
       wanted.add(fact.nominalId);
       if (event.topic === 'registry.nominal.duplicate-resolved.v1') {
@@ -129,7 +141,7 @@ export class RecordIngest {
     const input = await this.read(wanted);
     for (let round = 0; ; round++) {
       try {
-        return new RecordFold(input).run(items);
+        return new RecordFold(input).run(items, release);
       } catch (error) {
         if (!(error instanceof RecordsNeeded) || round > maxMergeHops + 2) throw error;
         await this.readMore(input, error.ids);
@@ -143,6 +155,7 @@ export class RecordIngest {
       records: new Map<string, NominalDocument>(),
       waiting: new Map<string, ParkedEventDocument[]>(),
       now: new Date(),
+      writeId: randomUUID(),
       parkedDocumentOf: (item: FoldItem, now: Date) =>
         this.options.parked.documentOf(
           item.event,

@@ -30,6 +30,7 @@ const bookkeepingFields = [
   'createdAt',
   'updatedAt',
   'lastEventId',
+  'writeId',
   'appliedEvents',
   'search',
 ] as const;
@@ -120,14 +121,14 @@ export class NominalStore {
     const now = await this.nominals
       .find(
         { _id: { $in: writes.map((write) => write.record._id) } },
-        { projection: { _id: 1, version: 1, lastEventId: 1 } },
+        { projection: { _id: 1, writeId: 1 } },
       )
       .toArray();
     const current = new Map(now.map((entry) => [entry._id, entry]));
     return writes
       .filter(({ record }) => {
         const found = current.get(record._id);
-        return found?.version !== record.version || found.lastEventId !== record.lastEventId;
+        return found?.writeId !== record.writeId;
       })
       .map(({ record }) => record._id);
   }

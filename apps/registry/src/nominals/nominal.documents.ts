@@ -117,6 +117,11 @@ export interface NominalDocument {
   updatedAt: Date;
   /** The event that produced this version. */
   lastEventId: string;
+  /**
+   * Which write made this version (one id per batch write): how a writer tells its conditional
+   * write from another writer's that produced the same version from other events.
+   */
+  writeId: string;
   status: NominalStatus;
   archive: { reason: string; archivedAt: Date; archivedBy: string | null } | null;
   /** For a record merged into another: the record that holds this person now. */
@@ -154,7 +159,14 @@ export interface NominalDocument {
 /** The part of a record a projection decides; the store keeps the bookkeeping fields. */
 export type NominalContent = Omit<
   NominalDocument,
-  '_id' | 'version' | 'createdAt' | 'updatedAt' | 'lastEventId' | 'appliedEvents' | 'search'
+  | '_id'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'lastEventId'
+  | 'writeId'
+  | 'appliedEvents'
+  | 'search'
 >;
 
 /** One applied event in the append-only `nominal_history` collection. */

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKeyError } from '@hub/persistence';
+import { isDuplicateKeyError, retryOnceOnDuplicateKey } from '@hub/persistence';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { searchCollection, searchDocumentOf, type NominalSearchDocument } from './search-document';
 import { searchKeysVersion } from './search-keys';
@@ -85,10 +85,12 @@ export class SearchDocuments {
       }
     }
     await this.writeOver(page, '$lte');
-    await this.checkpoints.updateOne(
-      { _id: checkpointId },
-      { $set: { keysVersion: searchKeysVersion } },
-      { upsert: true },
+    await retryOnceOnDuplicateKey(() =>
+      this.checkpoints.updateOne(
+        { _id: checkpointId },
+        { $set: { keysVersion: searchKeysVersion } },
+        { upsert: true },
+      ),
     );
     logger.info({ records: done + page.length }, 'search documents rebuilt');
   }

@@ -67,7 +67,8 @@ export class LagMonitor {
         const end = ends.find((entry) => entry.partition === partition);
         if (!end) continue;
         const offset = Number(done.find((entry) => entry.partition === partition)?.offset ?? -1);
-        const from = offset >= 0 ? offset : Number(end.low);
+        // Nothing committed, or committed below what retention kept: counted from the log's start.
+        const from = Math.max(offset, Number(end.low));
         const lag = Math.max(0, Number(end.high) - from);
         consumerMetrics.lag.set({ group: this.groupId, topic, partition: String(partition) }, lag);
         lags.push({ topic, partition, lag });
