@@ -88,6 +88,18 @@ describe('synthetic histories', () => {
     expect(incomplete).toEqual([]);
   });
 
+  it('have event ids unique across tens of thousands of people', () => {
+    const seen = new Set<string>();
+    let count = 0;
+    for (const member of syntheticPopulation({ seed: 7, count: 20_000 })) {
+      for (const { value } of member.events) {
+        seen.add(value.metadata.eventId);
+        count += 1;
+      }
+    }
+    expect(seen.size).toBe(count);
+  });
+
   it('average about ten events per person', () => {
     const average = allEvents.length / population.length;
     expect(average).toBeGreaterThan(8);

@@ -25,7 +25,7 @@ import {
 } from './identifiers';
 import { familyNames, femaleGivenNames, maleGivenNames, streetNames } from './names';
 import { establishments, secureHospitals } from './places';
-import type { Rng } from './prng';
+import { namedUuid, type Rng } from './prng';
 import {
   defaultAsOf,
   isoDay,
@@ -140,6 +140,8 @@ const msPerDay = 24 * msPerHour;
 class HistoryWriter {
   readonly events: SyntheticEvent[] = [];
   private time: number;
+  /** Metadata made so far: each event's place in the person's history, for its id. */
+  private made = 0;
   private addressCount = 0;
 
   constructor(
@@ -193,8 +195,11 @@ class HistoryWriter {
         `${agency} may not publish on ${topic} (publishers: ${publishers.join(', ')})`,
       );
     }
+    this.made += 1;
     return {
-      eventId: this.rng.uuid(),
+      // Named by the person and the event's place in their history: unique across a population,
+      // which the per-person generators' overlapping streams are not (event ids are idempotency keys).
+      eventId: namedUuid(`${this.person.nominalId}#${this.made}`),
       occurredAt: new Date(this.time),
       producingAgency: agency,
       producingSystem: producingSystems[agency],
