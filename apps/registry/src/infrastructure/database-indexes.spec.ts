@@ -3,6 +3,7 @@ import type { NominalStatus } from '@hub/contracts';
 import { DuplicateCandidates } from '../duplicates/duplicate-candidates';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { NominalQueries, type SearchCriteria } from '../nominals/nominal-queries';
+import { searchCriteriaNames } from '../nominals/nominal-query-params';
 import { databaseIndexes, type DeclaredIndex } from './database-indexes';
 
 /** One query a component sent: what an index must serve. */
@@ -144,16 +145,7 @@ function unserved(query: IssuedQuery, indexes: readonly DeclaredIndex[]): string
 }
 
 const statuses: NominalStatus[][] = [['ARCHIVED'], ['ACTIVE', 'MERGED']];
-const optionalCriteria: (keyof SearchCriteria)[] = [
-  'name',
-  'dateOfBirth',
-  'identifier',
-  'area',
-  'jurisdiction',
-  'category',
-  'level',
-  'status',
-];
+const optionalCriteria: readonly (keyof SearchCriteria)[] = searchCriteriaNames;
 const values: Required<SearchCriteria> = {
   name: 'Jon Smyth',
   dateOfBirth: '1980-04-23',

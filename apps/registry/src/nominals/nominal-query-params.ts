@@ -101,7 +101,8 @@ const paging = {
   pageSize: wholeNumber(1, maxPageSize).default(defaultPageSize),
 };
 
-const searchCriteriaNames = [
+/** The search criteria the API takes, each optional (at least one is given). */
+export const searchCriteriaNames = [
   'name',
   'dateOfBirth',
   'identifier',
