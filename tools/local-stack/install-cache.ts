@@ -12,12 +12,12 @@ export function fingerprintOf(files: string[]): string {
 
 const markerName = '.installed-from';
 
-export function isInstalled(dir: string, fingerprint: string): boolean {
+function isInstalled(dir: string, fingerprint: string): boolean {
   const marker = resolve(dir, markerName);
   return existsSync(marker) && readFileSync(marker, 'utf8') === fingerprint;
 }
 
-export function markInstalled(dir: string, fingerprint: string): void {
+function markInstalled(dir: string, fingerprint: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(resolve(dir, markerName), fingerprint);
 }

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { StackError } from './errors';
-import { isInstalled, markInstalled } from './install-cache';
 import { report } from './progress';
 import { runStep } from './processes';
 import { cacheDir, vendorDir } from './settings';
@@ -12,7 +11,8 @@ import { cacheDir, vendorDir } from './settings';
  * pgvector and DocumentDB, the two PostgreSQL extensions Debian does not package, built from the
  * vendored upstream archives (../shared/vendor/README.md) as INFRA-NOTES ("Database") describes and
  * installed into the system's PostgreSQL 15 once: a fingerprint of the archives and of the recipe,
- * kept in the shared cache, says that they are in, as long as their files are still there.
+ * kept beside the installed files (they are the machine's, not a checkout's: a second clone uses
+ * them as they are), says that they are in, as long as their files are still there.
  */
 
 export const pgMajor = 15;
@@ -69,10 +69,14 @@ const fingerprint = createHash('sha256')
   .update(JSON.stringify({ archives: [pgvector, documentdb], documentdbCopt, pgMajor, recipe: 1 }))
   .digest('hex');
 
-const markerDir = resolve(cacheDir, 'pg-extensions');
+const marker = `${extensionDir}/hub-stack-extensions.fingerprint`;
 
 export function extensionsInstalled(): boolean {
-  return isInstalled(markerDir, fingerprint) && installedFiles.every((file) => existsSync(file));
+  return (
+    existsSync(marker) &&
+    readFileSync(marker, 'utf8') === fingerprint &&
+    installedFiles.every((file) => existsSync(file))
+  );
 }
 
 function verifiedArchive(archive: VendoredArchive): string {
@@ -134,7 +138,7 @@ export async function ensureExtensions(): Promise<void> {
   if (absent.length > 0) {
     throw new StackError('postgres', `the build installed no ${absent.join(', ')}`);
   }
-  markInstalled(markerDir, fingerprint);
+  writeFileSync(marker, fingerprint);
   rmSync(scratch, { recursive: true, force: true }); // kept after a failure, to look into
   report('postgres', 'DocumentDB installed');
 }

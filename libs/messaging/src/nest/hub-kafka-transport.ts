@@ -10,8 +10,7 @@ import {
 import type { Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom, throwError, type Observable } from 'rxjs';
 import { isTopicName, type TopicName } from '@hub/contracts';
-import type { EventFailure } from '../consumer/batch-handler';
-import { oneEventAtATime } from '../consumer/batch-handler';
+import { oneEventAtATime, type EventFailure } from '../consumer/batch-handler';
 import type { ConsumedEvent } from '../consumer/consumed-event';
 import {
   ConsumerRunner,
