@@ -123,6 +123,7 @@ function nominal(input: NominalInput): NominalDocument {
     notifications: [],
     intelligence: [],
     meetings: [],
+    rederiveOn: null,
     appliedEvents: [{ eventId: `evt-${input._id}-registered`, version: 1 }],
     ...input,
   };

@@ -23,6 +23,8 @@ import {
   counterpartSummary,
   duplicateCounterpart,
 } from '../projections/record-lifecycle.projections';
+import { londonDate } from '../projections/calendar';
+import { withDerivedFacts } from '../projections/derived-facts';
 import {
   searchDocumentChanged,
   searchDocumentOf,
@@ -133,8 +135,12 @@ export class RecordFold {
   /** How to take back each change made so far, newest last: an event that fails leaves no trace. */
   private readonly undo: (() => void)[] = [];
 
+  /** The UK calendar date the batch is applied on: what date-dependent facts are derived for. */
+  private readonly today: string;
+
   constructor(private readonly input: FoldInput) {
     this.waiting = new Map(input.waiting);
+    this.today = londonDate(input.now);
   }
 
   /**
@@ -405,7 +411,7 @@ export class RecordFold {
       );
       return;
     }
-    const content = project(record ? contentOf(record) : null);
+    const content = withDerivedFacts(project(record ? contentOf(record) : null), this.today);
     const version = (record?.version ?? 0) + 1;
     this.setIn(this.current, nominalId, {
       _id: nominalId,

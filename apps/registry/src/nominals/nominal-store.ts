@@ -1,3 +1,4 @@
+import { upgradedContent } from './record-upgrade';
 import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 import type { EventMetadata } from '@hub/contracts';
 import { isDuplicateKeyError } from '@hub/persistence';
@@ -39,7 +40,7 @@ const bookkeepingFields = [
 export function contentOf(record: NominalDocument): NominalContent {
   const copy: Partial<NominalDocument> = { ...record };
   for (const field of bookkeepingFields) delete copy[field];
-  return copy as NominalContent;
+  return upgradedContent(copy);
 }
 
 /** The history entry of an event applied to a record as version `nominalVersion`. */

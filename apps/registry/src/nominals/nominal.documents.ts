@@ -148,6 +148,11 @@ export interface NominalDocument {
   notifications: NotificationItem[];
   intelligence: IntelligenceItem[];
   meetings: MeetingItem[];
+  /**
+   * The next day a derived fact changes with no event (an address ends, a notification falls due):
+   * the registry re-derives the record then, so that the changed-record topic does not go stale.
+   */
+  rederiveOn: string | null;
   search: RecordMatchKeys;
   /**
    * Which events the record already contains, and the version each produced: the guard that makes

@@ -55,6 +55,7 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
       notifications: [],
       intelligence: [],
       meetings: [],
+      rederiveOn: null,
     };
     return content;
   },
