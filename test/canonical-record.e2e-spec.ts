@@ -158,7 +158,8 @@ describe('the canonical record, built from every event type', () => {
           kind: 'FOREIGN_TRAVEL',
           notifiedOn: '2025-05-05',
           dueBy: '2025-05-03',
-          travel: { destinationCountry: 'Exampleland', departOn: '2025-06-01', returnOn: null },
+          // Notified 3 days before departure: late by the hub's 7-day rule, whatever the producer said.
+          travel: { destinationCountry: 'Exampleland', departOn: '2025-05-08', returnOn: null },
         },
       ],
       [
@@ -492,10 +493,11 @@ describe('the canonical record, built from every event type', () => {
   });
 
   it('flags records sharing an agency identifier, and links them on request', async () => {
-    const pnc = { type: 'PNC_ID', value: '97/424242K', issuedBy: 'POLICE' };
+    // A valid check letter: a shared PNC id with a wrong one is not evidence enough on its own.
+    const pnc = { type: 'PNC_ID', value: '97/424242H', issuedBy: 'POLICE' };
     const { nominalId: first } = await register({ identifiers: [pnc] });
     const { nominalId: second } = await register({
-      identifiers: [{ ...pnc, value: '97/424242k' }],
+      identifiers: [{ ...pnc, value: '1997/0424242h' }],
     });
     const candidate = await eventually('the pair to be flagged', async () => {
       const response = await client.get('/v1/duplicates?status=OPEN&pageSize=100');

@@ -103,6 +103,7 @@ function nominal(input: NominalInput): NominalDocument {
     linkedNominals: [],
     registeredBy: 'POLICE',
     aliases: [],
+    aliasDatesOfBirth: [],
     gender: 'NOT_KNOWN',
     identifiers: [],
     mappa: null,
@@ -114,6 +115,8 @@ function nominal(input: NominalInput): NominalDocument {
       coManagers: [],
     },
     addresses: [],
+    currentAddress: null,
+    otherCurrentAddresses: [],
     custody: null,
     supervision: null,
     supervisionEvents: [],
@@ -123,7 +126,18 @@ function nominal(input: NominalInput): NominalDocument {
     notifications: [],
     intelligence: [],
     meetings: [],
+    ppani: null,
+    arrangementsHistory: [],
+    custodyEvents: [],
+    restrictedPatientEvents: [],
+    merges: [],
+    mergeConflicts: [],
+    conflicts: [],
     rederiveOn: null,
+    notificationRequirements: [],
+    notificationStatus: null,
+    overdueNotifications: [],
+    civilOrders: [],
     appliedEvents: [{ eventId: `evt-${input._id}-registered`, version: 1 }],
     ...input,
   };
@@ -141,6 +155,10 @@ const mappa = (
   jurisdiction,
   setOn: new Date('2023-01-01T00:00:00Z'),
   reviewOn: null,
+  effectiveOn: '2023-01-01',
+  basis: null,
+  leftOn: null,
+  leftReason: null,
 });
 
 const management = (
@@ -205,6 +223,9 @@ const smith = nominal({
     address('hostel', '2020-06-01', day(30)),
     address('next', day(10), null),
   ],
+  // Stored as the registry derives them when it writes the record (current-address.ts).
+  currentAddress: address('home', '2021-01-01', null),
+  otherCurrentAddresses: [address('hostel', '2020-06-01', day(30))],
   riskManagementPlans: [
     plan('plan-a', 1, '2022-01-01T00:00:00Z'),
     plan('plan-a', 2, '2022-06-01T00:00:00Z'),

@@ -157,7 +157,13 @@ interface Tally {
 
 const emptyTally = (): Tally => ({
   total: 0,
-  categories: { CATEGORY_1: 0, CATEGORY_2: 0, CATEGORY_3: 0, CATEGORY_4: 0 },
+  categories: {
+    CATEGORY_1: 0,
+    CATEGORY_2: 0,
+    CATEGORY_3: 0,
+    CATEGORY_4: 0,
+    RESTRICTED_PATIENTS: 0,
+  },
   levels: { LEVEL_1: 0, LEVEL_2: 0, LEVEL_3: 0 },
 });
 

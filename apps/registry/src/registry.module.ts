@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
-import { consumerGroupCatalogue, type TopicName } from '@hub/contracts';
+import { consumerGroupCatalogue, topicCatalogue, type TopicName } from '@hub/contracts';
 import {
   CoPartitionedAssigner,
   consumerHealthProbe,
@@ -23,7 +23,7 @@ import {
   MetricsController,
 } from '@hub/observability';
 import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
-import { ChangedRecordPublisher, changedRecordTopic } from './changes/changed-record-publisher';
+import { ChangedRecordPublisher } from './changes/changed-record-publisher';
 import { AsyncApiController } from './contracts/asyncapi.controller';
 import { NominalCommandsController } from './commands/nominal-commands.controller';
 import { RecordCommands } from './commands/record-commands';
@@ -39,16 +39,19 @@ import { NominalStore } from './nominals/nominal-store';
 import { NominalQueries } from './nominals/nominal-queries';
 import { NominalsController } from './nominals/nominals.controller';
 import { ParkedEvents } from './parking/parked-events';
+import { DateReachedSweep } from './dates/date-reached-sweep';
 import { ParkingExpiry } from './parking/parking-expiry';
 import { SearchDocuments } from './search/search-documents';
 import type { RegistryConfig } from './registry.config';
 
-/** The topics the registry publishes on: its decisions and the changed records. */
-const publishedTopics = [
-  changedRecordTopic,
-  'registry.nominal.archive-status-changed.v1',
-  'registry.nominal.duplicate-resolved.v1',
-] as const satisfies readonly TopicName[];
+/**
+ * The topics the registry publishes on, from the catalogue: the hub's own typed topics (its
+ * decisions, the days reached, the changed records).
+ */
+const publishedTopics = (Object.keys(topicCatalogue) as TopicName[]).filter((topic) => {
+  const { publishers, valueSchema } = topicCatalogue[topic];
+  return publishers.includes('HUB') && valueSchema !== null;
+});
 
 @Module({})
 export class RegistryModule {
@@ -134,6 +137,12 @@ export class RegistryModule {
             publisher: EventPublisher,
             logger: PinoLogger,
           ) => new ChangedRecordPublisher(mongo.db, store, publisher, logger),
+        },
+        {
+          provide: DateReachedSweep,
+          inject: [NominalStore, EVENT_PUBLISHER, PinoLogger],
+          useFactory: (store: NominalStore, publisher: EventPublisher, logger: PinoLogger) =>
+            new DateReachedSweep(store.nominals, publisher, logger),
         },
         {
           provide: ParkingExpiry,

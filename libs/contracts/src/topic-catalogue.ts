@@ -125,6 +125,14 @@ export const topicCatalogue = {
     'The MAPPA category and management level of a nominal were set or reviewed.',
     'org.mappahub.mappa.MappaCategoryAndLevelSet',
   ),
+  'mappa.ppani-risk-category.set.v1': sharedFact(
+    'Northern Ireland: a Local Area Public Protection Panel set or reviewed the PPANI risk category of a nominal, with why they are eligible for the arrangements.',
+    'org.mappahub.mappa.PpaniRiskCategorySet',
+  ),
+  'mappa.arrangements.left.v1': sharedFact(
+    'A nominal stopped being managed under MAPPA (or PPANI), with the day and the reason; the record is kept.',
+    'org.mappahub.mappa.PublicProtectionArrangementsLeft',
+  ),
   'mappa.management.assigned.v1': sharedFact(
     'The lead agency, managing area, record manager and co-managers of a nominal were assigned.',
     'org.mappahub.mappa.RecordManagementAssigned',
@@ -155,6 +163,16 @@ export const topicCatalogue = {
     'POLICE',
     'org.mappahub.police.RsoNotificationReceived',
   ),
+  'police.notification-requirement.recorded.v1': agencyFact(
+    'The facts that make a person subject to the sex offender notification requirements (conviction, finding, caution or notification order, disposal, relevant date), or a review of an indefinite requirement; the hub works out the period.',
+    'POLICE',
+    'org.mappahub.police.NotificationRequirementRecorded',
+  ),
+  'police.civil-order.recorded.v1': agencyFact(
+    'A civil order about sexual harm (SHPO, SRO, notification order, or the Northern Ireland and Scottish orders) was made, varied, renewed or discharged, with its prohibitions and expiry.',
+    'POLICE',
+    'org.mappahub.police.CivilOrderRecorded',
+  ),
   'prison.custody-event.recorded.v1': agencyFact(
     'A nominal was admitted to, transferred between or released from custody, or given a release date.',
     'PRISON',
@@ -179,6 +197,14 @@ export const topicCatalogue = {
   'registry.nominal.duplicate-resolved.v1': registryCommand(
     'A record manager decided whether two records flagged as possible duplicates are the same person: linked, merged or not duplicates.',
     'org.mappahub.registry.DuplicateResolved',
+  ),
+  'registry.nominal.merge-undone.v1': registryCommand(
+    'Data governance undid a wrong merge, with the reason: both records are restored with their own facts and histories.',
+    'org.mappahub.registry.MergeUndone',
+  ),
+  'registry.nominal.date-reached.v1': registryCommand(
+    'The registry reached a day on which facts of a record change without another event (an address ends, a notification falls due): the record is derived again.',
+    'org.mappahub.registry.RecordDateReached',
   ),
   'registry.nominal.changed.v1': {
     description:

@@ -3,6 +3,7 @@ export * from './kafka-client';
 export * from './schema-registry';
 export * from './topic-provisioning';
 export * from './event-publisher';
+export * from './named-uuid';
 export * from './health-probes';
 export * from './consumer/consumer-runner';
 export * from './consumer/co-partitioned-assigner';

@@ -1,6 +1,12 @@
 import type { Address, NominalChanged } from '@hub/contracts';
-import { currentAddress, currentPlan, latestRiskAssessment } from '../nominals/current-facts';
+import { currentPlan, latestRiskAssessment } from '../nominals/current-facts';
+import {
+  reconvictionRiskSummary,
+  riskOfSeriousHarmSummary,
+  toolAssessmentSummaries,
+} from '../nominals/risk-headlines';
 import type { NominalDocument } from '../nominals/nominal.documents';
+import { notificationFactsOf } from './notification-requirement-changed';
 
 function addressOf(address: Address): Address {
   return {
@@ -21,7 +27,8 @@ function addressOf(address: Address): Address {
  * free text that carries dissemination limits (intelligence, minutes) left to the query API.
  */
 export function nominalChangedOf(record: NominalDocument): NominalChanged {
-  const address = currentAddress(record);
+  // Derived when the record was written, and re-derived the day it changes (current-address.ts).
+  const address = record.currentAddress;
   const assessment = latestRiskAssessment(record);
   const plan = currentPlan(record);
   return {
@@ -34,27 +41,29 @@ export function nominalChangedOf(record: NominalDocument): NominalChanged {
     name: record.name,
     aliases: record.aliases,
     dateOfBirth: record.dateOfBirth,
+    aliasDatesOfBirth: record.aliasDatesOfBirth,
     gender: record.gender,
     identifiers: record.identifiers,
     mappa: record.mappa,
+    ppani: record.ppani,
     management: record.management,
     currentAddress: address && addressOf(address),
+    otherCurrentAddresses: record.otherCurrentAddresses.map(addressOf),
     custody: record.custody,
     supervision: record.supervision,
     restrictedPatient: record.restrictedPatient,
-    latestRiskAssessment: assessment && {
-      assessmentId: assessment.assessmentId,
-      tool: assessment.tool,
-      riskOfSeriousHarm: assessment.riskOfSeriousHarm,
-      assessedOn: assessment.assessedOn,
-      nextReviewOn: assessment.nextReviewOn,
-    },
+    latestRiskAssessment: assessment,
+    riskOfSeriousHarm: riskOfSeriousHarmSummary(record),
+    reconvictionRisk: reconvictionRiskSummary(record),
+    latestRiskAssessments: toolAssessmentSummaries(record),
     riskManagementPlan: plan && {
       planId: plan.planId,
       planVersion: plan.planVersion,
       reviewOn: plan.reviewOn,
     },
     linkedNominals: record.linkedNominals,
+    conflicts: record.conflicts,
+    ...notificationFactsOf(record),
     counts: {
       intelligence: record.intelligence.length,
       meetings: record.meetings.length,

@@ -77,4 +77,24 @@ export class NominalCommandsController {
     const { reason, actingUser } = parseRequest(archiveRequest, body, 're-activation request');
     return this.commands.reactivate(id, { reason, actingUser, ...requestTrace(request) });
   }
+
+  @Post('unmerge')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Undo a wrong merge (data governance)',
+    description:
+      'For a record that was merged into another: publishes a MergeUndone event. Once applied, this record is restored with what it held at the merge and the facts addressed to it since, and the survivor gives back the names, identifiers and items the merge brought it; both timelines show the unmerge, with the acting user and the reason.',
+  })
+  @ApiBody(archiveRequestDoc)
+  @ApiAcceptedResponse({ description: 'The decision is on Kafka.' })
+  @ApiNotFoundResponse({ description: 'No such nominal.' })
+  @ApiConflictResponse({ description: 'The record is not merged into another.' })
+  unmerge(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() request: IncomingMessage,
+  ): Promise<AcceptedCommand> {
+    const { reason, actingUser } = parseRequest(archiveRequest, body, 'unmerge request');
+    return this.commands.unmerge(id, { reason, actingUser, ...requestTrace(request) });
+  }
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import type { DuplicateResolved, EventMetadata, NominalArchiveStatusChanged } from '@hub/contracts';
+import type {
+  DuplicateResolved,
+  EventMetadata,
+  MergeUndone,
+  NominalArchiveStatusChanged,
+} from '@hub/contracts';
 import type { EventPublisher, PublishedEvent } from '@hub/messaging';
 import type { DuplicateCandidates } from '../duplicates/duplicate-candidates';
 import type { NominalStore } from '../nominals/nominal-store';
@@ -101,6 +106,30 @@ export class RecordCommands {
     }
   }
 
+  /** Undoes the merge that retired `nominalId` into the record it now redirects to. */
+  async unmerge(nominalId: string, request: CommandRequest): Promise<AcceptedCommand> {
+    const record = await this.store.findNominal(nominalId);
+    if (!record) throw new NotFoundException(`no nominal with id ${nominalId}`);
+    if (record.status !== 'MERGED' || record.mergedInto === null) {
+      throw new ConflictException(
+        `nominal ${nominalId} is not merged into another record, so there is no merge to undo`,
+      );
+    }
+    const survivor = await this.store.findNominal(record.mergedInto);
+    if (!survivor?.merges?.some((merge) => merge.nominalId === nominalId)) {
+      throw new ConflictException(
+        `record ${record.mergedInto} holds no record of merging ${nominalId} (merged before merges were recorded, or being undone): it cannot be undone automatically`,
+      );
+    }
+    const event: MergeUndone = {
+      metadata: this.metadata(request),
+      nominalId,
+      otherNominalId: record.mergedInto,
+      reason: request.reason,
+    };
+    return this.publish('registry.nominal.merge-undone.v1', event, request);
+  }
+
   private changeArchiveStatus(
     nominalId: string,
     action: NominalArchiveStatusChanged['action'],
@@ -140,8 +169,11 @@ export class RecordCommands {
   }
 
   private async publish(
-    topic: 'registry.nominal.archive-status-changed.v1' | 'registry.nominal.duplicate-resolved.v1',
-    event: NominalArchiveStatusChanged | DuplicateResolved,
+    topic:
+      | 'registry.nominal.archive-status-changed.v1'
+      | 'registry.nominal.duplicate-resolved.v1'
+      | 'registry.nominal.merge-undone.v1',
+    event: NominalArchiveStatusChanged | DuplicateResolved | MergeUndone,
     request: CommandRequest,
   ): Promise<AcceptedCommand> {
     try {

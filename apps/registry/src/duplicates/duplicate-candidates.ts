@@ -1,11 +1,11 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import type { DuplicateDecision, PersonName } from '@hub/contracts';
+import type { DuplicateDecision } from '@hub/contracts';
 import { isDuplicateKeyError } from '@hub/persistence';
 import type { NominalDocument } from '../nominals/nominal.documents';
-import { nameSimilarity } from '../search/name-matching';
+import { birthDatesToFind } from './birth-dates';
+import { duplicateEvidence, reasonsOf, type DuplicateEvidence } from './duplicate-evidence';
 
-/** Names this similar (0..1, order of name parts ignored) with the same date of birth are flagged. */
-export const duplicateNameThreshold = 0.85;
+export { duplicateNameThreshold } from './duplicate-evidence';
 
 export type CandidateStatus = 'OPEN' | DuplicateDecision;
 
@@ -26,11 +26,23 @@ export interface DuplicateCandidateDocument {
 /** How long a decision reserved by a request blocks others, if it never lands. */
 const reservationTimeoutMs = 10 * 60 * 1000;
 
-/** What matching reads of the other records. */
+/**
+ * A candidate as the review queue shows it: with the evidence, field by field, as the two records
+ * stand now (null if either record is gone).
+ */
+export type CandidateWithEvidence = DuplicateCandidateDocument & {
+  evidence: DuplicateEvidence | null;
+};
+
+/**
+ * What matching reads of the other records. Alias dates of birth are optional: records written
+ * before they existed are read without being upgraded.
+ */
 type MatchedRecord = Pick<
   NominalDocument,
   '_id' | 'name' | 'aliases' | 'identifiers' | 'dateOfBirth' | 'status' | 'search'
->;
+> &
+  Partial<Pick<NominalDocument, 'aliasDatesOfBirth'>>;
 
 const matchedFields = {
   _id: 1,
@@ -38,6 +50,7 @@ const matchedFields = {
   aliases: 1,
   identifiers: 1,
   dateOfBirth: 1,
+  aliasDatesOfBirth: 1,
   status: 1,
   'search.identifierValues': 1,
 } as const;
@@ -61,13 +74,9 @@ export function candidateId(a: string, b: string): string {
   return [a, b].sort().join('|');
 }
 
-function bestNameSimilarity(a: MatchedRecord, b: MatchedRecord): number {
-  const names = (record: MatchedRecord): PersonName[] => [record.name, ...record.aliases];
-  let best = 0;
-  for (const left of names(a)) {
-    for (const right of names(b)) best = Math.max(best, nameSimilarity(left, right));
-  }
-  return best;
+/** The two records in the order a candidate lists them (by id), so that evidence reads alike. */
+function inIdOrder<T extends { _id: string }>(a: T, b: T): [T, T] {
+  return a._id < b._id ? [a, b] : [b, a];
 }
 
 export class DuplicateCandidates {
@@ -83,18 +92,26 @@ export class DuplicateCandidates {
   }
 
   /**
-   * Flags the records that are likely the same person as any of `records`: a shared agency
-   * identifier, or the same date of birth with a similar name. Two queries for all of them, served
-   * by indexes; run after the records are written, so that two registrations of one person meet
-   * whichever is written first. Safe to repeat: a pair is flagged once.
+   * Flags the records that are likely the same person as any of `records` (duplicate-evidence.ts):
+   * a shared national identifier, or a similar name with a matching date of birth (exact, day and
+   * month swapped, an alias date of birth) or a shared local reference. Three queries for all of
+   * them, served by indexes; run after the records are written, so that two registrations of one
+   * person meet whichever is written first. Safe to repeat: a pair is flagged once.
    */
   async flagFor(records: NominalDocument[]): Promise<DuplicateCandidateDocument[]> {
     if (records.length === 0) return [];
-    const birthDates = [...new Set(records.map((record) => record.dateOfBirth))];
-    const identifierValues = [...new Set(records.flatMap((r) => r.search.identifierValues))];
-    const [sameBirthDate, sharingIdentifier] = await Promise.all([
+    const distinct = (values: string[]) => [...new Set(values)];
+    const birthDates = distinct(records.flatMap(birthDatesToFind));
+    const ownBirthDates = distinct(
+      records.flatMap((record) => [record.dateOfBirth, ...record.aliasDatesOfBirth]),
+    );
+    const identifierValues = distinct(records.flatMap((r) => r.search.identifierValues));
+    const [sameBirthDate, aliasBirthDate, sharingIdentifier] = await Promise.all([
       this.nominals
         .find({ dateOfBirth: { $in: birthDates } }, { projection: matchedFields })
+        .toArray(),
+      this.nominals
+        .find({ aliasDatesOfBirth: { $in: ownBirthDates } }, { projection: matchedFields })
         .toArray(),
       identifierValues.length === 0
         ? Promise.resolve([])
@@ -113,15 +130,17 @@ export class DuplicateCandidates {
       filed.set(other._id, other);
       byKey.set(key, filed);
     };
-    for (const other of [...sameBirthDate, ...sharingIdentifier]) {
+    for (const other of [...sameBirthDate, ...aliasBirthDate, ...sharingIdentifier]) {
       if (other.status === 'MERGED') continue;
       file(`dob:${other.dateOfBirth}`, other);
+      for (const date of other.aliasDatesOfBirth ?? []) file(`alias-dob:${date}`, other);
       for (const value of other.search.identifierValues) file(`id:${value}`, other);
     }
     const flagged = new Map<string, DuplicateCandidateDocument>();
     for (const record of records) {
       const keys = [
-        `dob:${record.dateOfBirth}`,
+        ...birthDatesToFind(record).map((date) => `dob:${date}`),
+        ...[record.dateOfBirth, ...record.aliasDatesOfBirth].map((date) => `alias-dob:${date}`),
         ...record.search.identifierValues.map((value) => `id:${value}`),
       ];
       const others = new Map(keys.flatMap((key) => [...(byKey.get(key) ?? new Map()).entries()]));
@@ -143,28 +162,17 @@ export class DuplicateCandidates {
     record: MatchedRecord,
     others: Iterable<MatchedRecord>,
   ): DuplicateCandidateDocument[] {
-    const normalised = (value: string): string => value.replace(/\s+/g, '').toUpperCase();
     const candidates: DuplicateCandidateDocument[] = [];
     for (const other of others) {
       if (other._id === record._id) continue;
-      const reasons = other.identifiers
-        .filter((id) =>
-          record.identifiers.some(
-            (mine) => mine.type === id.type && normalised(mine.value) === normalised(id.value),
-          ),
-        )
-        .map((id) => `shares ${id.type} ${id.value}`);
-      const similarity = bestNameSimilarity(record, other);
-      if (other.dateOfBirth === record.dateOfBirth && similarity >= duplicateNameThreshold) {
-        reasons.push(`same date of birth and a similar name (${similarity.toFixed(2)})`);
-      }
-      if (reasons.length === 0) continue;
+      const evidence = duplicateEvidence(...inIdOrder(record, other));
+      if (evidence.grounds.length === 0) continue;
       candidates.push({
         _id: candidateId(record._id, other._id),
         nominalIds: [record._id, other._id].sort() as [string, string],
         flaggedBy: record._id,
-        reasons,
-        nameSimilarity: similarity,
+        reasons: reasonsOf(evidence),
+        nameSimilarity: evidence.name.similarity,
         status: 'OPEN',
         flaggedAt: new Date(),
         decision: null,
@@ -199,6 +207,26 @@ export class DuplicateCandidates {
 
   find(id: string): Promise<DuplicateCandidateDocument | null> {
     return this.candidates.findOne({ _id: id });
+  }
+
+  /**
+   * The candidates with their evidence, from the records as they stand now (a record manager
+   * decides on the records, not on what they were when flagged): one query by id for a page.
+   */
+  async withEvidence(candidates: DuplicateCandidateDocument[]): Promise<CandidateWithEvidence[]> {
+    const ids = [...new Set(candidates.flatMap((candidate) => candidate.nominalIds))];
+    const records =
+      ids.length === 0
+        ? []
+        : await this.nominals.find({ _id: { $in: ids } }, { projection: matchedFields }).toArray();
+    const byId = new Map<string, MatchedRecord>(records.map((record) => [record._id, record]));
+    return candidates.map((candidate) => {
+      const [first, second] = candidate.nominalIds.map((id) => byId.get(id));
+      return {
+        ...candidate,
+        evidence: first && second ? duplicateEvidence(first, second) : null,
+      };
+    });
   }
 
   async list(

@@ -15,6 +15,7 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiQuery,
   ApiTags,
@@ -24,7 +25,8 @@ import { z } from 'zod';
 import { RecordCommands, type AcceptedCommand } from '../commands/record-commands';
 import { parseRequest } from '../http/request-validation';
 import { requestTrace } from '../http/request-context';
-import { DuplicateCandidates, type DuplicateCandidateDocument } from './duplicate-candidates';
+import { DuplicateCandidatePageDto, DuplicateCandidateDto } from './duplicate-api.dto';
+import { DuplicateCandidates, type CandidateWithEvidence } from './duplicate-candidates';
 
 const listQuery = z.strictObject({
   status: z.enum(['OPEN', 'LINKED', 'MERGED', 'NOT_DUPLICATE']).optional(),
@@ -44,7 +46,7 @@ const decisionRequest = z
     path: ['survivorId'],
   });
 
-function candidateView({ _id, ...candidate }: DuplicateCandidateDocument) {
+function candidateView({ _id, ...candidate }: CandidateWithEvidence) {
   return { id: _id, ...candidate };
 }
 
@@ -60,8 +62,9 @@ export class DuplicatesController {
   @ApiOperation({
     summary: 'Records flagged as possibly the same person',
     description:
-      'Flagged when a nominal is registered: a shared agency identifier, or the same date of birth with a similar name.',
+      'Flagged when a record is registered or its names, dates of birth or identifiers change: a valid national identifier both hold (a PNC id in its short or long form alike), or a similar name (in either order, parts one leaves out tolerated) with a date of birth that matches exactly, with day and month swapped or as an alias date of birth, or with a shared local case reference. Each candidate carries the evidence field by field.',
   })
+  @ApiOkResponse({ type: DuplicateCandidatePageDto })
   @ApiQuery({
     name: 'status',
     required: false,
@@ -72,16 +75,19 @@ export class DuplicatesController {
   async list(@Query() query: unknown) {
     const { status, page, pageSize } = parseRequest(listQuery, query, 'query');
     const { items, total } = await this.candidates.list(status, page, pageSize);
-    return { items: items.map(candidateView), page, pageSize, total };
+    const withEvidence = await this.candidates.withEvidence(items);
+    return { items: withEvidence.map(candidateView), page, pageSize, total };
   }
 
   @Get(':candidateId')
-  @ApiOperation({ summary: 'One possible duplicate and its decision' })
+  @ApiOperation({ summary: 'One possible duplicate, its evidence and its decision' })
+  @ApiOkResponse({ type: DuplicateCandidateDto })
   @ApiNotFoundResponse({ description: 'No such possible duplicate.' })
   async get(@Param('candidateId') candidateId: string) {
     const candidate = await this.candidates.find(candidateId);
     if (!candidate) throw new NotFoundException(`no possible duplicate with id ${candidateId}`);
-    return candidateView(candidate);
+    const [withEvidence] = await this.candidates.withEvidence([candidate]);
+    return candidateView(withEvidence);
   }
 
   @Post(':candidateId/decision')

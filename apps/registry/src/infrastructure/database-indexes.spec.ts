@@ -1,5 +1,7 @@
 import type { Db, Document } from 'mongodb';
 import type { NominalStatus } from '@hub/contracts';
+import type { EventPublisher } from '@hub/messaging';
+import { DateReachedSweep } from '../dates/date-reached-sweep';
 import { DuplicateCandidates } from '../duplicates/duplicate-candidates';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { NominalQueries, type SearchCriteria } from '../nominals/nominal-queries';
@@ -30,6 +32,9 @@ function recordingDb(issued: IssuedQuery[]): Db {
     identifiers: [],
     addresses: [],
     riskManagementPlans: [],
+    dateOfBirth: '1980-03-04',
+    aliasDatesOfBirth: [],
+    search: { identifierValues: [] },
   };
   const collection = (name: string) => ({
     collectionName: name,
@@ -196,6 +201,36 @@ async function issuedByTheApi(): Promise<IssuedQuery[]> {
   }
   const duplicates = new DuplicateCandidates(db, db.collection<NominalDocument>('nominals'));
   for (const status of [undefined, 'OPEN', 'MERGED'] as const) await duplicates.list(status, 2, 20);
+  // Duplicate matching after a batch, and the evidence the review queue shows.
+  const registered = {
+    _id: 'NOM-3',
+    name: { givenNames: ['Sam'], familyName: 'Otherperson' },
+    aliases: [],
+    dateOfBirth: '1980-04-03',
+    aliasDatesOfBirth: ['1981-01-01'],
+    identifiers: [{ type: 'PNC_ID', value: '12/345678U', issuedBy: 'POLICE' }],
+    status: 'ACTIVE',
+    search: { identifierValues: ['12/0345678U'] },
+  } as unknown as NominalDocument;
+  await duplicates.flagFor([registered]);
+  const [candidate] = await duplicates.withEvidence([]);
+  expect(candidate).toBeUndefined();
+  await duplicates.withEvidence([
+    {
+      _id: 'NOM-1|NOM-3',
+      nominalIds: ['NOM-1', 'NOM-3'],
+      flaggedBy: 'NOM-3',
+      reasons: [],
+      nameSimilarity: 0,
+      status: 'OPEN',
+      flaggedAt: new Date(),
+      decision: null,
+    },
+  ]);
+  // Records whose date-dependent facts change on a day that has come.
+  const publisher = { publishMany: () => Promise.resolve() } as unknown as EventPublisher;
+  const quiet = { info: () => undefined, error: () => undefined };
+  await new DateReachedSweep(db.collection<NominalDocument>('nominals'), publisher, quiet).sweep();
   return issued;
 }
 

@@ -18,8 +18,12 @@ export interface DeclaredIndex {
 export const databaseIndexes: readonly DeclaredIndex[] = [
   // nominals: duplicate matching (after each batch) and the changed-record outbox's sweep.
   { collection: 'nominals', key: { dateOfBirth: 1 }, name: 'dateOfBirth' },
+  // A record's date of birth found as another's alias date of birth (a multikey index).
+  { collection: 'nominals', key: { aliasDatesOfBirth: 1 }, name: 'aliasDatesOfBirth' },
   { collection: 'nominals', key: { 'search.identifierValues': 1 }, name: 'identifierValues' },
   { collection: 'nominals', key: { updatedAt: 1 }, name: 'updatedAt' },
+  // Records whose date-dependent facts change on a day that has come (dates/date-reached-sweep.ts).
+  { collection: 'nominals', key: { rederiveOn: 1 }, name: 'rederiveOn' },
 
   // nominal_search: the search API, on the read model (search/search-document.ts) so that these
   // entries are rewritten only when names, identifiers or management change, not with every fact.

@@ -8,13 +8,14 @@ import {
 import { HubKafkaTransport, type EventPublisher } from '@hub/messaging';
 import type { MongoConnection } from '@hub/persistence';
 import { ChangedRecordPublisher } from '../changes/changed-record-publisher';
+import { DateReachedSweep } from '../dates/date-reached-sweep';
 import { ParkingExpiry } from '../parking/parking-expiry';
 import type { RegistryConfig } from '../registry.config';
 import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './tokens';
 
 /**
  * The registry's background duties once it runs (publishing changes left over by a crash,
- * dead-lettering events whose nominal never came), and closing its connections last on the way out.
+ * dead-lettering events whose nominal never came, deriving records again when their day comes), and closing its connections last on the way out.
  */
 @Injectable()
 export class RegistryLifecycle
@@ -26,12 +27,14 @@ export class RegistryLifecycle
     @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
     private readonly changes: ChangedRecordPublisher,
     private readonly parkingExpiry: ParkingExpiry,
+    private readonly dateReached: DateReachedSweep,
     private readonly transport: HubKafkaTransport,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.changes.start(this.config.REGISTRY_CHANGE_SWEEP_MS);
     this.parkingExpiry.start(this.config.REGISTRY_PARKING_SWEEP_MS);
+    this.dateReached.start(this.config.REGISTRY_DATE_SWEEP_MS);
   }
 
   /** Nest closes microservices after the shutdown hooks: stop consuming while the database is open. */
@@ -41,6 +44,7 @@ export class RegistryLifecycle
 
   async onApplicationShutdown(): Promise<void> {
     await this.parkingExpiry.stop();
+    await this.dateReached.stop();
     await this.changes.stop();
     await this.publisher.disconnect();
     await this.mongo.client.close();

@@ -210,7 +210,9 @@ describe('folding a batch of events into the records', () => {
     );
     const result = new RecordFold(inputOf(merged, [], ['NOM-A', 'NOM-B'])).run([intel]);
     expect(result.writes.map((w) => w.record._id)).toEqual(['NOM-B']);
-    expect(result.history[0]?.nominalId).toBe('NOM-B');
+    // The history keeps it under the record it is about, noting the survivor that took it.
+    expect(result.history[0]).toMatchObject({ nominalId: 'NOM-A', appliedTo: 'NOM-B' });
+    expect(result.writes[0]?.record.merges).toEqual([]);
   });
 
   it('applies a merge decision to both records and records the decision', () => {
@@ -233,6 +235,46 @@ describe('folding a batch of events into the records', () => {
     expect(result.decisions).toHaveLength(1);
   });
 
+  it('matches a record again under its corrected date of birth, keeping the former as an alias', () => {
+    const records = recordAfter([registration('NOM-A')]);
+    const corrected = item('mappa.personal-details.changed.v1', {
+      metadata: metadata(),
+      nominalId: 'NOM-A',
+      name: null,
+      aliasesAdded: [],
+      aliasesRemoved: [],
+      dateOfBirth: '1980-03-02',
+      aliasDatesOfBirthAdded: ['1979-02-03'],
+      aliasDatesOfBirthRemoved: [],
+      gender: null,
+    } as RecordFact);
+    const result = new RecordFold(inputOf(records)).run([corrected]);
+
+    expect(result.matchAgain.map((record) => record._id)).toEqual(['NOM-A']);
+    expect(result.matchAgain[0]).toMatchObject({
+      dateOfBirth: '1980-03-02',
+      aliasDatesOfBirth: ['1980-02-03', '1979-02-03'],
+    });
+  });
+
+  it('matches a merge survivor again, with the retired date of birth as an alias date of birth', () => {
+    const records = recordAfter([registration('NOM-A'), registration('NOM-B', 'Testpersen')]).map(
+      (record) => (record._id === 'NOM-A' ? { ...record, dateOfBirth: '1980-03-02' } : record),
+    );
+    const decision = item('registry.nominal.duplicate-resolved.v1', {
+      metadata: metadata(),
+      nominalId: 'NOM-A',
+      otherNominalId: 'NOM-B',
+      decision: 'MERGED',
+      reason: 'same person (synthetic)',
+    } as RecordFact);
+    const result = new RecordFold(inputOf(records)).run([decision]);
+
+    const survivor = result.matchAgain.find((record) => record._id === 'NOM-B');
+    expect(survivor?.aliasDatesOfBirth).toEqual(['1980-03-02']);
+    expect(survivor?.aliases).toEqual([{ givenNames: ['Alex'], familyName: 'Testperson' }]);
+  });
+
   it('writes the search document when the names change, and not for facts that leave them alone', () => {
     const records = recordAfter([registration('NOM-A')]);
     const renamed = item('mappa.personal-details.changed.v1', {
@@ -242,6 +284,8 @@ describe('folding a batch of events into the records', () => {
       aliasesAdded: [],
       aliasesRemoved: [],
       dateOfBirth: null,
+      aliasDatesOfBirthAdded: [],
+      aliasDatesOfBirthRemoved: [],
       gender: null,
     } as RecordFact);
     const intelOnly = new RecordFold(inputOf(records)).run([
@@ -339,5 +383,137 @@ describe('folding a batch of events into the records', () => {
     expect(result.history.map((entry) => entry._id).sort()).toEqual(
       [eventId, `${eventId}@NOM-C`].sort(),
     );
+  });
+});
+
+describe('merging records by the facts, and undoing a wrong merge', () => {
+  const categoryLevel = (nominalId: string, level: string, effectiveOn: string): FoldItem =>
+    item('mappa.category-level.set.v1', {
+      metadata: metadata(),
+      nominalId,
+      category: 'CATEGORY_2',
+      level,
+      jurisdiction: 'ENGLAND_AND_WALES',
+      reason: null,
+      reviewOn: null,
+      effectiveOn,
+      basis: null,
+    } as RecordFact);
+  const custodyEvent = (nominalId: string, kind: string, effectiveOn: string): FoldItem =>
+    item('prison.custody-event.recorded.v1', {
+      metadata: metadata(),
+      nominalId,
+      kind,
+      establishment: 'HMP Exampleton',
+      previousEstablishment: null,
+      releaseDate: null,
+      releaseType: null,
+      prisonNumber: null,
+      effectiveOn,
+      custodyType: null,
+      licenceExpiryOn: null,
+      sentenceExpiryOn: null,
+    } as RecordFact);
+  const decision = (
+    kind: 'registry.nominal.duplicate-resolved.v1' | 'registry.nominal.merge-undone.v1',
+  ) =>
+    kind === 'registry.nominal.duplicate-resolved.v1'
+      ? item(kind, {
+          metadata: metadata(),
+          nominalId: 'NOM-A',
+          otherNominalId: 'NOM-B',
+          decision: 'MERGED',
+          reason: 'same person (synthetic)',
+        } as RecordFact)
+      : item(kind, {
+          metadata: metadata(),
+          nominalId: 'NOM-A',
+          otherNominalId: 'NOM-B',
+          reason: 'two different people (synthetic)',
+        } as RecordFact);
+  const archive = (nominalId: string): FoldItem =>
+    item('registry.nominal.archive-status-changed.v1', {
+      metadata: metadata(),
+      nominalId,
+      action: 'ARCHIVED',
+      reason: 'left MAPPA (synthetic)',
+    } as RecordFact);
+
+  /** NOM-A (level 3 since 2026, admitted in 2026) merged into NOM-B (level 1 since 2024, released in 2024, archived). */
+  function mergedPair(): NominalDocument[] {
+    const before = recordAfter([
+      registration('NOM-A', 'Testperson'),
+      categoryLevel('NOM-A', 'LEVEL_3', '2026-06-01'),
+      custodyEvent('NOM-A', 'ADMITTED', '2026-05-01'),
+      registration('NOM-B', 'Testpersen'),
+      categoryLevel('NOM-B', 'LEVEL_1', '2024-01-01'),
+      custodyEvent('NOM-B', 'RELEASED', '2024-03-01'),
+      archive('NOM-B'),
+    ]);
+    return recordAfter([decision('registry.nominal.duplicate-resolved.v1')], before);
+  }
+  const byId = (records: NominalDocument[], id: string) => records.find((r) => r._id === id)!;
+
+  it('takes the newest facts of either record, and re-activates an archived survivor with a conflict', () => {
+    const survivor = byId(mergedPair(), 'NOM-B');
+
+    // Before: the survivor's own level 1 and RELEASED would have hidden the newer facts.
+    expect(survivor.mappa).toMatchObject({ level: 'LEVEL_3', effectiveOn: '2026-06-01' });
+    expect(survivor.custody?.state).toBe('IN_CUSTODY');
+    expect(survivor.status).toBe('ACTIVE');
+    expect(survivor.conflicts.map((c) => c.field)).toEqual(['status']);
+    expect(survivor.merges).toHaveLength(1);
+  });
+
+  it('keeps a later fact addressed to the retired record apart, and gives it back on unmerge', () => {
+    const merged = mergedPair();
+    const late = intelligence('NOM-A', 'for the retired record (synthetic)');
+    const withLate = recordAfter([late], merged);
+    expect(byId(withLate, 'NOM-B').merges[0]?.redirectedEventIds).toEqual([
+      late.fact.metadata.eventId,
+    ]);
+
+    const undo = decision('registry.nominal.merge-undone.v1');
+    const result = new RecordFold(inputOf(withLate)).run([undo]);
+    expect(result.failures).toEqual([]);
+    const written = new Map(result.writes.map((w) => [w.record._id, w.record]));
+    const restored = written.get('NOM-A')!;
+    const survivor = written.get('NOM-B')!;
+
+    expect(restored).toMatchObject({ status: 'ACTIVE', mergedInto: null });
+    expect(restored.intelligence.map((i) => i.text)).toEqual([
+      'for the retired record (synthetic)',
+    ]);
+    expect(restored.mappa?.level).toBe('LEVEL_3');
+    expect(survivor.intelligence).toEqual([]);
+    expect(survivor.aliases).toEqual([]);
+    expect(survivor.mergedFrom).toEqual([]);
+    expect(survivor.merges).toEqual([]);
+    expect(survivor.mappa?.level).toBe('LEVEL_1');
+    expect(survivor.custody?.state).toBe('RELEASED');
+    // The merge had lifted the survivor's archive: it comes back, and the conflict goes.
+    expect(survivor.status).toBe('ARCHIVED');
+    expect(survivor.conflicts).toEqual([]);
+    expect(result.history.map((entry) => entry._id).sort()).toEqual(
+      [undo.fact.metadata.eventId, `${undo.fact.metadata.eventId}@NOM-B`].sort(),
+    );
+    expect(result.matchAgain.map((record) => record._id).sort()).toEqual(['NOM-A', 'NOM-B']);
+  });
+
+  it('refuses to undo a merge that did not happen', () => {
+    const records = recordAfter([registration('NOM-A'), registration('NOM-B')]);
+    const result = new RecordFold(inputOf(records)).run([
+      decision('registry.nominal.merge-undone.v1'),
+    ]);
+    expect(result.writes).toEqual([]);
+    expect(result.failures[0]?.error).toBeInstanceOf(InapplicableEventError);
+  });
+
+  it('decides the current state by effective date whatever order the events arrive in', () => {
+    const release = custodyEvent('NOM-A', 'RELEASED', '2026-03-01');
+    const admission = custodyEvent('NOM-A', 'ADMITTED', '2025-01-01');
+    const late = recordAfter([registration('NOM-A'), release, admission]);
+    expect(byId(late, 'NOM-A').custody?.state).toBe('RELEASED');
+    expect(byId(late, 'NOM-A').custodyEvents).toHaveLength(2);
   });
 });

@@ -1,4 +1,4 @@
-import type { DuplicateResolved } from '@hub/contracts';
+import type { DuplicateResolved, MergeUndone } from '@hub/contracts';
 import type { ConsumedEvent, EventFailure } from '@hub/messaging';
 import type { AppliedDecision } from '../duplicates/duplicate-candidates';
 import {
@@ -22,6 +22,10 @@ import {
 import {
   counterpartSummary,
   duplicateCounterpart,
+  mergeEntryOf,
+  survivorWithoutMerge,
+  withItemsReturned,
+  withRedirectedEvent,
 } from '../projections/record-lifecycle.projections';
 import { londonDate } from '../projections/calendar';
 import { withDerivedFacts } from '../projections/derived-facts';
@@ -34,6 +38,12 @@ import { identifierValuesOf } from '../search/search-keys';
 
 const registrationTopic = 'mappa.nominal.registered.v1';
 const decisionTopic = 'registry.nominal.duplicate-resolved.v1';
+const mergeUndoneTopic = 'registry.nominal.merge-undone.v1';
+
+function existingContent(current: NominalContent | null, nominalId: string): NominalContent {
+  if (current === null) throw new InapplicableEventError(`record ${nominalId} does not exist`);
+  return current;
+}
 
 /** Events that can change what duplicate detection matches a record on (birth date, identifiers). */
 const changesMatchKeys = new Set<string>([
@@ -274,7 +284,8 @@ export class RecordFold {
     let target = item.fact;
     for (let hop = 0; ; hop++) {
       try {
-        this.applyTo(item, target);
+        if (item.event.topic === mergeUndoneTopic) this.applyUnmerge(item, target as MergeUndone);
+        else this.applyTo(item, target);
         return;
       } catch (error) {
         if (!(error instanceof NominalMergedError)) throw error;
@@ -301,11 +312,60 @@ export class RecordFold {
     if (decision && !this.holds(decision.nominalId, decision.metadata.eventId)) {
       this.checkOtherRecord(decision);
     }
-    this.write(item, this.recorded(item, fact), (current) =>
-      item.projection.project(current, fact),
-    );
+    const addressedTo = item.fact.nominalId;
+    if (addressedTo === fact.nominalId) {
+      this.write(item, this.recorded(item, fact), (current) =>
+        item.projection.project(current, fact),
+      );
+    } else {
+      // Addressed to a record merged into this one: the survivor notes it, so that an unmerge
+      // can give it back, and the history keeps it under the record it is about.
+      this.write(item, { ...this.recorded(item, fact), addressedTo }, (current) =>
+        withRedirectedEvent(
+          item.projection.project(current, fact),
+          addressedTo,
+          fact.metadata.eventId,
+        ),
+      );
+    }
     if (decision) this.applyCounterpart(item, decision);
     if (changesMatchKeys.has(item.event.topic)) this.addTo(this.matchAgain, fact.nominalId);
+  }
+
+  /**
+   * Undoes a wrong merge: the retired record is restored with what it held and the items of events
+   * addressed to it since; the survivor gives back what the merge brought. Both are derived again.
+   */
+  private applyUnmerge(item: FoldItem, undo: MergeUndone): void {
+    const survivor = this.get(undo.otherNominalId);
+    if (!survivor) {
+      throw new InapplicableEventError(`the survivor ${undo.otherNominalId} does not exist`);
+    }
+    const survivorBefore = contentOf(survivor);
+    const eventId = undo.metadata.eventId;
+    // Redelivered after the survivor's side was written: the ledger entry is gone, nothing to do.
+    const survivorDone = this.holds(undo.otherNominalId, eventId);
+    const entry = survivorDone
+      ? null
+      : mergeEntryOf(survivorBefore, undo.nominalId, undo.otherNominalId);
+    this.write(item, this.recorded(item, undo), (current) => {
+      const restored = item.projection.project(current, undo);
+      return entry ? withItemsReturned(restored, survivorBefore, entry) : restored;
+    });
+    if (entry) {
+      this.write(
+        item,
+        {
+          ...this.recorded(item, undo),
+          nominalId: undo.otherNominalId,
+          summary: `Merge of record ${undo.nominalId} into this one undone: ${undo.reason}`,
+        },
+        (current) => survivorWithoutMerge(existingContent(current, undo.otherNominalId), entry),
+        `${eventId}@${undo.otherNominalId}`,
+      );
+    }
+    this.addTo(this.matchAgain, undo.nominalId);
+    this.addTo(this.matchAgain, undo.otherNominalId);
   }
 
   private holds(nominalId: string, eventId: string): boolean {
@@ -354,6 +414,8 @@ export class RecordFold {
         },
         `${decision.metadata.eventId}@${otherId}`,
       );
+      // A survivor matches on the retired record's names and dates of birth too.
+      if (decision.decision === 'MERGED') this.addTo(this.matchAgain, otherId);
     }
     this.pushTo(this.decisions, {
       nominalId: decision.nominalId,
@@ -421,10 +483,9 @@ export class RecordFold {
       updatedAt: now,
       lastEventId: eventId,
       writeId: this.input.writeId,
-      search:
-        record && record.identifiers === content.identifiers
-          ? record.search
-          : { identifierValues: identifierValuesOf(content.identifiers) },
+      // Made again with every write, not only when identifiers change: a record keyed by an
+      // earlier version of the keys (searchKeysVersion) is then keyed the current way once written.
+      search: { identifierValues: identifierValuesOf(content.identifiers) },
       appliedEvents: [...(record?.appliedEvents ?? []), { eventId, version }],
     });
     this.addTo(this.changed, nominalId);

@@ -1,15 +1,6 @@
-import type { AddressItem, NominalContent, RiskManagementPlanItem } from './nominal.documents';
-
-const today = (): string => new Date().toISOString().slice(0, 10);
-
-/** Where the person lives now: an address with no end date, or one ending in the future; latest first. */
-export function currentAddress(record: Pick<NominalContent, 'addresses'>): AddressItem | null {
-  const now = today();
-  const current = record.addresses.filter(
-    (address) => address.from <= now && (address.to === null || address.to >= now),
-  );
-  return current.sort((a, b) => b.from.localeCompare(a.from))[0] ?? null;
-}
+import type { RiskAssessmentSummary } from '@hub/contracts';
+import type { NominalContent, RiskManagementPlanItem } from './nominal.documents';
+import { seriousHarmHeadline } from './risk-headlines';
 
 /** The plan in force: the latest version of the most recently published plan. */
 export function currentPlan(
@@ -25,9 +16,21 @@ export function currentPlan(
     .reduce((best, plan) => (plan.planVersion > best.planVersion ? plan : best));
 }
 
-/** The most recent risk assessment. */
-export function latestRiskAssessment(record: Pick<NominalContent, 'riskAssessments'>) {
-  return (
-    [...record.riskAssessments].sort((a, b) => b.assessedOn.localeCompare(a.assessedOn))[0] ?? null
-  );
+/**
+ * The most recent assessment that rates risk of serious harm, with the level the record headlines
+ * from it (a reconviction predictor such as RM2000 is never this: see risk-headlines.ts).
+ */
+export function latestRiskAssessment(
+  record: Pick<NominalContent, 'riskAssessments' | 'custody'>,
+): RiskAssessmentSummary | null {
+  const headline = seriousHarmHeadline(record);
+  if (!headline) return null;
+  const { assessment } = headline;
+  return {
+    assessmentId: assessment.assessmentId,
+    tool: assessment.tool,
+    riskOfSeriousHarm: headline.level,
+    assessedOn: assessment.assessedOn,
+    nextReviewOn: assessment.nextReviewOn,
+  };
 }

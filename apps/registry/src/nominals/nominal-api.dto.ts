@@ -1,8 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IntelligenceItemDto,
+  ReconvictionRiskDto,
+  RiskAssessmentDto,
+  RiskOfSeriousHarmDto,
+} from './risk-api.dto';
+import {
+  CivilOrderDto,
+  NotificationRequirementDto,
+  NotificationStatusDto,
+  OverdueNotificationDto,
+} from './notification-requirement-api.dto';
+import {
   AddressTypeSymbols,
   AgencyIdentifierTypeSymbols,
   AgencySymbols,
+  AssessmentSettingSymbols,
   ClassificationSymbols,
   GenderSymbols,
   JurisdictionSymbols,
@@ -14,6 +27,7 @@ import type {
   Agency,
   AgencyIdentifierType,
   AddressType,
+  AssessmentSetting,
   Classification,
   Gender,
   Jurisdiction,
@@ -140,6 +154,50 @@ export class MappaStatusDto extends MappaSummaryDto {
   setOn!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true })
   reviewOn!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The day the category and level took effect: the latest decides',
+  })
+  effectiveOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the person qualifies' })
+  basis!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Set when the person has left MAPPA since: the category is the last they had',
+  })
+  leftOn!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  leftReason!: string | null;
+}
+
+export class PpaniStatusDto {
+  @ApiProperty({ type: String, description: 'Why the person is eligible for PPANI' })
+  eligibility!: string;
+  @ApiProperty({ type: String, enum: ['CATEGORY_1', 'CATEGORY_2', 'CATEGORY_3'] })
+  riskCategory!: string;
+  @ApiProperty({ type: String, example: 'Serious harm could be caused at any time' })
+  riskCategoryName!: string;
+  @ApiProperty({ type: String, format: 'date' })
+  effectiveOn!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  reviewOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  leftOn!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  leftReason!: string | null;
+}
+
+export class RecordConflictDto {
+  @ApiProperty({ type: String, example: 'custody' })
+  field!: string;
+  @ApiProperty({ type: String })
+  description!: string;
+  @ApiProperty({ type: [String], description: 'The events whose facts contradict each other' })
+  eventIds!: string[];
 }
 
 export class AddressDto {
@@ -223,12 +281,62 @@ export class NominalRecordDto {
   aliases!: PersonNameDto[];
   @ApiProperty({ type: String, format: 'date' })
   dateOfBirth!: string;
+  @ApiProperty({
+    type: [String],
+    format: 'date',
+    description:
+      'Other dates of birth the person is known by (a corrected one, those of merged records): matched for possible duplicates',
+  })
+  aliasDatesOfBirth!: string[];
   @ApiProperty({ enum: [...GenderSymbols] })
   gender!: Gender;
   @ApiProperty({ type: [AgencyIdentifierDto] })
   identifiers!: AgencyIdentifierDto[];
-  @ApiProperty({ type: MappaStatusDto, nullable: true })
+  @ApiProperty({
+    type: MappaStatusDto,
+    nullable: true,
+    description: 'Derived: the category and level with the latest effective date (E&W, Scotland)',
+  })
   mappa!: MappaStatusDto | null;
+  @ApiProperty({
+    type: PpaniStatusDto,
+    nullable: true,
+    description: 'Derived: the PPANI risk category in force (Northern Ireland)',
+  })
+  ppani!: PpaniStatusDto | null;
+  @ApiProperty({
+    type: 'array',
+    items: openObject,
+    description: 'Every MAPPA category and level and PPANI decision, and every departure from them',
+  })
+  arrangementsHistory!: object[];
+  @ApiProperty({
+    type: [RecordConflictDto],
+    description:
+      'Facts that contradict each other and that no effective date decides (after a merge, or two systems the same day): for a person to resolve by recording the right fact',
+  })
+  conflicts!: RecordConflictDto[];
+  @ApiProperty({
+    type: 'array',
+    items: openObject,
+    description:
+      'What each merge into this record brought it (names, identifiers, items): how an unmerge takes it back',
+  })
+  merges!: object[];
+  @ApiProperty({
+    type: [RecordConflictDto],
+    description:
+      'The conflicts merges raised (part of `conflicts`), kept until a later fact settles them',
+  })
+  mergeConflicts!: RecordConflictDto[];
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'The next day a derived fact changes with no event; the registry derives the record again then',
+  })
+  rederiveOn!: string | null;
   @ApiProperty({ type: ManagementDto })
   management!: ManagementDto;
   @ApiProperty({ type: [AddressDto], description: 'Current and past addresses' })
@@ -237,19 +345,61 @@ export class NominalRecordDto {
     type: AddressDto,
     nullable: true,
     description:
-      'Derived: of the addresses begun and not ended (no `to`, or `to` today or later), the latest `from`',
+      'Derived: the main residence today (home, approved premises, custody, hospital or no fixed abode) begun last; a second home or temporary stay only when no main residence is current',
   })
   currentAddress!: AddressDto | null;
-  @ApiProperty({ ...openObject, nullable: true })
+  @ApiProperty({
+    type: [AddressDto],
+    description: 'Derived: every other address current today (second homes, temporary stays)',
+  })
+  otherCurrentAddresses!: AddressDto[];
+  @ApiProperty({
+    ...openObject,
+    nullable: true,
+    description:
+      'Derived from custodyEvents by effective date: state (IN_CUSTODY, RELEASED, ON_TEMPORARY_RELEASE, UNLAWFULLY_AT_LARGE), establishment, remand or sentenced, release, licence-expiry and sentence-expiry dates',
+  })
   custody!: object | null;
+  @ApiProperty({ type: 'array', items: openObject })
+  custodyEvents!: object[];
   @ApiProperty({ ...openObject, nullable: true })
   supervision!: object | null;
   @ApiProperty({ type: 'array', items: openObject })
   supervisionEvents!: object[];
-  @ApiProperty({ ...openObject, nullable: true })
+  @ApiProperty({
+    ...openObject,
+    nullable: true,
+    description:
+      'Derived from restrictedPatientEvents by effective date: legal state, hospital (none once discharged), absence without leave, leave of absence',
+  })
   restrictedPatient!: object | null;
   @ApiProperty({ type: 'array', items: openObject })
-  riskAssessments!: object[];
+  restrictedPatientEvents!: object[];
+  @ApiProperty({
+    type: [RiskAssessmentDto],
+    description: 'Every assessment, each tool in its own terms',
+  })
+  riskAssessments!: RiskAssessmentDto[];
+  @ApiProperty({ type: [RiskAssessmentDto], description: 'Derived: the latest of each tool' })
+  latestRiskAssessments!: RiskAssessmentDto[];
+  @ApiProperty({
+    enum: [...AssessmentSettingSymbols],
+    description: 'Derived: the setting risk of serious harm is read for (custody while in prison)',
+  })
+  riskSetting!: AssessmentSetting;
+  @ApiProperty({
+    type: RiskOfSeriousHarmDto,
+    nullable: true,
+    description:
+      'Derived: from the latest assessment rating risk of serious harm, the highest group level in the setting that applies',
+  })
+  riskOfSeriousHarm!: RiskOfSeriousHarmDto | null;
+  @ApiProperty({
+    type: ReconvictionRiskDto,
+    nullable: true,
+    description: 'Derived: the predictions of the latest assessment predicting reconviction',
+  })
+  reconvictionRisk!: ReconvictionRiskDto | null;
   @ApiProperty({ type: [RiskManagementPlanDto], description: 'Every version of every plan' })
   riskManagementPlans!: RiskManagementPlanDto[];
   @ApiProperty({
@@ -258,10 +408,32 @@ export class NominalRecordDto {
     description: 'Derived: the latest version of the most recently published plan',
   })
   riskManagementPlan!: RiskManagementPlanDto | null;
-  @ApiProperty({ type: 'array', items: openObject })
+  @ApiProperty({
+    type: 'array',
+    items: openObject,
+    description:
+      "RSO notifications; `dueBy` is the hub's deadline (`dueByRule` says how), `producerDueBy` what the producer said",
+  })
   notifications!: object[];
-  @ApiProperty({ type: 'array', items: openObject })
-  intelligence!: object[];
+  @ApiProperty({
+    type: [NotificationRequirementDto],
+    description: 'Sex offender notification requirements',
+  })
+  notificationRequirements!: NotificationRequirementDto[];
+  @ApiProperty({ type: NotificationStatusDto, nullable: true, description: 'Derived' })
+  notificationStatus!: NotificationStatusDto | null;
+  @ApiProperty({
+    type: [OverdueNotificationDto],
+    description: 'Derived: notifications owed and not made',
+  })
+  overdueNotifications!: OverdueNotificationDto[];
+  @ApiProperty({
+    type: [CivilOrderDto],
+    description: 'SHPOs, SROs, notification orders and others',
+  })
+  civilOrders!: CivilOrderDto[];
+  @ApiProperty({ type: [IntelligenceItemDto] })
+  intelligence!: IntelligenceItemDto[];
   @ApiProperty({ type: 'array', items: openObject })
   meetings!: object[];
 }

@@ -2,6 +2,9 @@ import type { Collection, Db, Filter, Sort } from 'mongodb';
 import type {
   Agency,
   AgencyIdentifier,
+  AssessmentSetting,
+  ReconvictionRiskSummary,
+  RiskOfSeriousHarmHeadline,
   Jurisdiction,
   MappaCategory,
   MappaLevel,
@@ -12,12 +15,22 @@ import { NominalStatusSymbols } from '@hub/contracts';
 import { nameQueryKeySets } from '../search/name-keys';
 import { searchCollection, type NominalSearchDocument } from '../search/search-document';
 import { nameSimilarity } from '../search/name-matching';
-import { facetKey, normaliseArea, normaliseIdentifier, type Facets } from '../search/search-keys';
-import { currentAddress, currentPlan } from './current-facts';
+import { identifierKeysOfText } from '../identifiers/identifier-rules';
+import { facetKey, normaliseArea, type Facets } from '../search/search-keys';
+import { londonDate } from '../projections/calendar';
+import { currentAddressesOn } from '../projections/current-address';
+import { currentPlan } from './current-facts';
+import {
+  latestAssessmentPerTool,
+  reconvictionRiskSummary,
+  riskOfSeriousHarmSummary,
+  settingOf,
+} from './risk-headlines';
 import type {
   AddressItem,
   HistoryDocument,
   NominalDocument,
+  RiskAssessmentItem,
   RiskManagementPlanItem,
 } from './nominal.documents';
 
@@ -102,8 +115,33 @@ export type NominalRecord = Omit<NominalDocument, 'appliedEvents' | 'search'>;
 export type NominalRecordView = Omit<NominalRecord, '_id'> & {
   id: string;
   currentAddress: AddressItem | null;
+  otherCurrentAddresses: AddressItem[];
   riskManagementPlan: RiskManagementPlanItem | null;
+  /** The latest assessment of each tool, latest first. */
+  latestRiskAssessments: RiskAssessmentItem[];
+  /** The setting the risk of serious harm is read for: custody while in prison. */
+  riskSetting: AssessmentSetting;
+  riskOfSeriousHarm: RiskOfSeriousHarmHeadline | null;
+  reconvictionRisk: ReconvictionRiskSummary | null;
 };
+
+/**
+ * The current addresses the registry derived when it last wrote the record (and re-derives the day
+ * they change). A record not written since they were added has none stored: they are worked out
+ * for today until its next write.
+ */
+function storedCurrentAddresses(
+  record: Pick<Partial<NominalRecord>, 'currentAddress' | 'otherCurrentAddresses'> &
+    Pick<NominalRecord, 'addresses'>,
+): Pick<NominalRecordView, 'currentAddress' | 'otherCurrentAddresses'> {
+  if (record.currentAddress !== undefined && record.otherCurrentAddresses !== undefined) {
+    return {
+      currentAddress: record.currentAddress,
+      otherCurrentAddresses: record.otherCurrentAddresses,
+    };
+  }
+  return currentAddressesOn(record.addresses, londonDate(new Date()));
+}
 
 /** What looking up a nominal by id found. */
 export type Lookup<T> =
@@ -185,7 +223,8 @@ export function searchFilterOf(criteria: SearchCriteria): Filter<NominalSearchDo
   }
   if (criteria.dateOfBirth !== undefined) filter.dateOfBirth = criteria.dateOfBirth;
   if (criteria.identifier !== undefined) {
-    filter['search.identifierValues'] = normaliseIdentifier(criteria.identifier);
+    // As typed, and in the form records key it under (a PNC id's long form finds its short one).
+    filter['search.identifierValues'] = { $in: identifierKeysOfText(criteria.identifier) };
   }
   return filter;
 }
@@ -382,8 +421,12 @@ export class NominalQueries {
       value: {
         id: _id,
         ...content,
-        currentAddress: currentAddress(record),
+        ...storedCurrentAddresses(record),
         riskManagementPlan: currentPlan(record),
+        latestRiskAssessments: latestAssessmentPerTool(record),
+        riskSetting: settingOf(record),
+        riskOfSeriousHarm: riskOfSeriousHarmSummary(record),
+        reconvictionRisk: reconvictionRiskSummary(record),
       },
     };
   }

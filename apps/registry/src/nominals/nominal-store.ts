@@ -13,6 +13,8 @@ export type EventOrigin = Pick<
 /** One event as the store records it: what it says, where it came from, and how it reads. */
 export interface RecordedEvent {
   nominalId: string;
+  /** The record the event named, when that record was merged into `nominalId`. */
+  addressedTo?: string;
   metadata: EventMetadata;
   origin: EventOrigin;
   summary: string;
@@ -49,10 +51,12 @@ export function historyEntryOf(
   entry: { _id: string; nominalId: string; nominalVersion: number; recordedAt: Date },
 ): HistoryDocument {
   const { metadata } = event;
+  const addressedTo = event.addressedTo ?? entry.nominalId;
   return {
     _id: entry._id,
     eventId: metadata.eventId,
-    nominalId: entry.nominalId,
+    nominalId: addressedTo,
+    ...(addressedTo !== entry.nominalId && { appliedTo: entry.nominalId }),
     ...event.origin,
     occurredAt: metadata.occurredAt,
     recordedAt: entry.recordedAt,

@@ -3,8 +3,21 @@ import type {
   Address,
   Agency,
   AgencyIdentifier,
+  ArrangementsLeftReason,
   Classification,
+  CustodyEventKind,
   CustodyStatus,
+  CustodyType,
+  Jurisdiction,
+  MappaCategory,
+  MappaCategoryBasis,
+  PpaniEligibility,
+  PpaniRiskCategory,
+  PpaniStatus,
+  RecordConflict,
+  ReleaseType,
+  RestrictedPatientEventKind,
+  SupervisionEventKind,
   Gender,
   HandlingCode,
   IntelligenceAssessment,
@@ -17,10 +30,21 @@ import type {
   RestrictedPatientStatus,
   RiskAssessmentTool,
   RiskLevel,
+  RiskNeedLevel,
+  ReconvictionPrediction,
+  SeriousHarmRating,
+  DynamicFactorPriorities,
   RsoNotificationKind,
   SourceEvaluation,
   SupervisionStatus,
 } from '@hub/contracts';
+
+import type {
+  CivilOrderItem,
+  NotificationRequirementItem,
+  NotificationStatus,
+  OverdueNotification,
+} from './notification-requirement.documents';
 
 /** Who said a fact, and when: kept with every item of the record that a partner agency supplied. */
 export interface Provenance {
@@ -42,16 +66,39 @@ export interface IntelligenceItem {
   handlingConditions: string | null;
   disseminationLimits: Agency[];
   classification: Classification;
+  /*
+   * The three below are absent on items recorded before IntelligenceShared carried them (treat
+   * absent as null): the originator's own facts about the intelligence, for its review.
+   */
+  /** The day the originator obtained it. */
+  obtainedOn?: string | null;
+  /** The originator's reference for it, to quote back. */
+  originatorReference?: string | null;
+  /** When the originator next reviews it; the hub never derives one. */
+  reviewOn?: string | null;
 }
 
 export interface RiskAssessmentItem extends Provenance {
   assessmentId: string;
   tool: RiskAssessmentTool;
   toolName: string | null;
-  riskOfSeriousHarm: RiskLevel;
+  /** The overall level, for a tool that rates risk of serious harm; see risk-assessments.ts. */
+  riskOfSeriousHarm: RiskLevel | null;
   assessedOn: string;
   nextReviewOn: string | null;
   summary: string | null;
+  /*
+   * Each tool in its own terms. Absent on items recorded before RiskAssessmentRecorded carried
+   * them (treat absent as empty or null).
+   */
+  /** OASys: the risk of serious harm per group and setting. */
+  seriousHarmByGroup?: SeriousHarmRating[];
+  /** RM2000, OGRS3, OVP, OSP: reconviction predictions, never read as risk of serious harm. */
+  reconviction?: ReconvictionPrediction[];
+  /** LS/CMI: the general risk/need level. */
+  riskNeedLevel?: RiskNeedLevel | null;
+  /** ARMS: the priorities of work on risk and protective factors. */
+  dynamicPriorities?: DynamicFactorPriorities | null;
 }
 
 export interface RiskManagementPlanItem extends Provenance {
@@ -77,7 +124,14 @@ export interface NotificationItem extends Provenance {
   notificationId: string;
   kind: RsoNotificationKind;
   notifiedOn: string;
+  /** The day of the change notified, as the producer said (the hub's deadline runs from it). */
+  changedOn: string | null;
+  /** The last day it was due, as the hub works it out; the producer's, only when the hub cannot. */
   dueBy: string | null;
+  /** How `dueBy` was worked out (the rule and its source), so that a reader can check it. */
+  dueByRule: string | null;
+  /** The last day it was due as the producing system said, kept to show where the two disagree. */
+  producerDueBy: string | null;
   /** Notified after the day it was due: a possible breach of the notification requirements. */
   late: boolean;
   details: string | null;
@@ -90,13 +144,88 @@ export interface AddressItem extends Address {
   eventId: string;
 }
 
+/**
+ * A fact that changes a current state (custody, supervision, MAPPA category...). The state is
+ * derived from all of them in the order of the day each took effect, never from the order they
+ * arrived in; the producing system tells a correction (same system, same day) from a
+ * contradiction (two systems, same day).
+ */
+export interface StateFact extends Provenance {
+  producingSystem: string;
+  /** The day the fact took effect (the event's own date, else the day it occurred in the UK). */
+  effectiveOn: string;
+}
+
 /** An order, licence, breach or recall as recorded by probation or criminal-justice social work. */
-export interface SupervisionEventItem extends Provenance {
-  kind: string;
+export interface SupervisionEventItem extends StateFact {
+  kind: SupervisionEventKind;
   orderType: string | null;
   startsOn: string | null;
   endsOn: string | null;
   details: string | null;
+}
+
+export interface CustodyEventItem extends StateFact {
+  kind: CustodyEventKind;
+  establishment: string;
+  previousEstablishment: string | null;
+  releaseDate: string | null;
+  releaseType: ReleaseType | null;
+  custodyType: CustodyType | null;
+  licenceExpiryOn: string | null;
+  sentenceExpiryOn: string | null;
+}
+
+export interface RestrictedPatientEventItem extends StateFact {
+  kind: RestrictedPatientEventKind;
+  hospital: string | null;
+  legalBasis: string | null;
+  details: string | null;
+}
+
+/** One decision about the arrangements a person is managed under: the category history. */
+export type ArrangementsItem = StateFact &
+  (
+    | {
+        kind: 'MAPPA';
+        category: MappaCategory;
+        level: MappaLevel;
+        jurisdiction: Jurisdiction;
+        basis: MappaCategoryBasis | null;
+        reviewOn: string | null;
+        reason: string | null;
+      }
+    | {
+        kind: 'PPANI';
+        eligibility: PpaniEligibility;
+        riskCategory: PpaniRiskCategory;
+        reviewOn: string | null;
+        reason: string | null;
+      }
+    | { kind: 'LEFT'; leftReason: ArrangementsLeftReason; details: string | null }
+  );
+
+/**
+ * What a merge brought a survivor, so that data governance can undo it: the records it absorbed,
+ * what it added to the survivor's identity, and the events it (and later events addressed to an
+ * absorbed record) added to the survivor's lists.
+ */
+export interface MergeLedgerEntry {
+  /** The record the merge retired. */
+  nominalId: string;
+  /** The retired record and the records merged into it before. */
+  absorbed: string[];
+  eventId: string;
+  mergedAt: Date;
+  aliasesAdded: PersonName[];
+  identifiersAdded: AgencyIdentifier[];
+  /** Events of the retired record whose items joined the survivor's. */
+  itemEventIds: string[];
+  /** Events addressed to an absorbed record after the merge, applied to the survivor. */
+  redirectedEventIds: string[];
+  /** The survivor's status before the merge (a merge re-activates an archived survivor). */
+  statusBefore: NominalStatus;
+  archiveBefore: NominalDocument['archive'];
 }
 
 /**
@@ -134,20 +263,54 @@ export interface NominalDocument {
   name: PersonName;
   aliases: PersonName[];
   dateOfBirth: string;
+  /**
+   * Other dates of birth the person is known by (given to one agency, a former date corrected
+   * since): duplicate matching matches on them as on the date of birth.
+   */
+  aliasDatesOfBirth: string[];
   gender: Gender;
   identifiers: AgencyIdentifier[];
   mappa: MappaStatus | null;
+  ppani: PpaniStatus | null;
+  /** Every category, level and PPANI decision and every departure from the arrangements. */
+  arrangementsHistory: ArrangementsItem[];
   management: Management;
   addresses: AddressItem[];
+  /**
+   * Derived (current-address.ts): where the person lives today, the current main residence; a
+   * second home or a temporary stay only when no main residence is current.
+   */
+  currentAddress: AddressItem | null;
+  /** Derived: every other address current today (second homes, temporary stays), latest first. */
+  otherCurrentAddresses: AddressItem[];
   custody: CustodyStatus | null;
+  custodyEvents: CustodyEventItem[];
   supervision: SupervisionStatus | null;
   supervisionEvents: SupervisionEventItem[];
   restrictedPatient: RestrictedPatientStatus | null;
+  restrictedPatientEvents: RestrictedPatientEventItem[];
   riskAssessments: RiskAssessmentItem[];
   riskManagementPlans: RiskManagementPlanItem[];
   notifications: NotificationItem[];
+  /** What makes the person subject to the notification requirements (police), with derived periods. */
+  notificationRequirements: NotificationRequirementItem[];
+  /** Derived: subject to the notification requirements or not, until when; null if none known. */
+  notificationStatus: NotificationStatus | null;
+  /** Derived: notifications owed and not made. */
+  overdueNotifications: OverdueNotification[];
+  /** SHPOs, SROs, notification orders and the NI and Scottish orders, current and past. */
+  civilOrders: CivilOrderItem[];
   intelligence: IntelligenceItem[];
   meetings: MeetingItem[];
+  /** What each merge into this record brought it, for undoing a wrong merge. */
+  merges: MergeLedgerEntry[];
+  /**
+   * Contradictions a merge brought that no rule decides (date of birth, management): kept until a
+   * later fact about the field settles them.
+   */
+  mergeConflicts: RecordConflict[];
+  /** Every contradiction the record holds: derived from its facts, and those of merges. */
+  conflicts: RecordConflict[];
   /**
    * The next day a derived fact changes with no event (an address ends, a notification falls due):
    * the registry re-derives the record then, so that the changed-record topic does not go stale.
@@ -179,7 +342,13 @@ export interface HistoryDocument {
   /** The event id; `<eventId>@<nominalId>` for the second record an event changes (merge, link). */
   _id: string;
   eventId: string;
+  /** The record the event is about: the one it was addressed to, even if merged into another. */
   nominalId: string;
+  /**
+   * For an event addressed to a record merged into another, the survivor that took it (and whose
+   * version `nominalVersion` is); absent otherwise. An unmerge gives the entry back to its record.
+   */
+  appliedTo?: string;
   eventType: string;
   topic: string;
   partition: number;

@@ -54,3 +54,8 @@ export function earlierDate(a: string | null, b: string | null): string | null {
   if (b === null) return a;
   return a < b ? a : b;
 }
+
+/** The number of days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / 86_400_000);
+}

@@ -1,5 +1,12 @@
+import type { RecordConflict } from '@hub/contracts';
 import type { NominalContent } from '../nominals/nominal.documents';
+import { arrangementsDerivation } from './arrangements-status';
 import { earlierDate } from './calendar';
+import { custodyDerivation } from './custody-status';
+import { currentAddressDerivation } from './current-address';
+import { notificationRequirementsDerivation } from './notification-requirements.derivation';
+import { restrictedPatientDerivation } from './restricted-patient-status';
+import { supervisionDerivation } from './supervision-status';
 
 /**
  * A fact of the record that is derived from the items events recorded (and from the date), never
@@ -14,18 +21,29 @@ export interface Derivation {
    * notification falling due), if any: the registry re-derives the record on that day.
    */
   changesOn?(content: NominalContent, today: string): string | null;
+  /** Facts behind the derived one that contradict each other, for a person to resolve. */
+  conflicts?(content: NominalContent, today: string): RecordConflict[];
 }
 
 /** Every derived fact, in the order they are derived (a later one may read an earlier one). */
-const derivations: readonly Derivation[] = [];
+const derivations: readonly Derivation[] = [
+  arrangementsDerivation,
+  custodyDerivation,
+  supervisionDerivation,
+  restrictedPatientDerivation,
+  notificationRequirementsDerivation,
+  currentAddressDerivation,
+];
 
 /** The record with every derived fact brought up to date as of `today`. */
 export function withDerivedFacts(content: NominalContent, today: string): NominalContent {
   let derived = content;
   for (const derivation of derivations) derived = derivation.derive(derived, today);
   let rederiveOn: string | null = null;
+  const conflicts = [...derived.mergeConflicts];
   for (const derivation of derivations) {
     rederiveOn = earlierDate(rederiveOn, derivation.changesOn?.(derived, today) ?? null);
+    conflicts.push(...(derivation.conflicts?.(derived, today) ?? []));
   }
-  return { ...derived, rederiveOn };
+  return { ...derived, conflicts, rederiveOn };
 }

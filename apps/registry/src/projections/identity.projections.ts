@@ -35,9 +35,14 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
       name: event.name,
       aliases: withoutRepeats([], event.aliases, sameName),
       dateOfBirth: event.dateOfBirth,
+      aliasDatesOfBirth: [...new Set(event.aliasDatesOfBirth)].filter(
+        (date) => date !== event.dateOfBirth,
+      ),
       gender: event.gender,
       identifiers: withoutRepeats([], event.identifiers, sameIdentifier),
       mappa: null,
+      ppani: null,
+      arrangementsHistory: [],
       management: {
         leadAgency: event.leadAgency,
         managingArea: event.managingArea,
@@ -46,16 +51,27 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
         coManagers: [],
       },
       addresses: [],
+      currentAddress: null,
+      otherCurrentAddresses: [],
       custody: null,
+      custodyEvents: [],
       supervision: null,
       supervisionEvents: [],
       restrictedPatient: null,
+      restrictedPatientEvents: [],
       riskAssessments: [],
       riskManagementPlans: [],
       notifications: [],
       intelligence: [],
       meetings: [],
+      merges: [],
+      mergeConflicts: [],
+      conflicts: [],
       rederiveOn: null,
+      notificationRequirements: [],
+      notificationStatus: null,
+      overdueNotifications: [],
+      civilOrders: [],
     };
     return content;
   },
@@ -73,12 +89,26 @@ export const personalDetailsChanged: ProjectionOf<'mappa.personal-details.change
     const aliases = withoutRepeats(record.aliases, [...formerName, ...event.aliasesAdded], sameName)
       .filter((alias) => !event.aliasesRemoved.some((removed) => sameName(alias, removed)))
       .filter((alias) => !sameName(alias, name));
+    const dateOfBirth = event.dateOfBirth ?? record.dateOfBirth;
+    // A corrected date of birth stays a matching key, like a former name: other agencies may still
+    // hold the person under it. Removing it is explicit (aliasDatesOfBirthRemoved).
+    const formerDate = dateOfBirth !== record.dateOfBirth ? [record.dateOfBirth] : [];
+    const aliasDatesOfBirth = [
+      ...new Set([...record.aliasDatesOfBirth, ...formerDate, ...event.aliasDatesOfBirthAdded]),
+    ].filter((date) => date !== dateOfBirth && !event.aliasDatesOfBirthRemoved.includes(date));
     return {
       ...record,
       name,
       aliases,
-      dateOfBirth: event.dateOfBirth ?? record.dateOfBirth,
+      dateOfBirth,
+      aliasDatesOfBirth,
       gender: event.gender ?? record.gender,
+      // A date of birth or gender recorded after a merge settles what the merge left contradictory.
+      mergeConflicts: record.mergeConflicts.filter(
+        (conflict) =>
+          !(conflict.field === 'dateOfBirth' && event.dateOfBirth) &&
+          !(conflict.field === 'gender' && event.gender),
+      ),
     };
   },
   summary(event) {
@@ -89,6 +119,10 @@ export const personalDetailsChanged: ProjectionOf<'mappa.personal-details.change
       event.aliasesRemoved.length > 0 &&
         `aliases removed: ${event.aliasesRemoved.map(displayName).join(', ')}`,
       event.dateOfBirth && `date of birth now ${event.dateOfBirth}`,
+      event.aliasDatesOfBirthAdded.length > 0 &&
+        `alias dates of birth added: ${event.aliasDatesOfBirthAdded.join(', ')}`,
+      event.aliasDatesOfBirthRemoved.length > 0 &&
+        `alias dates of birth removed: ${event.aliasDatesOfBirthRemoved.join(', ')}`,
       event.gender && `gender now ${event.gender}`,
     ].filter(Boolean);
     return `Personal details changed: ${changes.join('; ') || 'no change'}`;

@@ -1,36 +1,9 @@
+import type { EventOf } from '@hub/contracts';
 import type { NominalContent } from '../nominals/nominal.documents';
-import { categoryName } from './mappa-category';
 import { existing, InapplicableEventError, type ProjectionOf } from './projection';
 import { provenance, upsert } from './record-items';
 
 const levelNumber = (level: string): string => level.replace('LEVEL_', '');
-
-export const mappaCategoryAndLevelSet: ProjectionOf<'mappa.category-level.set.v1'> = {
-  eventType: 'MappaCategoryAndLevelSet',
-  project(current, event) {
-    const record = existing(current, event.nominalId);
-    const name = categoryName(event.jurisdiction, event.category);
-    if (name === undefined) {
-      throw new InapplicableEventError(
-        `${event.category} does not exist in ${event.jurisdiction}; category 4 is England and Wales only`,
-      );
-    }
-    return {
-      ...record,
-      mappa: {
-        category: event.category,
-        categoryName: name,
-        level: event.level,
-        jurisdiction: event.jurisdiction,
-        setOn: event.metadata.occurredAt,
-        reviewOn: event.reviewOn,
-      },
-    };
-  },
-  summary: (event) =>
-    `MAPPA ${event.category.replace('_', ' ').toLowerCase()}, level ${levelNumber(event.level)} (${event.jurisdiction})` +
-    (event.reason ? `: ${event.reason}` : ''),
-};
 
 export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v1'> = {
   eventType: 'RecordManagementAssigned',
@@ -38,6 +11,8 @@ export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v
     const record = existing(current, event.nominalId);
     return {
       ...record,
+      // A newer assignment settles what a merge left contradictory.
+      mergeConflicts: record.mergeConflicts.filter((conflict) => conflict.field !== 'management'),
       management: {
         leadAgency: event.leadAgency,
         managingArea: event.managingArea,
@@ -55,12 +30,17 @@ export const riskAssessmentRecorded: ProjectionOf<'mappa.risk-assessment.recorde
   eventType: 'RiskAssessmentRecorded',
   project(current, event) {
     const record = existing(current, event.nominalId);
+    // Each tool's findings in its own terms; the headlines are read from these (risk-headlines.ts).
     const assessment = {
       ...provenance(event.metadata),
       assessmentId: event.assessmentId,
       tool: event.tool,
       toolName: event.toolName,
       riskOfSeriousHarm: event.riskOfSeriousHarm,
+      seriousHarmByGroup: event.seriousHarmByGroup,
+      reconviction: event.reconviction,
+      riskNeedLevel: event.riskNeedLevel,
+      dynamicPriorities: event.dynamicPriorities,
       assessedOn: event.assessedOn,
       nextReviewOn: event.nextReviewOn,
       summary: event.summary,
@@ -76,22 +56,53 @@ export const riskAssessmentRecorded: ProjectionOf<'mappa.risk-assessment.recorde
     };
   },
   summary: (event) =>
-    `${event.toolName ?? event.tool} risk assessment on ${event.assessedOn}: ${event.riskOfSeriousHarm.replace('_', ' ').toLowerCase()} risk of serious harm`,
+    `${event.toolName ?? event.tool} risk assessment on ${event.assessedOn}: ${assessmentFindings(event)}`,
 };
+
+const spoken = (symbol: string): string => symbol.replaceAll('_', ' ').toLowerCase();
+
+/** What an assessment found, in a line: each tool's own terms, reconviction apart from harm. */
+function assessmentFindings(event: EventOf<'mappa.risk-assessment.recorded.v1'>): string {
+  const findings: string[] = [];
+  if (event.seriousHarmByGroup.length > 0) {
+    findings.push(
+      'risk of serious harm ' +
+        event.seriousHarmByGroup
+          .map(
+            (rating) =>
+              `${spoken(rating.group)} ${spoken(rating.level)} (${spoken(rating.setting)})`,
+          )
+          .join(', '),
+    );
+  } else if (event.riskOfSeriousHarm !== null && event.tool !== 'RM2000') {
+    findings.push(`${spoken(event.riskOfSeriousHarm)} risk of serious harm`);
+  }
+  if (event.reconviction.length > 0) {
+    findings.push(
+      'reconviction ' +
+        event.reconviction
+          .map((prediction) => `${spoken(prediction.scale)} ${spoken(prediction.band)}`)
+          .join(', '),
+    );
+  } else if (event.riskOfSeriousHarm !== null && event.tool === 'RM2000') {
+    // Recorded before the contract had reconviction: the only place RM2000 could put its category.
+    findings.push(`category ${spoken(event.riskOfSeriousHarm)}`);
+  }
+  if (event.riskNeedLevel !== null) findings.push(`${spoken(event.riskNeedLevel)} risk/need level`);
+  if (event.dynamicPriorities !== null) {
+    findings.push(
+      `priority of work on risk factors ${spoken(event.dynamicPriorities.riskFactors)}, ` +
+        `on protective factors ${spoken(event.dynamicPriorities.protectiveFactors)}`,
+    );
+  }
+  return findings.length > 0 ? findings.join('; ') : 'no rating recorded';
+}
 
 export const riskManagementPlanPublished: ProjectionOf<'mappa.risk-management-plan.published.v1'> =
   {
     eventType: 'RiskManagementPlanPublished',
     project(current, event) {
       const record = existing(current, event.nominalId);
-      const superseded = record.riskManagementPlans.find(
-        (plan) => plan.planId === event.planId && plan.planVersion > event.planVersion,
-      );
-      if (superseded) {
-        throw new InapplicableEventError(
-          `plan ${event.planId} version ${event.planVersion} arrived after version ${superseded.planVersion}`,
-        );
-      }
       const plan = {
         ...provenance(event.metadata),
         planId: event.planId,
@@ -100,11 +111,23 @@ export const riskManagementPlanPublished: ProjectionOf<'mappa.risk-management-pl
         actions: event.actions,
         reviewOn: event.reviewOn,
       };
-      // Every version is kept: the plan in force is the latest version of the latest plan.
-      const others = record.riskManagementPlans.filter(
-        (kept) => !(kept.planId === plan.planId && kept.planVersion === plan.planVersion),
+      // Every version is kept, whatever order they arrive in (an earlier version arriving late is
+      // history, not an error): the plan in force is the latest version of the latest plan
+      // (currentPlan). A version published twice keeps the later publication.
+      const sameVersion = record.riskManagementPlans.find(
+        (kept) => kept.planId === plan.planId && kept.planVersion === plan.planVersion,
       );
-      return { ...record, riskManagementPlans: [...others, plan] };
+      if (sameVersion && sameVersion.occurredAt > plan.occurredAt) return record;
+      const others = record.riskManagementPlans.filter((kept) => kept !== sameVersion);
+      return {
+        ...record,
+        riskManagementPlans: [...others, plan].sort(
+          (a, b) =>
+            a.occurredAt.getTime() - b.occurredAt.getTime() ||
+            a.planId.localeCompare(b.planId) ||
+            a.planVersion - b.planVersion,
+        ),
+      };
     },
     summary: (event) =>
       `Risk management plan ${event.planId} version ${event.planVersion} published with ${event.actions.length} action(s)`,
@@ -114,6 +137,12 @@ export const mappaMeetingHeld: ProjectionOf<'mappa.meeting.held.v1'> = {
   eventType: 'MappaMeetingHeld',
   project(current, event): NominalContent {
     const record = existing(current, event.nominalId);
+    // Level 1 is ordinary management by the lead agency: MAPPA meetings are held at levels 2 and 3.
+    if (event.level === 'LEVEL_1') {
+      throw new InapplicableEventError(
+        `meeting ${event.meetingId} is recorded as level 1, but MAPPA meetings are held for level 2 and 3 cases only`,
+      );
+    }
     const meeting = {
       ...provenance(event.metadata),
       meetingId: event.meetingId,

@@ -1,8 +1,9 @@
 import type { EventMetadata, EventOf } from '@hub/contracts';
 import type { NominalContent } from '../nominals/nominal.documents';
 import { nominalRegistered } from './identity.projections';
-import { mappaCategoryAndLevelSet } from './mappa.projections';
-import { custodyEventRecorded, supervisionEventRecorded } from './agency-events.projections';
+import { mappaCategoryAndLevelSet } from './arrangements.projections';
+import { withDerivedFacts } from './derived-facts';
+import { custodyEventRecorded, supervisionEventRecorded } from './state-events.projections';
 import {
   InapplicableEventError,
   NominalMergedError,
@@ -30,6 +31,7 @@ function registered(
     name: { givenNames: ['Alex'], familyName: 'Testperson' },
     aliases: [],
     dateOfBirth: '1980-02-03',
+    aliasDatesOfBirth: [],
     gender: 'NOT_KNOWN',
     identifiers: [],
     leadAgency: 'POLICE',
@@ -48,6 +50,7 @@ describe('projections of the canonical record', () => {
         name: { givenNames: ['B'], familyName: 'C' },
         aliases: [],
         dateOfBirth: '1980-02-03',
+        aliasDatesOfBirth: [],
         gender: 'MALE',
         identifiers: [],
         leadAgency: 'POLICE',
@@ -68,6 +71,10 @@ describe('projections of the canonical record', () => {
         releaseDate: null,
         releaseType: null,
         prisonNumber: null,
+        effectiveOn: null,
+        custodyType: null,
+        licenceExpiryOn: null,
+        sentenceExpiryOn: null,
       }),
     ).toThrow(NominalNotRegisteredError);
   });
@@ -78,19 +85,18 @@ describe('projections of the canonical record', () => {
       nominalId: 'NOM-1',
       category: 'CATEGORY_2' as const,
       level: 'LEVEL_1' as const,
-      jurisdiction: 'SCOTLAND' as const,
+      jurisdiction: 'SCOTLAND' as 'SCOTLAND' | 'ENGLAND_AND_WALES',
       reason: null,
       reviewOn: null,
+      effectiveOn: null,
+      basis: null,
     };
-    expect(mappaCategoryAndLevelSet.project(registered(), event).mappa?.categoryName).toBe(
-      'Restricted patients',
+    const set = (e: typeof event) =>
+      withDerivedFacts(mappaCategoryAndLevelSet.project(registered(), e), '2025-01-01');
+    expect(set(event).mappa?.categoryName).toBe('Violent offenders');
+    expect(set({ ...event, jurisdiction: 'ENGLAND_AND_WALES' }).mappa?.categoryName).toBe(
+      'Violent and other sexual offenders',
     );
-    expect(
-      mappaCategoryAndLevelSet.project(registered(), {
-        ...event,
-        jurisdiction: 'ENGLAND_AND_WALES',
-      }).mappa?.categoryName,
-    ).toBe('Violent and other sexual offenders');
     expect(() =>
       mappaCategoryAndLevelSet.project(registered(), { ...event, category: 'CATEGORY_4' }),
     ).toThrow(/CATEGORY_4 does not exist in SCOTLAND/);
@@ -105,14 +111,22 @@ describe('projections of the canonical record', () => {
       endsOn: null,
       details: null,
       supervisingOfficer: null,
+      effectiveOn: null,
     };
-    let record = supervisionEventRecorded.project(registered(), {
-      ...base,
-      kind: 'LICENCE_STARTED',
-    });
-    record = supervisionEventRecorded.project(record, { ...base, kind: 'BREACH' });
+    let hour = 0;
+    const apply = (record: NominalContent, kind: 'LICENCE_STARTED' | 'BREACH' | 'RECALL') =>
+      withDerivedFacts(
+        supervisionEventRecorded.project(record, {
+          ...base,
+          metadata: metadata(new Date(Date.UTC(2025, 0, 1, (hour += 1)))),
+          kind,
+        }),
+        '2025-01-01',
+      );
+    let record = apply(registered(), 'LICENCE_STARTED');
+    record = apply(record, 'BREACH');
     expect(record.supervision).toMatchObject({ state: 'ON_LICENCE', breachCount: 1 });
-    record = supervisionEventRecorded.project(record, { ...base, kind: 'RECALL' });
+    record = apply(record, 'RECALL');
     expect(record.supervision).toMatchObject({ state: 'RECALLED', breachCount: 1 });
     expect(record.supervisionEvents).toHaveLength(3);
   });
@@ -143,6 +157,10 @@ describe('projections of the canonical record', () => {
         releaseDate: null,
         releaseType: null,
         prisonNumber: null,
+        effectiveOn: null,
+        custodyType: null,
+        licenceExpiryOn: null,
+        sentenceExpiryOn: null,
       }),
     ).toThrow(NominalMergedError);
 
@@ -166,9 +184,14 @@ describe('projections of the canonical record', () => {
         jurisdiction: 'SCOTLAND',
         reason: null,
         reviewOn: null,
+        effectiveOn: null,
+        basis: null,
       },
     );
-    const adopted = duplicateCounterpart(registered(), categorised, decision);
+    const adopted = withDerivedFacts(
+      duplicateCounterpart(registered(), categorised, decision),
+      '2025-01-01',
+    );
     expect(adopted.mappa).toMatchObject({ category: 'CATEGORY_1', level: 'LEVEL_2' });
   });
 });

@@ -1,7 +1,18 @@
-import type { DuplicateResolved } from '@hub/contracts';
-import type { NominalContent } from '../nominals/nominal.documents';
+import type {
+  AgencyIdentifier,
+  DuplicateResolved,
+  PersonName,
+  RecordConflict,
+} from '@hub/contracts';
+import type { AddressItem, MergeLedgerEntry, NominalContent } from '../nominals/nominal.documents';
 import { withoutRepeats } from './identity.projections';
-import { existing, InapplicableEventError, type ProjectionOf } from './projection';
+import {
+  existing,
+  InapplicableEventError,
+  NominalNotRegisteredError,
+  type ProjectionOf,
+} from './projection';
+import { withEventItems } from './record-items';
 
 export const nominalArchiveStatusChanged: ProjectionOf<'registry.nominal.archive-status-changed.v1'> =
   {
@@ -12,6 +23,7 @@ export const nominalArchiveStatusChanged: ProjectionOf<'registry.nominal.archive
         return {
           ...record,
           status: 'ARCHIVED',
+          mergeConflicts: record.mergeConflicts.filter((conflict) => conflict.field !== 'status'),
           archive: {
             reason: event.reason,
             archivedAt: event.metadata.occurredAt,
@@ -19,7 +31,12 @@ export const nominalArchiveStatusChanged: ProjectionOf<'registry.nominal.archive
           },
         };
       }
-      return { ...record, status: 'ACTIVE', archive: null };
+      return {
+        ...record,
+        status: 'ACTIVE',
+        archive: null,
+        mergeConflicts: record.mergeConflicts.filter((conflict) => conflict.field !== 'status'),
+      };
     },
     summary: (event) =>
       `Record ${event.action === 'ARCHIVED' ? 'archived' : 're-activated'}` +
@@ -65,7 +82,10 @@ export const duplicateResolved: ProjectionOf<'registry.nominal.duplicate-resolve
 
 /**
  * The same decision as the other record takes it: a merge's survivor gains the retired record's
- * names (as aliases) and identifiers and lists it as merged in; a link is mutual.
+ * names (as aliases), identifiers and every item agencies recorded about it, and its current states
+ * are derived again from both records' facts (the newest by effective date wins, a contradiction
+ * no date decides is raised as a conflict); a ledger entry keeps what came from where, so that the
+ * merge can be undone. A link is mutual.
  */
 export function duplicateCounterpart(
   survivor: NominalContent,
@@ -73,55 +93,8 @@ export function duplicateCounterpart(
   event: DuplicateResolved,
 ): NominalContent {
   switch (event.decision) {
-    case 'MERGED': {
-      const sameName = (a: { givenNames: string[]; familyName: string }, b: typeof a) =>
-        a.familyName === b.familyName && a.givenNames.join(' ') === b.givenNames.join(' ');
-      const aliases = withoutRepeats(
-        survivor.aliases,
-        [retired.name, ...retired.aliases],
-        sameName,
-      ).filter((alias) => !sameName(alias, survivor.name));
-      const byEvent = <T extends { eventId: string }>(a: T, b: T) => a.eventId === b.eventId;
-      return {
-        ...survivor,
-        aliases,
-        identifiers: withoutRepeats(
-          survivor.identifiers,
-          retired.identifiers,
-          (a, b) => a.type === b.type && a.value === b.value,
-        ),
-        mergedFrom: withoutRepeats(
-          survivor.mergedFrom,
-          [event.nominalId, ...retired.mergedFrom],
-          (a, b) => a === b,
-        ),
-        // What partner agencies told the hub about the retired record stays in force: its items
-        // join the survivor's, and its current states fill those the survivor does not have.
-        addresses: withoutRepeats(
-          survivor.addresses,
-          retired.addresses,
-          (a, b) => a.addressId === b.addressId,
-        ),
-        riskAssessments: withoutRepeats(survivor.riskAssessments, retired.riskAssessments, byEvent),
-        riskManagementPlans: withoutRepeats(
-          survivor.riskManagementPlans,
-          retired.riskManagementPlans,
-          byEvent,
-        ),
-        notifications: withoutRepeats(survivor.notifications, retired.notifications, byEvent),
-        intelligence: withoutRepeats(survivor.intelligence, retired.intelligence, byEvent),
-        meetings: withoutRepeats(survivor.meetings, retired.meetings, byEvent),
-        supervisionEvents: withoutRepeats(
-          survivor.supervisionEvents,
-          retired.supervisionEvents,
-          byEvent,
-        ),
-        mappa: survivor.mappa ?? retired.mappa,
-        custody: survivor.custody ?? retired.custody,
-        supervision: survivor.supervision ?? retired.supervision,
-        restrictedPatient: survivor.restrictedPatient ?? retired.restrictedPatient,
-      };
-    }
+    case 'MERGED':
+      return mergedInto(survivor, retired, event);
     case 'LINKED':
       return {
         ...survivor,
@@ -135,6 +108,235 @@ export function duplicateCounterpart(
       return survivor;
   }
 }
+
+const sameName = (a: PersonName, b: PersonName): boolean =>
+  a.familyName === b.familyName && a.givenNames.join(' ') === b.givenNames.join(' ');
+
+const sameIdentifier = (a: AgencyIdentifier, b: AgencyIdentifier): boolean =>
+  a.type === b.type && a.value === b.value;
+
+function mergedInto(
+  survivor: NominalContent,
+  retired: NominalContent,
+  event: DuplicateResolved,
+): NominalContent {
+  const aliasesAdded = withoutRepeats([], [retired.name, ...retired.aliases], sameName).filter(
+    (alias) =>
+      !sameName(alias, survivor.name) && !survivor.aliases.some((kept) => sameName(kept, alias)),
+  );
+  const identifiersAdded = retired.identifiers.filter(
+    (id) => !survivor.identifiers.some((kept) => sameIdentifier(kept, id)),
+  );
+  const itemEventIds: string[] = [];
+  const withItems = withEventItems(survivor, (list, items) => {
+    const held = new Set(items.map((item) => item.eventId));
+    const added = retired[list].filter(
+      (item) =>
+        !held.has(item.eventId) &&
+        // An address is one place however often recorded: the survivor's version of it stays.
+        !(
+          list === 'addresses' &&
+          survivor.addresses.some((kept) => kept.addressId === (item as AddressItem).addressId)
+        ),
+    );
+    itemEventIds.push(...added.map((item) => item.eventId));
+    return [...items, ...added];
+  });
+  // A record someone still manages is active: an archived survivor absorbing one is re-activated.
+  // (The retired record reads as MERGED by now; its archive tells whether it was active.)
+  const reactivated = survivor.status === 'ARCHIVED' && retired.archive === null;
+  const conflicts = mergeConflictsOf(survivor, retired, event, reactivated);
+  const ledger: MergeLedgerEntry = {
+    nominalId: event.nominalId,
+    absorbed: [event.nominalId, ...retired.mergedFrom],
+    eventId: event.metadata.eventId,
+    mergedAt: event.metadata.occurredAt,
+    aliasesAdded,
+    identifiersAdded,
+    itemEventIds,
+    redirectedEventIds: [],
+    statusBefore: survivor.status,
+    archiveBefore: survivor.archive,
+  };
+  return {
+    ...withItems,
+    aliases: [...survivor.aliases, ...aliasesAdded],
+    // The retired record's dates of birth stay matching keys of the person (duplicate matching).
+    aliasDatesOfBirth: [
+      ...new Set([
+        ...survivor.aliasDatesOfBirth,
+        retired.dateOfBirth,
+        ...retired.aliasDatesOfBirth,
+      ]),
+    ].filter((date) => date !== survivor.dateOfBirth),
+    identifiers: [...survivor.identifiers, ...identifiersAdded],
+    mergedFrom: withoutRepeats(survivor.mergedFrom, ledger.absorbed, (a, b) => a === b),
+    linkedNominals: withoutRepeats(
+      survivor.linkedNominals,
+      retired.linkedNominals.filter((id) => id !== survivor.mergedInto),
+      (a, b) => a === b,
+    ),
+    status: reactivated ? 'ACTIVE' : survivor.status,
+    archive: reactivated ? null : survivor.archive,
+    merges: [...survivor.merges, ledger],
+    mergeConflicts: [...survivor.mergeConflicts, ...conflicts],
+  };
+}
+
+/** What two records say differently about a person and no effective date decides. */
+function mergeConflictsOf(
+  survivor: NominalContent,
+  retired: NominalContent,
+  event: DuplicateResolved,
+  reactivated: boolean,
+): RecordConflict[] {
+  const conflicts: RecordConflict[] = [];
+  const eventIds = [event.metadata.eventId];
+  const merged = `merged record ${event.nominalId}`;
+  if (survivor.dateOfBirth !== retired.dateOfBirth) {
+    conflicts.push({
+      field: 'dateOfBirth',
+      description: `this record gives the date of birth ${survivor.dateOfBirth}, ${merged} ${retired.dateOfBirth}; the record keeps ${survivor.dateOfBirth} until the right one is recorded`,
+      eventIds,
+    });
+  }
+  if (survivor.gender !== retired.gender) {
+    conflicts.push({
+      field: 'gender',
+      description: `this record gives the gender ${survivor.gender}, ${merged} ${retired.gender}`,
+      eventIds,
+    });
+  }
+  const {
+    management: kept,
+    management: { managingArea },
+  } = survivor;
+  const other = retired.management;
+  if (
+    kept.managingArea !== other.managingArea ||
+    kept.leadAgency !== other.leadAgency ||
+    kept.jurisdiction !== other.jurisdiction
+  ) {
+    conflicts.push({
+      field: 'management',
+      description: `this record is managed by ${kept.leadAgency} in ${managingArea}, ${merged} by ${other.leadAgency} in ${other.managingArea}; assign the management again`,
+      eventIds,
+    });
+  }
+  if (reactivated) {
+    conflicts.push({
+      field: 'status',
+      description: `this record was archived (${survivor.archive?.reason ?? 'no reason given'}), but ${merged} was active: the record was re-activated; archive it again if the person is no longer managed`,
+      eventIds,
+    });
+  }
+  return conflicts;
+}
+
+/**
+ * The record a wrong merge retired, as an unmerge restores it: what it held when merged, its own
+ * status again, and the items of events addressed to it since, which went to the survivor.
+ */
+export const mergeUndone: ProjectionOf<'registry.nominal.merge-undone.v1'> = {
+  eventType: 'MergeUndone',
+  project(current, event) {
+    if (current === null) throw new NominalNotRegisteredError(event.nominalId);
+    if (current.status !== 'MERGED' || current.mergedInto !== event.otherNominalId) {
+      throw new InapplicableEventError(
+        `nominal ${event.nominalId} is not merged into ${event.otherNominalId}, so there is no merge to undo`,
+      );
+    }
+    return { ...current, status: current.archive ? 'ARCHIVED' : 'ACTIVE', mergedInto: null };
+  },
+  summary: (event) =>
+    `Merge into ${event.otherNominalId} undone` +
+    (event.metadata.actingUser ? ` by ${event.metadata.actingUser}` : '') +
+    `: ${event.reason}`,
+};
+
+/** The survivor's entry for a merge of `retiredId`, or a refusal naming what is wrong. */
+export function mergeEntryOf(survivor: NominalContent, retiredId: string, survivorId: string) {
+  const entry = survivor.merges.find((merge) => merge.nominalId === retiredId);
+  if (!entry) {
+    throw new InapplicableEventError(
+      `record ${survivorId} holds no merge of ${retiredId} (merged before merges were recorded, or already undone)`,
+    );
+  }
+  return entry;
+}
+
+/** The items the survivor holds of events addressed to the retired record after the merge. */
+export function withItemsReturned(
+  restored: NominalContent,
+  survivor: NominalContent,
+  entry: MergeLedgerEntry,
+): NominalContent {
+  const returned = new Set(entry.redirectedEventIds);
+  return withEventItems(restored, (list, items) => {
+    const held = new Set(items.map((item) => item.eventId));
+    const back = survivor[list].filter(
+      (item) => returned.has(item.eventId) && !held.has(item.eventId),
+    );
+    return [...items, ...back];
+  });
+}
+
+/** The survivor without what the merge (and events addressed to the retired record since) brought. */
+export function survivorWithoutMerge(
+  survivor: NominalContent,
+  entry: MergeLedgerEntry,
+): NominalContent {
+  const taken = new Set([...entry.itemEventIds, ...entry.redirectedEventIds]);
+  const absorbed = new Set(entry.absorbed);
+  const stillArchived =
+    entry.statusBefore === 'ARCHIVED' && survivor.status === 'ACTIVE' && survivor.archive === null;
+  return {
+    ...withEventItems(survivor, (_list, items) => items.filter((item) => !taken.has(item.eventId))),
+    aliases: survivor.aliases.filter(
+      (alias) => !entry.aliasesAdded.some((added) => sameName(added, alias)),
+    ),
+    identifiers: survivor.identifiers.filter(
+      (id) => !entry.identifiersAdded.some((added) => sameIdentifier(added, id)),
+    ),
+    mergedFrom: survivor.mergedFrom.filter((id) => !absorbed.has(id)),
+    merges: survivor.merges.filter((merge) => merge !== entry),
+    mergeConflicts: survivor.mergeConflicts.filter(
+      (conflict) => !conflict.eventIds.includes(entry.eventId),
+    ),
+    // The archive the merge lifted comes back, unless someone changed the status since.
+    status: stillArchived ? 'ARCHIVED' : survivor.status,
+    archive: stillArchived ? entry.archiveBefore : survivor.archive,
+  };
+}
+
+/** A record that took an event addressed to a record merged into it notes it, for an unmerge. */
+export function withRedirectedEvent(
+  survivor: NominalContent,
+  addressedTo: string,
+  eventId: string,
+): NominalContent {
+  return {
+    ...survivor,
+    merges: survivor.merges.map((merge) =>
+      merge.absorbed.includes(addressedTo) && !merge.redirectedEventIds.includes(eventId)
+        ? { ...merge, redirectedEventIds: [...merge.redirectedEventIds, eventId] }
+        : merge,
+    ),
+  };
+}
+
+/**
+ * The registry reached a day on which date-dependent facts change: nothing is recorded, the
+ * record is derived again as of the day it is applied. A merged record has nothing to derive.
+ */
+export const recordDateReached: ProjectionOf<'registry.nominal.date-reached.v1'> = {
+  eventType: 'RecordDateReached',
+  project(current, event) {
+    if (current === null) throw new NominalNotRegisteredError(event.nominalId);
+    return current;
+  },
+  summary: (event) => `Facts falling due on ${event.reachedOn} brought up to date`,
+};
 
 export function counterpartSummary(event: DuplicateResolved): string {
   switch (event.decision) {

@@ -4,8 +4,10 @@ import {
   normaliseNamePart,
   phoneticCode,
   phoneticCodes,
+  symmetricNameSimilarity,
 } from './name-matching';
 import { nameMatchThreshold } from '../nominals/nominal-queries';
+import { duplicateNameThreshold } from '../duplicates/duplicate-candidates';
 
 // Synthetic names only.
 const person = (givenNames: string[], familyName: string) => ({ givenNames, familyName });
@@ -139,5 +141,51 @@ describe('nameSimilarity', () => {
     const many = nameSimilarity('Smith', person(['A', 'B', 'C', 'D', 'E', 'F', 'G'], 'Smith'));
     expect(many).toBeGreaterThanOrEqual(0);
     expect(many).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('symmetricNameSimilarity', () => {
+  const johnSmith = person(['John'], 'Smith');
+  const johnPaulSmith = person(['John', 'Paul'], 'Smith');
+
+  it('scores "John Paul Smith" against "John Smith" as the other way round, above the duplicate threshold', () => {
+    const forward = symmetricNameSimilarity(johnSmith, johnPaulSmith);
+    const backward = symmetricNameSimilarity(johnPaulSmith, johnSmith);
+    expect(forward).toBe(backward);
+    expect(forward).toBeGreaterThanOrEqual(duplicateNameThreshold);
+    // The search score is one-directional by design: the longer query leaves a part unmatched.
+    expect(nameSimilarity(johnPaulSmith, johnSmith)).toBeLessThan(duplicateNameThreshold);
+  });
+
+  it.each([
+    [johnSmith, johnPaulSmith],
+    [person(['Jon'], 'Smyth'), johnPaulSmith],
+    [person(['J'], 'Smith'), johnPaulSmith],
+    [person(['Smith'], 'John'), johnSmith],
+    [person(['Kathryn', 'Anne'], 'Jones'), person(['Catherine'], 'Jones')],
+    [person(['John', 'Peter'], 'Smith'), johnPaulSmith],
+    [person(['Mary'], 'Smith'), johnSmith],
+    [person([], 'Smith'), johnPaulSmith],
+    [person(['Anne', 'Marie'], 'Dupont'), person(['Marie', 'Anne'], 'Dupont')],
+  ])('is the same for %j and %j in either order', (a, b) => {
+    expect(symmetricNameSimilarity(a, b)).toBe(symmetricNameSimilarity(b, a));
+  });
+
+  it('tells different people apart whichever is first', () => {
+    for (const [a, b] of [
+      [person(['John', 'Peter'], 'Smith'), johnPaulSmith],
+      [person(['Jane'], 'Smith'), johnSmith],
+      [person(['John'], 'Smart'), johnSmith],
+      // A family name alone leaves too much unknown.
+      [person([], 'Smith'), johnPaulSmith],
+    ]) {
+      expect(symmetricNameSimilarity(a, b)).toBeLessThan(duplicateNameThreshold);
+      expect(symmetricNameSimilarity(b, a)).toBeLessThan(duplicateNameThreshold);
+    }
+  });
+
+  it('is 1 for the same name in any order of its parts and 0 without letters', () => {
+    expect(symmetricNameSimilarity(person(['Smith'], 'John'), johnSmith)).toBe(1);
+    expect(symmetricNameSimilarity(person([], '--'), johnSmith)).toBe(0);
   });
 });

@@ -273,6 +273,28 @@ export function namePartSimilarity(a: string, b: string): number {
     : spelling;
 }
 
+/**
+ * Pairs each part of `left` with the most similar unpaired part of `right`, greedily, best pairs
+ * first (ties in the order the parts are written): the similarity of each paired left part, and
+ * which right parts were paired.
+ */
+function pairParts(
+  left: string[],
+  right: string[],
+): { pairedLeft: Map<number, number>; pairedRight: Set<number> } {
+  const pairs = left
+    .flatMap((l, li) => right.map((r, ri) => ({ li, ri, similarity: namePartSimilarity(l, r) })))
+    .sort((x, y) => y.similarity - x.similarity);
+  const pairedLeft = new Map<number, number>();
+  const pairedRight = new Set<number>();
+  for (const pair of pairs) {
+    if (pairedLeft.has(pair.li) || pairedRight.has(pair.ri)) continue;
+    pairedLeft.set(pair.li, pair.similarity);
+    pairedRight.add(pair.ri);
+  }
+  return { pairedLeft, pairedRight };
+}
+
 export type NameQuery = string | { givenNames: string[]; familyName: string };
 
 /**
@@ -287,18 +309,10 @@ export function nameSimilarity(query: NameQuery, candidate: PersonName): number 
   const candidateParts = namePartsOf(candidate);
   if (queryParts.length === 0 || candidateParts.length === 0) return 0;
 
-  const pairs = queryParts
-    .flatMap((q, qi) =>
-      candidateParts.map((c, ci) => ({ qi, ci, similarity: namePartSimilarity(q, c) })),
-    )
-    .sort((x, y) => y.similarity - x.similarity);
-  const pairedQuery = new Map<number, number>();
-  const pairedCandidate = new Set<number>();
-  for (const pair of pairs) {
-    if (pairedQuery.has(pair.qi) || pairedCandidate.has(pair.ci)) continue;
-    pairedQuery.set(pair.qi, pair.similarity);
-    pairedCandidate.add(pair.ci);
-  }
+  const { pairedLeft: pairedQuery, pairedRight: pairedCandidate } = pairParts(
+    queryParts,
+    candidateParts,
+  );
 
   let total = 0;
   for (let qi = 0; qi < queryParts.length; qi++) {
@@ -308,6 +322,34 @@ export function nameSimilarity(query: NameQuery, candidate: PersonName): number 
   }
   const extraParts = candidateParts.length - pairedCandidate.size;
   const score = total / queryParts.length - extraParts * extraPartPenalty;
+  return Math.min(1, Math.max(0, score));
+}
+
+/**
+ * How alike two people's names are, in [0, 1], the same whichever is given first: what duplicate
+ * detection compares, where neither name is the "query". A name whose parts all agree with parts of
+ * the other is the same name with parts left out (a middle name one agency did not record: "John
+ * Smith" and "John Paul Smith"): it scores the mean similarity of its parts, less
+ * `extraPartPenalty` for each part of the other it leaves out. A part that disagrees scores 0 (John
+ * Peter / John Paul Smith). A name of one part leaves too much unknown to be tolerated so: the parts
+ * it leaves out count `missingPart`, as in search. The names are compared in one fixed order (fewer
+ * parts first, then alphabetically), so that the greedy pairing, and the score, never depend on
+ * which record was registered first.
+ */
+export function symmetricNameSimilarity(a: PersonName, b: PersonName): number {
+  const [shorter, longer] = [namePartsOf(a), namePartsOf(b)].sort(
+    (x, y) => x.length - y.length || x.join(' ').localeCompare(y.join(' ')),
+  );
+  if (shorter.length === 0) return 0;
+  const { pairedLeft } = pairParts(shorter, longer);
+  let total = 0;
+  for (const similarity of pairedLeft.values())
+    if (similarity >= partAgreement) total += similarity;
+  const leftOut = longer.length - shorter.length;
+  const score =
+    shorter.length === 1
+      ? (total + leftOut * missingPart) / longer.length
+      : total / shorter.length - leftOut * extraPartPenalty;
   return Math.min(1, Math.max(0, score));
 }
 

@@ -2,7 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import { isDuplicateKeyError, retryOnceOnDuplicateKey } from '@hub/persistence';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { searchCollection, searchDocumentOf, type NominalSearchDocument } from './search-document';
-import { searchKeysVersion } from './search-keys';
+import { identifierValuesOf, searchKeysVersion } from './search-keys';
 
 export interface SearchDocumentsLogger {
   info(entry: object, message: string): void;
@@ -60,8 +60,33 @@ export class SearchDocuments {
   }
 
   /**
+   * Re-keys records whose duplicate-matching keys (`search.identifierValues` on the record) were
+   * made by an earlier version of the keys, each only at the version read: a record written
+   * meanwhile was keyed the current way by its writer.
+   */
+  private async rekeyRecords(records: NominalDocument[]): Promise<void> {
+    const stale = records
+      .map((record) => ({ record, keys: identifierValuesOf(record.identifiers) }))
+      .filter(
+        ({ record, keys }) =>
+          JSON.stringify(keys) !== JSON.stringify(record.search?.identifierValues ?? []),
+      );
+    if (stale.length === 0) return;
+    await this.nominals.bulkWrite(
+      stale.map(({ record, keys }) => ({
+        updateOne: {
+          filter: { _id: record._id, version: record.version },
+          update: { $set: { 'search.identifierValues': keys } },
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  /**
    * Remakes every search document when the keys are made differently than when they were written
-   * (or were never written: records from before the read model), a page at a time, with progress.
+   * (or were never written: records from before the read model), a page at a time, with progress;
+   * and the records' own matching keys, made the same way.
    */
   async rebuildIfOutdated(logger: SearchDocumentsLogger): Promise<void> {
     const checkpoint = await this.checkpoints.findOne({ _id: checkpointId });
@@ -73,18 +98,21 @@ export class SearchDocuments {
     );
     let done = 0;
     let page: NominalSearchDocument[] = [];
+    let records: NominalDocument[] = [];
     const cursor = this.nominals.find({}, { batchSize: rebuildPageSize });
     for await (const record of cursor) {
       page.push(searchDocumentOf(record));
+      records.push(record);
       if (page.length >= rebuildPageSize) {
         // The same version too: its keys are made differently now. A newer one stays.
-        await this.writeOver(page, '$lte');
+        await Promise.all([this.writeOver(page, '$lte'), this.rekeyRecords(records)]);
+        records = [];
         done += page.length;
         page = [];
         logger.info({ done, of: total }, 'rebuilding the search documents');
       }
     }
-    await this.writeOver(page, '$lte');
+    await Promise.all([this.writeOver(page, '$lte'), this.rekeyRecords(records)]);
     await retryOnceOnDuplicateKey(() =>
       this.checkpoints.updateOne(
         { _id: checkpointId },

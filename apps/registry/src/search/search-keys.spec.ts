@@ -36,6 +36,15 @@ describe('searchKeysOf', () => {
   });
 });
 
+describe('identifier keys', () => {
+  it('key a PNC id in its short and its long form alike', () => {
+    const pnc = (value: string) =>
+      content({ identifiers: [{ type: 'PNC_ID', value, issuedBy: 'POLICE' }] });
+    expect(searchKeysOf(pnc('12/345678U')).identifierValues).toEqual(['12/0345678U']);
+    expect(searchKeysOf(pnc('2012/0345678U')).identifierValues).toEqual(['12/0345678U']);
+  });
+});
+
 describe('normaliseArea', () => {
   it('ignores case and spacing, nothing else', () => {
     expect(normaliseArea('  Greater   MANCHESTER ')).toBe('greater manchester');

@@ -6,6 +6,7 @@ import type {
   NominalStatus,
   PersonName,
 } from '@hub/contracts';
+import { identifierKeyOf } from '../identifiers/identifier-rules';
 import { nameKeysOf } from './name-keys';
 
 /**
@@ -84,11 +85,14 @@ export function facetKeysOf(content: SearchableContent): string[] {
  * The version of how the keys below are made: a registry that finds search documents made another
  * way remakes them all at start-up. Raise it with any change to the keys.
  */
-export const searchKeysVersion = 2;
+export const searchKeysVersion = 3;
 
 /** The keys the search API's indexes are on. */
 export interface SearchKeys {
-  /** Every agency identifier's value, normalised (`normaliseIdentifier`). */
+  /**
+   * Every agency identifier's key (identifiers/identifier-rules.ts `identifierKeyOf`): compacted,
+   * and in the one form all spellings of its kind share (a PNC id's short and long forms).
+   */
   identifierValues: string[];
   /** See name-keys.ts: what a name search asks the database for. */
   nameKeys: string[];
@@ -100,9 +104,7 @@ const distinct = (values: string[]): string[] => [...new Set(values)];
 
 /** A record's identifiers as searches and duplicate matching compare them. */
 export function identifierValuesOf(identifiers: AgencyIdentifier[]): string[] {
-  return distinct(identifiers.map((identifier) => normaliseIdentifier(identifier.value))).filter(
-    (value) => value.length > 0,
-  );
+  return distinct(identifiers.map(identifierKeyOf)).filter((value) => value.length > 0);
 }
 
 /**

@@ -130,13 +130,15 @@ export const ClassificationSymbols = [
   'OFFICIAL_SENSITIVE',
 ] as const satisfies readonly Classification[];
 
-/** The MAPPA category of a person, by number. The jurisdiction-specific names are derived by the registry; category 4 (terrorist and terrorism-risk offenders) exists in England & Wales only. */
-export type MappaCategory = 'CATEGORY_1' | 'CATEGORY_2' | 'CATEGORY_3' | 'CATEGORY_4';
+/** The MAPPA category of a person, by number (England & Wales and Scotland; Northern Ireland's PPANI has risk categories of its own). The jurisdiction-specific names are derived by the registry. CATEGORY_4 (terrorism and terrorism-connected offenders) exists in England & Wales only; RESTRICTED_PATIENTS is Scotland's group of restricted patients, who are subject to MAPPA outside the three numbered categories there. */
+export type MappaCategory =
+  'CATEGORY_1' | 'CATEGORY_2' | 'CATEGORY_3' | 'CATEGORY_4' | 'RESTRICTED_PATIENTS';
 export const MappaCategorySymbols = [
   'CATEGORY_1',
   'CATEGORY_2',
   'CATEGORY_3',
   'CATEGORY_4',
+  'RESTRICTED_PATIENTS',
 ] as const satisfies readonly MappaCategory[];
 
 /** The MAPPA management level: 1 ordinary agency management by the lead agency, 2 and 3 active multi-agency management through MAPPA meetings, 3 needing senior representation. */
@@ -167,7 +169,7 @@ export interface Practitioner {
   contact: null | string;
 }
 
-/** A restricted patient is detained in hospital, moved, discharged or recalled. */
+/** A restricted patient is detained in hospital, moved, discharged or recalled, goes absent without leave or returns, starts or ends a leave of absence, or is remitted to prison. */
 export interface RestrictedPatientEventRecorded {
   metadata: EventMetadata;
   /** The hub id of the person. */
@@ -186,13 +188,27 @@ export interface RestrictedPatientEventRecorded {
 
 /** What happened to a restricted patient. */
 export type RestrictedPatientEventKind =
-  'DETAINED' | 'TRANSFERRED' | 'CONDITIONALLY_DISCHARGED' | 'RECALLED' | 'ABSOLUTELY_DISCHARGED';
+  | 'DETAINED'
+  | 'TRANSFERRED'
+  | 'CONDITIONALLY_DISCHARGED'
+  | 'RECALLED'
+  | 'ABSOLUTELY_DISCHARGED'
+  | 'ABSENT_WITHOUT_LEAVE'
+  | 'RETURNED_FROM_ABSENCE'
+  | 'LEAVE_OF_ABSENCE_STARTED'
+  | 'LEAVE_OF_ABSENCE_ENDED'
+  | 'REMITTED_TO_PRISON';
 export const RestrictedPatientEventKindSymbols = [
   'DETAINED',
   'TRANSFERRED',
   'CONDITIONALLY_DISCHARGED',
   'RECALLED',
   'ABSOLUTELY_DISCHARGED',
+  'ABSENT_WITHOUT_LEAVE',
+  'RETURNED_FROM_ABSENCE',
+  'LEAVE_OF_ABSENCE_STARTED',
+  'LEAVE_OF_ABSENCE_ENDED',
+  'REMITTED_TO_PRISON',
 ] as const satisfies readonly RestrictedPatientEventKind[];
 
 /** An address of a person is recorded, corrected or ended (an address id recorded before replaces that address). */
@@ -228,7 +244,30 @@ export interface MappaCategoryAndLevelSet {
   reason: null | string;
   /** When the category and level are next to be reviewed. */
   reviewOn: null | string;
+  /** The day the category and level took effect; the record's current category and level is the one with the latest such day, whatever order the events arrive in. Null means the day the event occurred. */
+  effectiveOn: null | string;
+  /** Why the person qualifies for the category, if the producer records it. */
+  basis: null | MappaCategoryBasis;
 }
+
+/** Why a person qualifies for the category: the notification requirements (category 1); a sentence or hospital order for a violent or sexual offence (category 2); a restriction order (Scotland's restricted patients); another offence showing a risk of serious harm (category 3); a conviction for a terrorism offence or an offence with a terrorist connection (category 4, England & Wales). TERRORIST_RISK_WITHOUT_CONVICTION is a person of terrorist concern without such a conviction, who cannot be category 4. */
+export type MappaCategoryBasis =
+  | 'NOTIFICATION_REQUIREMENTS'
+  | 'VIOLENT_OR_SEXUAL_OFFENCE_SENTENCE'
+  | 'RESTRICTION_ORDER'
+  | 'OTHER_SERIOUS_HARM_OFFENCE'
+  | 'TERRORISM_OFFENCE'
+  | 'TERRORISM_CONNECTED_OFFENCE'
+  | 'TERRORIST_RISK_WITHOUT_CONVICTION';
+export const MappaCategoryBasisSymbols = [
+  'NOTIFICATION_REQUIREMENTS',
+  'VIOLENT_OR_SEXUAL_OFFENCE_SENTENCE',
+  'RESTRICTION_ORDER',
+  'OTHER_SERIOUS_HARM_OFFENCE',
+  'TERRORISM_OFFENCE',
+  'TERRORISM_CONNECTED_OFFENCE',
+  'TERRORIST_RISK_WITHOUT_CONVICTION',
+] as const satisfies readonly MappaCategoryBasis[];
 
 /** A MAPPA meeting about a person (at level 2 or 3) is held. */
 export interface MappaMeetingHeld {
@@ -264,6 +303,8 @@ export interface NominalRegistered {
   aliases: PersonName[];
   /** The person's date of birth. */
   dateOfBirth: string;
+  /** Other dates of birth the person is known by (given to an agency, recorded elsewhere): matched for possible duplicates like the date of birth. */
+  aliasDatesOfBirth: string[];
   /** The person's gender. */
   gender: Gender;
   /** The identifiers the agencies already hold the person under. */
@@ -296,13 +337,89 @@ export interface PersonalDetailsChanged {
   aliasesAdded: PersonName[];
   /** Aliases that were recorded in error or no longer apply. */
   aliasesRemoved: PersonName[];
-  /** The corrected date of birth; null if unchanged. */
+  /** The corrected date of birth; null if unchanged. The former date of birth becomes an alias date of birth unless removed in aliasDatesOfBirthRemoved. */
   dateOfBirth: null | string;
+  /** Dates of birth the person is now also known by. */
+  aliasDatesOfBirthAdded: string[];
+  /** Alias dates of birth that were recorded in error or no longer apply. */
+  aliasDatesOfBirthRemoved: string[];
   /** The new gender; null if unchanged. */
   gender: null | Gender;
   /** Why the details changed, e.g. "deed poll", "data error". */
   reason: null | string;
 }
+
+/** Northern Ireland: a Local Area Public Protection Panel sets or reviews a person's risk category under the Public Protection Arrangements Northern Ireland (PPANI, Criminal Justice (Northern Ireland) Order 2008 arts. 49-50). PPANI has no MAPPA categories or levels: the category is a category of risk, and why the person is eligible for the arrangements is a fact of its own. */
+export interface PpaniRiskCategorySet {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** Why the person is eligible for the arrangements. */
+  eligibility: PpaniEligibility;
+  /** The risk category assigned. */
+  riskCategory: PpaniRiskCategory;
+  /** The day the category took effect; null means the day the event occurred. */
+  effectiveOn: null | string;
+  /** When the category is next to be reviewed. */
+  reviewOn: null | string;
+  /** Why the category was set or changed. */
+  reason: null | string;
+}
+
+/** Why a person is eligible for PPANI: subject to the sex offender notification requirements; convicted of a sexual or sexually motivated offence, not subject to notification, with current significant concerns; convicted of a violent offence against a child or vulnerable adult; convicted of a violent offence in domestic or family circumstances; subject to a Risk of Sexual Harm Order. */
+export type PpaniEligibility =
+  | 'NOTIFICATION_REQUIREMENTS'
+  | 'SEXUAL_OFFENCE_WITH_CONCERNS'
+  | 'VIOLENCE_AGAINST_CHILD_OR_VULNERABLE_ADULT'
+  | 'DOMESTIC_VIOLENCE'
+  | 'RISK_OF_SEXUAL_HARM_ORDER';
+export const PpaniEligibilitySymbols = [
+  'NOTIFICATION_REQUIREMENTS',
+  'SEXUAL_OFFENCE_WITH_CONCERNS',
+  'VIOLENCE_AGAINST_CHILD_OR_VULNERABLE_ADULT',
+  'DOMESTIC_VIOLENCE',
+  'RISK_OF_SEXUAL_HARM_ORDER',
+] as const satisfies readonly PpaniEligibility[];
+
+/** The category of risk a LAPPP assigns: 1 a risk of serious harm that is not likely to be caused; 2 a clear and identifiable risk of serious harm that could be caused if circumstances changed; 3 the most serious, serious harm could be caused at any time. */
+export type PpaniRiskCategory = 'CATEGORY_1' | 'CATEGORY_2' | 'CATEGORY_3';
+export const PpaniRiskCategorySymbols = [
+  'CATEGORY_1',
+  'CATEGORY_2',
+  'CATEGORY_3',
+] as const satisfies readonly PpaniRiskCategory[];
+
+/** A person stops being managed under MAPPA (or PPANI in Northern Ireland): the qualifying period or order ended, they died, left the UK, or no longer meet the criteria. Unlike archiving, which is about the record, this is a fact about the person's management, kept in their category history; a later category set brings them back. */
+export interface PublicProtectionArrangementsLeft {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** The day management under the arrangements ended. */
+  leftOn: string;
+  /** Why. */
+  reason: ArrangementsLeftReason;
+  /** Details, as free text. */
+  details: null | string;
+}
+
+/** Why a person left the arrangements. */
+export type ArrangementsLeftReason =
+  | 'NOTIFICATION_PERIOD_ENDED'
+  | 'LICENCE_OR_ORDER_ENDED'
+  | 'HOSPITAL_ORDER_ENDED'
+  | 'CRITERIA_NO_LONGER_MET'
+  | 'DIED'
+  | 'LEFT_THE_UK'
+  | 'OTHER';
+export const ArrangementsLeftReasonSymbols = [
+  'NOTIFICATION_PERIOD_ENDED',
+  'LICENCE_OR_ORDER_ENDED',
+  'HOSPITAL_ORDER_ENDED',
+  'CRITERIA_NO_LONGER_MET',
+  'DIED',
+  'LEFT_THE_UK',
+  'OTHER',
+] as const satisfies readonly ArrangementsLeftReason[];
 
 /** Management of a person is assigned or transferred; the assignment replaces the previous one whole. */
 export interface RecordManagementAssigned {
@@ -332,8 +449,16 @@ export interface RiskAssessmentRecorded {
   tool: RiskAssessmentTool;
   /** The name of the tool when it is OTHER. */
   toolName: null | string;
-  /** The overall risk of serious harm the assessment found. */
-  riskOfSeriousHarm: RiskLevel;
+  /** The overall risk of serious harm, for an assessment that rates it (OASys, the LS/CMI risk of serious harm section in Scotland, HCR-20, or a ROSH judgement recorded with ARMS); null for a tool that predicts reconviction only (RM2000, OGRS) or assesses treatment need (SARN, Stable and Acute 2007). Required before seriousHarmByGroup existed: RM2000 assessments recorded then carry their category here, and the hub never reads it as risk of serious harm. */
+  riskOfSeriousHarm: null | RiskLevel;
+  /** OASys-style risk of serious harm per group and setting; empty when the tool does not rate groups. The hub headlines the highest level in the setting the person is in. */
+  seriousHarmByGroup: SeriousHarmRating[];
+  /** Reconviction predictions (RM2000 scales, OGRS3, OVP, OSP), kept apart from risk of serious harm; empty for a tool that makes none. */
+  reconviction: ReconvictionPrediction[];
+  /** For LS/CMI: the general risk/need level (likelihood of further offending and need for intervention), not risk of serious harm. */
+  riskNeedLevel: null | RiskNeedLevel;
+  /** For ARMS (Active Risk Management System): the priorities it sets; null for other tools. */
+  dynamicPriorities: null | DynamicFactorPriorities;
   /** The day the assessment was completed. */
   assessedOn: string;
   /** When the assessment is next to be reviewed. */
@@ -356,7 +481,7 @@ export const RiskAssessmentToolSymbols = [
   'OTHER',
 ] as const satisfies readonly RiskAssessmentTool[];
 
-/** A level of risk of serious harm. */
+/** A level of risk of serious harm (the OASys definitions: low, medium, high, very high). */
 export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH';
 export const RiskLevelSymbols = [
   'LOW',
@@ -364,6 +489,101 @@ export const RiskLevelSymbols = [
   'HIGH',
   'VERY_HIGH',
 ] as const satisfies readonly RiskLevel[];
+
+/** The risk of serious harm to one group of people in one setting, as OASys rates it. */
+export interface SeriousHarmRating {
+  /** The group at risk. */
+  group: HarmGroup;
+  /** The setting the rating is for. */
+  setting: AssessmentSetting;
+  /** The risk of serious harm to the group. */
+  level: RiskLevel;
+}
+
+/** Who would be harmed: children, the public, a known adult, staff, or (in custody) other prisoners. */
+export type HarmGroup = 'CHILDREN' | 'PUBLIC' | 'KNOWN_ADULT' | 'STAFF' | 'PRISONERS';
+export const HarmGroupSymbols = [
+  'CHILDREN',
+  'PUBLIC',
+  'KNOWN_ADULT',
+  'STAFF',
+  'PRISONERS',
+] as const satisfies readonly HarmGroup[];
+
+/** Where the person is when the risk applies: in the community or in custody. */
+export type AssessmentSetting = 'COMMUNITY' | 'CUSTODY';
+export const AssessmentSettingSymbols = [
+  'COMMUNITY',
+  'CUSTODY',
+] as const satisfies readonly AssessmentSetting[];
+
+/** One actuarial prediction of reconviction: how likely, not how harmful. */
+export interface ReconvictionPrediction {
+  /** The predictor used. */
+  scale: ReconvictionScale;
+  /** The category the score falls in. */
+  band: ReconvictionBand;
+  /** The raw score, when the predictor has one (RM2000 points). */
+  score: null | number;
+  /** The predicted probability of reconviction, 0 to 1, for a predictor that gives one (OGRS3 and OVP: within two years). */
+  probability: null | number;
+}
+
+/** The predictor: Risk Matrix 2000 sexual (RM2000/S), violent (RM2000/V) or combined (RM2000/C) scale; OGRS3 (Offender Group Reconviction Scale, any proven reoffending); OVP (OASys Violence Predictor); OSP/C and OSP/I (OASys Sexual reoffending Predictor, contact and indecent-image offending); or another named in the assessment's toolName. */
+export type ReconvictionScale =
+  | 'RM2000_SEXUAL'
+  | 'RM2000_VIOLENT'
+  | 'RM2000_COMBINED'
+  | 'OGRS3'
+  | 'OVP'
+  | 'OSP_CONTACT'
+  | 'OSP_INDECENT_IMAGES'
+  | 'OTHER';
+export const ReconvictionScaleSymbols = [
+  'RM2000_SEXUAL',
+  'RM2000_VIOLENT',
+  'RM2000_COMBINED',
+  'OGRS3',
+  'OVP',
+  'OSP_CONTACT',
+  'OSP_INDECENT_IMAGES',
+  'OTHER',
+] as const satisfies readonly ReconvictionScale[];
+
+/** The predictor's risk category (Risk Matrix 2000: low, medium, high, very high). */
+export type ReconvictionBand = 'LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH';
+export const ReconvictionBandSymbols = [
+  'LOW',
+  'MEDIUM',
+  'HIGH',
+  'VERY_HIGH',
+] as const satisfies readonly ReconvictionBand[];
+
+/** LS/CMI's general risk/need level, from its score: very low to very high. */
+export type RiskNeedLevel = 'VERY_LOW' | 'LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH';
+export const RiskNeedLevelSymbols = [
+  'VERY_LOW',
+  'LOW',
+  'MEDIUM',
+  'HIGH',
+  'VERY_HIGH',
+] as const satisfies readonly RiskNeedLevel[];
+
+/** ARMS's outcome: rather than a risk level, the priority of work on the person's dynamic risk factors and on their protective factors. */
+export interface DynamicFactorPriorities {
+  /** The priority of work to reduce the risk factors. */
+  riskFactors: WorkPriority;
+  /** The priority of work to strengthen the protective factors. */
+  protectiveFactors: WorkPriority;
+}
+
+/** How much priority work on a set of factors needs. */
+export type WorkPriority = 'LOW' | 'MEDIUM' | 'HIGH';
+export const WorkPrioritySymbols = [
+  'LOW',
+  'MEDIUM',
+  'HIGH',
+] as const satisfies readonly WorkPriority[];
 
 /** A version of a person's risk management plan is published; it replaces the earlier versions of the same plan. */
 export interface RiskManagementPlanPublished {
@@ -382,6 +602,67 @@ export interface RiskManagementPlanPublished {
   reviewOn: null | string;
 }
 
+/** A civil preventive order about sexual harm (SHPO, SRO, notification order, and the Northern Ireland and Scottish orders) was made, varied, renewed or discharged. Carries the order's terms as they stand after the change. */
+export interface CivilOrderRecorded {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** The police system's id for the order. */
+  orderId: string;
+  /** What happened to the order. */
+  kind: CivilOrderEventKind;
+  /** SHPO and SRO (England and Wales: SOA 2003 Part 2 as amended by the Anti-social Behaviour, Crime and Policing Act 2014, and the Sentencing Act 2020; Scotland: Abusive Behaviour and Sexual Harm (Scotland) Act 2016); notification order (s97); the older SOPO, RSHO and foreign travel order (still made in Northern Ireland). */
+  orderType: CivilOrderType;
+  /** The jurisdiction of the court that made the order. */
+  jurisdiction: Jurisdiction;
+  /** The day the order was first made. */
+  madeOn: string;
+  /** The day the order was served, if known: an SHPO on a person not otherwise subject makes them subject to notification from then (s103G(3)). */
+  servedOn: null | string;
+  /** The day this change took effect (for MADE, the day the order was made). */
+  effectiveOn: string;
+  /** The last day the order has effect, after this change; null for an order made until further order. */
+  expiresOn: null | string;
+  /** The prohibitions (and requirements) of the order, after this change, as the order words them. */
+  prohibitions: string[];
+  /** The court that made or changed the order. */
+  court: null | string;
+  /** Free text. */
+  details: null | string;
+}
+
+/** What happened to a civil order. */
+export type CivilOrderEventKind = 'MADE' | 'VARIED' | 'RENEWED' | 'DISCHARGED';
+export const CivilOrderEventKindSymbols = [
+  'MADE',
+  'VARIED',
+  'RENEWED',
+  'DISCHARGED',
+] as const satisfies readonly CivilOrderEventKind[];
+
+/** The civil orders that protect the public from sexual harm. */
+export type CivilOrderType =
+  | 'SEXUAL_HARM_PREVENTION_ORDER'
+  | 'INTERIM_SEXUAL_HARM_PREVENTION_ORDER'
+  | 'SEXUAL_RISK_ORDER'
+  | 'INTERIM_SEXUAL_RISK_ORDER'
+  | 'NOTIFICATION_ORDER'
+  | 'INTERIM_NOTIFICATION_ORDER'
+  | 'SEXUAL_OFFENCES_PREVENTION_ORDER'
+  | 'RISK_OF_SEXUAL_HARM_ORDER'
+  | 'FOREIGN_TRAVEL_ORDER';
+export const CivilOrderTypeSymbols = [
+  'SEXUAL_HARM_PREVENTION_ORDER',
+  'INTERIM_SEXUAL_HARM_PREVENTION_ORDER',
+  'SEXUAL_RISK_ORDER',
+  'INTERIM_SEXUAL_RISK_ORDER',
+  'NOTIFICATION_ORDER',
+  'INTERIM_NOTIFICATION_ORDER',
+  'SEXUAL_OFFENCES_PREVENTION_ORDER',
+  'RISK_OF_SEXUAL_HARM_ORDER',
+  'FOREIGN_TRAVEL_ORDER',
+] as const satisfies readonly CivilOrderType[];
+
 /** The police share a piece of intelligence about a nominal with MAPPA partner agencies. */
 export interface IntelligenceShared {
   metadata: EventMetadata;
@@ -396,6 +677,12 @@ export interface IntelligenceShared {
   handlingConditions: null | string;
   /** The agencies the intelligence may be passed to; empty means every agency entitled to the topic. */
   disseminationLimits: Agency[];
+  /** The day the originator obtained the intelligence, which may be long before it is shared; null if not given. */
+  obtainedOn: null | string;
+  /** The originating force's own reference for the intelligence report (its intelligence system's number), for partners to quote back to it; null if not given. */
+  originatorReference: null | string;
+  /** When the originator next reviews whether the intelligence is still necessary, adequate and up to date (APP Information management: review, retention and disposal); null if the originator gave none. The hub does not work one out. */
+  reviewOn: null | string;
 }
 
 /** 3x5x2 grading, source evaluation: 1 reliable, 2 untested, 3 not reliable. */
@@ -425,6 +712,81 @@ export const IntelligenceAssessmentSymbols = [
 export type HandlingCode = 'P' | 'C';
 export const HandlingCodeSymbols = ['P', 'C'] as const satisfies readonly HandlingCode[];
 
+/** The police record the facts that make a person subject to the sex offender notification requirements (Sexual Offences Act 2003 Part 2), or a review's outcome. The facts only: the hub works out the notification period (s82), its end and when an indefinite requirement becomes reviewable (s91A-F). Re-sent whole, with the same requirementId, when a fact is corrected or a review decided. */
+export interface NotificationRequirementRecorded {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** The police system's id for the requirement (one per conviction, finding, caution or notification order). */
+  requirementId: string;
+  /** CONVICTION; FINDING of not guilty by reason of insanity, or of disability and having done the act; CAUTION (England, Wales and Northern Ireland); NOTIFICATION_ORDER. */
+  basis: NotificationRequirementBasis;
+  /** The relevant date (s82(6)): the date of the conviction, finding or caution (for a notification order, of the conviction abroad, s98). The notification period begins with it. */
+  relevantDate: string;
+  /** IMPRISONMENT_FOR_LIFE (or detention for life / during His Majesty's pleasure); INDETERMINATE_SENTENCE (imprisonment for public protection, NI indeterminate custodial sentence, Scottish order for lifelong restriction); IMPRISONMENT (or detention, for termMonths); a HOSPITAL_ORDER with or without a restriction order; CAUTION; CONDITIONAL_DISCHARGE (for termMonths); OFFENDER_SUPERVISION_REQUIREMENT of a Scottish community payback order (for termMonths); OTHER (a community order, a fine). */
+  disposal: NotificationDisposal;
+  /** For IMPRISONMENT the term in months (consecutive terms added up, s82(3)); for CONDITIONAL_DISCHARGE and OFFENDER_SUPERVISION_REQUIREMENT their length in months; null otherwise. */
+  termMonths: null | number;
+  /** Whether the person was under 18 on the relevant date (fixed periods are halved, s82(2)); null to work it out from the record's date of birth. */
+  underEighteenOnRelevantDate: null | boolean;
+  /** The jurisdiction whose courts or police dealt with the offence. */
+  jurisdiction: Jurisdiction;
+  /** The day of release from custody or hospital detention for the offence, if the person was detained on the relevant date: the initial notification is due 3 days from it (s83(6)). */
+  releasedOn: null | string;
+  /** The latest review determination, if there has been one. */
+  review: null | NotificationReviewDetermination;
+  /** Free text, e.g. the offence or the court. */
+  details: null | string;
+}
+
+/** What made the person subject to the notification requirements: s80(1)(a)-(d), or a notification order (s97) for a conviction abroad. */
+export type NotificationRequirementBasis =
+  'CONVICTION' | 'FINDING' | 'CAUTION' | 'NOTIFICATION_ORDER';
+export const NotificationRequirementBasisSymbols = [
+  'CONVICTION',
+  'FINDING',
+  'CAUTION',
+  'NOTIFICATION_ORDER',
+] as const satisfies readonly NotificationRequirementBasis[];
+
+/** How the person was dealt with for the offence, as far as the notification period (s82 table) depends on it. */
+export type NotificationDisposal =
+  | 'IMPRISONMENT_FOR_LIFE'
+  | 'INDETERMINATE_SENTENCE'
+  | 'IMPRISONMENT'
+  | 'HOSPITAL_ORDER_WITH_RESTRICTION'
+  | 'HOSPITAL_ORDER'
+  | 'CAUTION'
+  | 'CONDITIONAL_DISCHARGE'
+  | 'OFFENDER_SUPERVISION_REQUIREMENT'
+  | 'OTHER';
+export const NotificationDisposalSymbols = [
+  'IMPRISONMENT_FOR_LIFE',
+  'INDETERMINATE_SENTENCE',
+  'IMPRISONMENT',
+  'HOSPITAL_ORDER_WITH_RESTRICTION',
+  'HOSPITAL_ORDER',
+  'CAUTION',
+  'CONDITIONAL_DISCHARGE',
+  'OFFENDER_SUPERVISION_REQUIREMENT',
+  'OTHER',
+] as const satisfies readonly NotificationDisposal[];
+
+/** A chief officer's determination on an application to review an indefinite notification requirement (s91C; Scotland s88C). */
+export interface NotificationReviewDetermination {
+  /** The day the determination was made (notified to the offender). */
+  determinedOn: string;
+  /** DISCHARGED: no longer subject from the determination; RETAINED: subject, reviewable again later (s91B(3)). */
+  outcome: NotificationReviewOutcome;
+}
+
+/** Whether the person stays subject to the indefinite requirement. */
+export type NotificationReviewOutcome = 'DISCHARGED' | 'RETAINED';
+export const NotificationReviewOutcomeSymbols = [
+  'DISCHARGED',
+  'RETAINED',
+] as const satisfies readonly NotificationReviewOutcome[];
+
 /** The police receive a notification from a registered sex offender under the notification requirements. */
 export interface RsoNotificationReceived {
   metadata: EventMetadata;
@@ -436,8 +798,10 @@ export interface RsoNotificationReceived {
   kind: RsoNotificationKind;
   /** The day the notification was made. */
   notifiedOn: string;
-  /** The last day the notification was due (for a change, 3 days after it), so that a late notification shows; null if not recorded. */
+  /** The last day the notification was due as the producing system worked it out; null if not recorded. The hub works the deadline out itself from changedOn (or the travel dates, or the notifications before) and keeps this one beside it. */
   dueBy: null | string;
+  /** The day of the change notified (a move, the start of a stay, the return from travel, the release): the hub's deadline runs from it. Null for INITIAL, ANNUAL and WEEKLY (their deadlines run from the requirement and the notifications before) or if not recorded. */
+  changedOn: null | string;
   /** What the notification said, as free text. */
   details: null | string;
   /** The address notified, for an address notification. */
@@ -456,7 +820,10 @@ export type RsoNotificationKind =
   | 'HOUSEHOLD_WITH_CHILD'
   | 'IDENTITY_DOCUMENT'
   | 'FINANCIAL_DETAILS'
-  | 'OTHER';
+  | 'OTHER'
+  | 'WEEKLY'
+  | 'RETURN_FROM_TRAVEL'
+  | 'RELEASE';
 export const RsoNotificationKindSymbols = [
   'INITIAL',
   'ANNUAL',
@@ -467,6 +834,9 @@ export const RsoNotificationKindSymbols = [
   'IDENTITY_DOCUMENT',
   'FINANCIAL_DETAILS',
   'OTHER',
+  'WEEKLY',
+  'RETURN_FROM_TRAVEL',
+  'RELEASE',
 ] as const satisfies readonly RsoNotificationKind[];
 
 /** Travel abroad that a registered sex offender notifies. */
@@ -479,7 +849,7 @@ export interface ForeignTravel {
   returnOn: null | string;
 }
 
-/** A person is admitted to, moved between or released from custody, or their release date is set. */
+/** A person is admitted to, moved between or released from custody, sentenced while on remand, given release, licence-expiry or sentence-expiry dates, temporarily released, or is unlawfully at large (escaped, absconded or failed to return) and returned. */
 export interface CustodyEventRecorded {
   metadata: EventMetadata;
   /** The hub id of the person. */
@@ -496,16 +866,37 @@ export interface CustodyEventRecorded {
   releaseType: null | ReleaseType;
   /** The person's prison number, if they have one. */
   prisonNumber: null | string;
+  /** The day the event took effect (admission, transfer, release, escape...); the record's custody is decided by the latest such day, whatever order events arrive in. Null means the day of releaseDate for RELEASED, otherwise the day the event occurred. */
+  effectiveOn: null | string;
+  /** For ADMITTED and SENTENCED, why the person is held. */
+  custodyType: null | CustodyType;
+  /** The licence expiry date (LED) calculated for the sentence, if known. */
+  licenceExpiryOn: null | string;
+  /** The sentence expiry date (SED), if known. */
+  sentenceExpiryOn: null | string;
 }
 
 /** What happened in custody. */
 export type CustodyEventKind =
-  'ADMITTED' | 'RELEASE_DATE_SET' | 'RELEASED' | 'ESTABLISHMENT_TRANSFERRED';
+  | 'ADMITTED'
+  | 'RELEASE_DATE_SET'
+  | 'RELEASED'
+  | 'ESTABLISHMENT_TRANSFERRED'
+  | 'SENTENCED'
+  | 'TEMPORARY_RELEASE_STARTED'
+  | 'TEMPORARY_RELEASE_ENDED'
+  | 'UNLAWFULLY_AT_LARGE'
+  | 'RETURNED_TO_CUSTODY';
 export const CustodyEventKindSymbols = [
   'ADMITTED',
   'RELEASE_DATE_SET',
   'RELEASED',
   'ESTABLISHMENT_TRANSFERRED',
+  'SENTENCED',
+  'TEMPORARY_RELEASE_STARTED',
+  'TEMPORARY_RELEASE_ENDED',
+  'UNLAWFULLY_AT_LARGE',
+  'RETURNED_TO_CUSTODY',
 ] as const satisfies readonly CustodyEventKind[];
 
 /** How a person leaves custody. */
@@ -517,6 +908,14 @@ export const ReleaseTypeSymbols = [
   'REMAND_ENDED',
   'OTHER',
 ] as const satisfies readonly ReleaseType[];
+
+/** Why a person is held: on remand awaiting trial or sentence, serving a sentence, or recalled to custody on licence. */
+export type CustodyType = 'REMAND' | 'SENTENCED' | 'RECALLED';
+export const CustodyTypeSymbols = [
+  'REMAND',
+  'SENTENCED',
+  'RECALLED',
+] as const satisfies readonly CustodyType[];
 
 /** A court order or licence under which a person is supervised in the community starts, ends, is breached or leads to recall. */
 export interface SupervisionEventRecorded {
@@ -535,6 +934,8 @@ export interface SupervisionEventRecorded {
   details: null | string;
   /** The officer supervising the person. */
   supervisingOfficer: null | Practitioner;
+  /** The day a breach or recall happened; for starts and ends, startsOn and endsOn say it. Null means the day the event occurred. */
+  effectiveOn: null | string;
 }
 
 /** What happened in supervision. */
@@ -569,6 +970,17 @@ export const DuplicateDecisionSymbols = [
   'MERGED',
   'NOT_DUPLICATE',
 ] as const satisfies readonly DuplicateDecision[];
+
+/** Data governance undoes a wrong merge: the retired record (nominalId) is restored with what it held and what was said about it since, and the survivor (otherNominalId) gives back what the merge brought it. */
+export interface MergeUndone {
+  metadata: EventMetadata;
+  /** The hub id of the record the merge retired, restored by this event. */
+  nominalId: string;
+  /** The hub id of the record it was merged into. */
+  otherNominalId: string;
+  /** Why the merge was wrong. */
+  reason: string;
+}
 
 /** A nominal's record is archived (no longer actively managed under MAPPA) or reactivated. */
 export interface NominalArchiveStatusChanged {
@@ -608,30 +1020,50 @@ export interface NominalChanged {
   aliases: PersonName[];
   /** The person's date of birth. */
   dateOfBirth: string;
+  /** Other dates of birth the person is known by, including a corrected one and those of records merged into this one. */
+  aliasDatesOfBirth: string[];
   /** The person's gender. */
   gender: Gender;
   /** The agencies' identifiers for the person. */
   identifiers: AgencyIdentifier[];
-  /** The current MAPPA category and level; null until set. */
+  /** The current MAPPA category and level (England & Wales, Scotland); null until set. */
   mappa: null | MappaStatus;
+  /** The current PPANI risk category (Northern Ireland); null until set. */
+  ppani: null | PpaniStatus;
   /** Who manages the person. */
   management: Management;
-  /** The current address; null if none is known. */
+  /** The main residence today: of the current home, approved-premises, custody, hospital and no-fixed-abode addresses, the one begun last; if there is none, the current second home, temporary or other address begun last; null if no address is current. */
   currentAddress: null | Address;
+  /** Every other address current today (second homes, temporary stays), latest begun first. */
+  otherCurrentAddresses: Address[];
   /** Custody; null if the person has never been in custody as far as the hub knows. */
   custody: null | CustodyStatus;
   /** Supervision; null if the person has never been supervised as far as the hub knows. */
   supervision: null | SupervisionStatus;
   /** Restricted-patient status; null if the person has never been a restricted patient. */
   restrictedPatient: null | RestrictedPatientStatus;
-  /** The most recent risk assessment; null if none. */
+  /** The most recent assessment that rates risk of serious harm, with the level the hub headlines from it (see riskOfSeriousHarm); null if none. Reconviction predictors (RM2000) are in reconvictionRisk. */
   latestRiskAssessment: null | RiskAssessmentSummary;
+  /** The headline risk of serious harm; null if no assessment rates it. */
+  riskOfSeriousHarm: null | RiskOfSeriousHarmHeadline;
+  /** The headline reconviction risk, kept apart from risk of serious harm; null if no assessment predicts reconviction. */
+  reconvictionRisk: null | ReconvictionRiskSummary;
+  /** The latest assessment of each tool, latest first. */
+  latestRiskAssessments: ToolAssessmentSummary[];
   /** The current risk management plan; null if none. */
   riskManagementPlan: null | PlanSummary;
   /** Hub ids of records linked to this one as the same person (LINKED duplicates). */
   linkedNominals: string[];
   /** Counts of what the registry holds, for what the record leaves out. */
   counts: RecordCounts;
+  /** Contradictions the record holds, e.g. after a merge; empty when none. */
+  conflicts: RecordConflict[];
+  /** The notification requirement; null if the hub knows of none. */
+  notificationRequirement: null | NotificationRequirementSummary;
+  /** Notifications due and not made: a possible breach for the police to check (s91). */
+  overdueNotifications: OverdueNotification[];
+  /** Civil orders (SHPO, SRO, notification orders, NI and Scottish orders), current and past. */
+  civilOrders: CivilOrderSummary[];
 }
 
 /** The state of a nominal's record. */
@@ -656,6 +1088,32 @@ export interface MappaStatus {
   setOn: Date;
   /** When they are next to be reviewed. */
   reviewOn: null | string;
+  /** The day the category and level took effect. */
+  effectiveOn: null | string;
+  /** Why the person qualifies for the category, if recorded. */
+  basis: null | MappaCategoryBasis;
+  /** The day the person left MAPPA, if they have left it since the category was set; the category and level are then the last they had. */
+  leftOn: null | string;
+  /** Why the person left MAPPA. */
+  leftReason: null | ArrangementsLeftReason;
+}
+
+/** A person's management under the Public Protection Arrangements Northern Ireland. */
+export interface PpaniStatus {
+  /** Why the person is eligible for the arrangements. */
+  eligibility: PpaniEligibility;
+  /** The risk category a LAPPP assigned. */
+  riskCategory: PpaniRiskCategory;
+  /** What the risk category means. */
+  riskCategoryName: string;
+  /** The day the category took effect. */
+  effectiveOn: string;
+  /** When it is next to be reviewed. */
+  reviewOn: null | string;
+  /** The day the person left PPANI, if they have. */
+  leftOn: null | string;
+  /** Why the person left PPANI. */
+  leftReason: null | ArrangementsLeftReason;
 }
 
 /** Who manages a person. */
@@ -682,13 +1140,22 @@ export interface CustodyStatus {
   releaseDate: null | string;
   /** When the state began. */
   since: Date;
+  /** Why the person is held (remand, sentenced, recalled), while in custody. */
+  custodyType: null | CustodyType;
+  /** The licence expiry date, if known. */
+  licenceExpiryOn: null | string;
+  /** The sentence expiry date, if known. */
+  sentenceExpiryOn: null | string;
 }
 
 /** Whether a person is in custody. */
-export type CustodyState = 'IN_CUSTODY' | 'RELEASED';
+export type CustodyState =
+  'IN_CUSTODY' | 'RELEASED' | 'ON_TEMPORARY_RELEASE' | 'UNLAWFULLY_AT_LARGE';
 export const CustodyStateSymbols = [
   'IN_CUSTODY',
   'RELEASED',
+  'ON_TEMPORARY_RELEASE',
+  'UNLAWFULLY_AT_LARGE',
 ] as const satisfies readonly CustodyState[];
 
 /** A person's supervision in the community. */
@@ -720,6 +1187,10 @@ export interface RestrictedPatientStatus {
   hospital: null | string;
   /** The day the state took effect. */
   since: string;
+  /** Set while the patient is absent without leave: the day they went absent. */
+  absentWithoutLeaveSince: null | string;
+  /** Set while the patient is on a leave of absence: the day it started. */
+  onLeaveSince: null | string;
 }
 
 /** The outcome of a risk assessment. */
@@ -734,6 +1205,52 @@ export interface RiskAssessmentSummary {
   assessedOn: string;
   /** When it is next to be reviewed. */
   nextReviewOn: null | string;
+}
+
+/** The risk of serious harm the record headlines: from the latest assessment that rates it, the highest level in the setting the person is in. */
+export interface RiskOfSeriousHarmHeadline {
+  /** The headline level. */
+  level: RiskLevel;
+  /** The setting the level is for (custody while the person is in custody, else the community); null when the assessment gave one overall level. */
+  setting: null | AssessmentSetting;
+  /** The groups rated at the headline level; empty when the assessment gave one overall level. */
+  groups: HarmGroup[];
+  /** The assessment it comes from. */
+  assessmentId: string;
+  /** The tool of that assessment. */
+  tool: RiskAssessmentTool;
+  /** The day that assessment was completed. */
+  assessedOn: string;
+}
+
+/** The reconviction predictions of the latest assessment that makes any. */
+export interface ReconvictionRiskSummary {
+  /** The assessment they come from. */
+  assessmentId: string;
+  /** The tool of that assessment. */
+  tool: RiskAssessmentTool;
+  /** The day that assessment was completed. */
+  assessedOn: string;
+  /** Each scale's band (RM2000/S, /V, /C; OGRS3; OVP; OSP). */
+  predictions: ReconvictionPrediction[];
+}
+
+/** The latest assessment made with one tool. */
+export interface ToolAssessmentSummary {
+  /** The assessing agency's id. */
+  assessmentId: string;
+  /** The tool. */
+  tool: RiskAssessmentTool;
+  /** The tool's name when it is OTHER. */
+  toolName: null | string;
+  /** The day it was completed. */
+  assessedOn: string;
+  /** When it is next to be reviewed. */
+  nextReviewOn: null | string;
+  /** Its risk of serious harm (the highest group level in the setting that applies, else its overall level); null for a tool that does not rate it. */
+  riskOfSeriousHarm: null | RiskLevel;
+  /** Its LS/CMI risk/need level; null for other tools. */
+  riskNeedLevel: null | RiskNeedLevel;
 }
 
 /** Which version of a risk management plan is current. */
@@ -758,6 +1275,67 @@ export interface RecordCounts {
   addresses: number;
 }
 
+/** Facts of a record that contradict each other and that no rule can decide between: a person must resolve them, by recording the right fact. */
+export interface RecordConflict {
+  /** What the facts are about, e.g. "mappa", "custody", "dateOfBirth". */
+  field: string;
+  /** The contradiction, as a record manager reads it. */
+  description: string;
+  /** The events whose facts contradict each other. */
+  eventIds: string[];
+}
+
+/** Whether a person is subject to the sex offender notification requirements, as the hub works it out (Sexual Offences Act 2003 s82, s91A-F, s103G). */
+export interface NotificationRequirementSummary {
+  /** Subject to the notification requirements on the day the record was last derived. */
+  subject: boolean;
+  /** The first day of the earliest notification period still running (or of the last one, once none is). */
+  startsOn: null | string;
+  /** Subject for an indefinite period (or under a civil order made until further order). */
+  indefinite: boolean;
+  /** The last day subject; null when indefinite or not decided by the facts recorded. */
+  endsOn: null | string;
+  /** For an indefinite requirement, the first day the person may apply for it to be reviewed (s91B); null if not known yet. */
+  reviewableFrom: null | string;
+  /** Civil orders in force that keep or make the person subject while they have effect (s103G). */
+  civilOrderIds: string[];
+}
+
+/** A notification the person owed and has not made, as far as the hub knows. */
+export interface OverdueNotification {
+  /** What should have been notified. */
+  kind: RsoNotificationKind;
+  /** The last day it was due. */
+  dueBy: string;
+  /** The rule it was due under, and from what. */
+  rule: string;
+}
+
+/** A civil order about sexual harm, without its prohibitions (they stay behind the query API). */
+export interface CivilOrderSummary {
+  /** The police system's id for the order. */
+  orderId: string;
+  /** The order. */
+  orderType: CivilOrderType;
+  /** The day it was made. */
+  madeOn: string;
+  /** The last day it has effect; null until further order. */
+  expiresOn: null | string;
+  /** The day it was discharged, if it was. */
+  dischargedOn: null | string;
+  /** In force on the day the record was last derived. */
+  inForce: boolean;
+}
+
+/** The registry reached a day on which facts of a record change with no other event (an address's end, a notification falling due): the record is derived again as of that day, so that its published state does not go stale. */
+export interface RecordDateReached {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** The day reached. */
+  reachedOn: string;
+}
+
 /** Every schema file in `schemas/`, by the full name of its record. */
 export interface HubSchemas {
   'org.mappahub.common.ActionItem': ActionItem;
@@ -776,16 +1354,22 @@ export interface HubSchemas {
   'org.mappahub.mappa.MappaMeetingHeld': MappaMeetingHeld;
   'org.mappahub.mappa.NominalRegistered': NominalRegistered;
   'org.mappahub.mappa.PersonalDetailsChanged': PersonalDetailsChanged;
+  'org.mappahub.mappa.PpaniRiskCategorySet': PpaniRiskCategorySet;
+  'org.mappahub.mappa.PublicProtectionArrangementsLeft': PublicProtectionArrangementsLeft;
   'org.mappahub.mappa.RecordManagementAssigned': RecordManagementAssigned;
   'org.mappahub.mappa.RiskAssessmentRecorded': RiskAssessmentRecorded;
   'org.mappahub.mappa.RiskManagementPlanPublished': RiskManagementPlanPublished;
+  'org.mappahub.police.CivilOrderRecorded': CivilOrderRecorded;
   'org.mappahub.police.IntelligenceShared': IntelligenceShared;
+  'org.mappahub.police.NotificationRequirementRecorded': NotificationRequirementRecorded;
   'org.mappahub.police.RsoNotificationReceived': RsoNotificationReceived;
   'org.mappahub.prison.CustodyEventRecorded': CustodyEventRecorded;
   'org.mappahub.probation.SupervisionEventRecorded': SupervisionEventRecorded;
   'org.mappahub.registry.DuplicateResolved': DuplicateResolved;
+  'org.mappahub.registry.MergeUndone': MergeUndone;
   'org.mappahub.registry.NominalArchiveStatusChanged': NominalArchiveStatusChanged;
   'org.mappahub.registry.NominalChanged': NominalChanged;
+  'org.mappahub.registry.RecordDateReached': RecordDateReached;
 }
 
 export type HubSchemaName = keyof HubSchemas;

@@ -31,6 +31,15 @@ export function syntheticPncId(year: number, serial: number): string {
   return `${year}/${body}${checkLetter(`${pad(year % 100, 2)}${body}`)}`;
 }
 
+/**
+ * A PNC id in its display (short) form `YY/N…C`: the century and the serial's leading zeros left
+ * out. The check letter is the same, computed over the two-digit year and the padded serial.
+ */
+export function shortPncId(longForm: string): string {
+  const [year, rest] = longForm.split('/');
+  return `${year.slice(-2)}/${rest.replace(/^0+(?=\d)/, '')}`;
+}
+
 /** A CRO number, `9NNNNN/YYC`: serial (9 + five digits), two-digit year, check letter. */
 export function syntheticCroNumber(year: number, serial: number): string {
   const body = `9${pad(serial % 100_000, 5)}`;

@@ -1,22 +1,10 @@
-import { createHash } from 'node:crypto';
-
 /**
  * A small seedable pseudo-random generator, so that `--seed 42` produces the same synthetic data on
  * every machine and every run. Not for anything secret: it only has to be fast and repeatable.
  */
 
-/**
- * A UUID (version 4 layout) derived from `name` by SHA-256: the same name always gives the same id,
- * different names practically never the same. For ids that must be unique across a whole population
- * — a 32-bit generator's streams for different people overlap once there are tens of thousands.
- */
-export function namedUuid(name: string): string {
-  const hex = createHash('sha256').update(name).digest('hex').slice(0, 32).split('');
-  hex[12] = '4';
-  hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
+// Event ids made from names are the messaging library's: the registry makes them too.
+export { namedUuid } from '@hub/messaging';
 
 /** mulberry32: a 32-bit state generator, uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {

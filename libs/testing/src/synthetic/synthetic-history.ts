@@ -5,14 +5,27 @@ import {
   type AddressType,
   type Agency,
   type AgencyIdentifier,
+  type CustodyEventRecorded,
   type EventMetadata,
+  type MappaCategoryAndLevelSet,
+  type PpaniRiskCategorySet,
+  type RestrictedPatientEventRecorded,
   type EventOf,
   type EventTopicName,
   type MappaLevel,
   type Practitioner,
+  type AssessmentSetting,
+  type HarmGroup,
+  type ReconvictionBand,
+  type ReconvictionPrediction,
   type RiskAssessmentTool,
   type RiskLevel,
+  type RiskNeedLevel,
+  type SeriousHarmRating,
+  type WorkPriority,
   type RsoNotificationKind,
+  type CivilOrderType,
+  type NotificationDisposal,
 } from '@hub/contracts';
 import {
   inwardCode,
@@ -360,6 +373,7 @@ function register(w: HistoryWriter, rng: Rng): string {
     name: person.name,
     aliases: person.aliases,
     dateOfBirth: person.dateOfBirth,
+    aliasDatesOfBirth: person.aliasDatesOfBirth,
     gender: person.gender,
     identifiers,
     leadAgency: person.leadAgency,
@@ -429,26 +443,89 @@ function linkIdentifiers(w: HistoryWriter, rng: Rng): void {
   }
 }
 
+/** Why a synthetic person qualifies for their MAPPA category, as the category's criteria say. */
+function mappaBasisOf(
+  person: SyntheticPerson,
+  rng: Rng,
+): [MappaCategoryAndLevelSet['basis'], string] {
+  switch (person.category) {
+    case 'CATEGORY_1':
+      return ['NOTIFICATION_REQUIREMENTS', 'Subject to notification requirements'];
+    case 'CATEGORY_2':
+      return person.restrictedPatient
+        ? ['VIOLENT_OR_SEXUAL_OFFENCE_SENTENCE', 'Hospital order with restrictions']
+        : [
+            'VIOLENT_OR_SEXUAL_OFFENCE_SENTENCE',
+            'Sentenced to 12 months or more for a specified violent or sexual offence',
+          ];
+    case 'CATEGORY_3':
+      return [
+        'OTHER_SERIOUS_HARM_OFFENCE',
+        'Other person assessed as posing a risk of serious harm',
+      ];
+    case 'CATEGORY_4':
+      return rng.chance(0.7)
+        ? ['TERRORISM_OFFENCE', 'Convicted of a terrorism offence']
+        : ['TERRORISM_CONNECTED_OFFENCE', 'Convicted of an offence with a terrorist connection'];
+    case 'RESTRICTED_PATIENTS':
+      return ['RESTRICTION_ORDER', 'Compulsion order with restriction order'];
+  }
+}
+
+/**
+ * Northern Ireland: the person's offender group becomes their PPANI eligibility, and their level
+ * of management a risk category (LAPPPs put few in category 3, as with level 3 elsewhere).
+ */
+function emitPpaniCategory(
+  w: HistoryWriter,
+  rng: Rng,
+  correlationId: string,
+  reviewOn: string,
+): void {
+  const { person } = w;
+  const eligibility: PpaniRiskCategorySet['eligibility'] =
+    person.category === 'CATEGORY_1'
+      ? 'NOTIFICATION_REQUIREMENTS'
+      : person.category === 'CATEGORY_2'
+        ? rng.pick(['VIOLENCE_AGAINST_CHILD_OR_VULNERABLE_ADULT', 'DOMESTIC_VIOLENCE'] as const)
+        : rng.pick(['SEXUAL_OFFENCE_WITH_CONCERNS', 'RISK_OF_SEXUAL_HARM_ORDER'] as const);
+  const riskCategory: PpaniRiskCategorySet['riskCategory'] =
+    person.level === 'LEVEL_3'
+      ? 'CATEGORY_3'
+      : person.level === 'LEVEL_2'
+        ? 'CATEGORY_2'
+        : 'CATEGORY_1';
+  w.emit('mappa.ppani-risk-category.set.v1', {
+    metadata: w.metadata('mappa.ppani-risk-category.set.v1', person.leadAgency, correlationId),
+    nominalId: person.nominalId,
+    eligibility,
+    riskCategory,
+    effectiveOn: w.today,
+    reviewOn,
+    reason: 'Risk assessed at the Local Area Public Protection Panel (synthetic)',
+  });
+}
+
 function setCategoryAndManagement(w: HistoryWriter, rng: Rng, correlationId: string): void {
   const { person } = w;
   w.wait(0.01, 2);
-  const reasons: Record<typeof person.category, string> = {
-    CATEGORY_1: 'Subject to notification requirements',
-    CATEGORY_2: person.restrictedPatient
-      ? 'Restricted patient'
-      : 'Sentenced to 12 months or more for a specified violent or sexual offence',
-    CATEGORY_3: 'Other person assessed as posing a risk of serious harm',
-    CATEGORY_4: 'Convicted of a terrorist or terrorism-connected offence',
-  };
-  w.emit('mappa.category-level.set.v1', {
-    metadata: w.metadata('mappa.category-level.set.v1', person.leadAgency, correlationId),
-    nominalId: person.nominalId,
-    category: person.category,
-    level: person.level,
-    jurisdiction: person.jurisdiction,
-    reason: `${reasons[person.category]} (synthetic)`,
-    reviewOn: w.dayAfter(person.level === 'LEVEL_1' ? 365 : 112),
-  });
+  const reviewOn = w.dayAfter(person.level === 'LEVEL_1' ? 365 : 112);
+  if (person.jurisdiction === 'NORTHERN_IRELAND') {
+    emitPpaniCategory(w, rng, correlationId, reviewOn);
+  } else {
+    const [basis, reason] = mappaBasisOf(person, rng);
+    w.emit('mappa.category-level.set.v1', {
+      metadata: w.metadata('mappa.category-level.set.v1', person.leadAgency, correlationId),
+      nominalId: person.nominalId,
+      category: person.category,
+      level: person.level,
+      jurisdiction: person.jurisdiction,
+      reason: `${reason} (synthetic)`,
+      reviewOn,
+      effectiveOn: w.today,
+      basis,
+    });
+  }
   w.wait(0.01, 3);
   const others: Agency[] = (
     ['POLICE', 'PROBATION', 'SOCIAL_WORK', 'PRISON', 'HEALTH'] as const
@@ -480,8 +557,122 @@ function recordAddress(w: HistoryWriter, address: Address, agency?: Agency): voi
   });
 }
 
+/** Prohibitions of the kind SHPOs carry (synthetic wording). */
+const shpoProhibitions = [
+  'Not to have unsupervised contact with any child under 16 (synthetic).',
+  'Not to use any internet-enabled device unless it retains its browsing history (synthetic).',
+  'Not to reside in a household with a child under 18 without police approval (synthetic).',
+  'Not to enter the exclusion zone shown on the map attached to the order (synthetic).',
+  'To notify the police of any social-media account within 3 days of opening it (synthetic).',
+];
+
 class RsoNotifications {
   private count = 0;
+  private orders = 0;
+  static readonly fromTheChange: ReadonlySet<RsoNotificationKind> = new Set([
+    'ADDRESS_CHANGE',
+    'STAY_AWAY_FROM_HOME',
+    'HOUSEHOLD_WITH_CHILD',
+    'IDENTITY_DOCUMENT',
+    'FINANCIAL_DETAILS',
+    'RELEASE',
+    'RETURN_FROM_TRAVEL',
+  ]);
+  /** The facts of the person's notification requirement, re-sent whole when one changes. */
+  private requirementFacts: Omit<
+    EventOf<'police.notification-requirement.recorded.v1'>,
+    'metadata' | 'releasedOn'
+  > | null = null;
+
+  /**
+   * The facts that make the person subject (Sexual Offences Act 2003 s80): a conviction today,
+   * dealt with consistently with their history (custody, hospital, community order).
+   */
+  requirement(custody: 'PRISON' | 'HOSPITAL' | 'COMMUNITY'): void {
+    const { w, rng } = this;
+    const relevantDate = w.today;
+    const [disposal, termMonths] = ((): [NotificationDisposal, number | null] => {
+      if (custody === 'HOSPITAL')
+        return rng.chance(0.85)
+          ? ['HOSPITAL_ORDER_WITH_RESTRICTION', null]
+          : ['HOSPITAL_ORDER', null];
+      if (custody === 'PRISON') {
+        if (rng.chance(0.04)) return ['IMPRISONMENT_FOR_LIFE', null];
+        if (rng.chance(0.03)) return ['INDETERMINATE_SENTENCE', null];
+        return ['IMPRISONMENT', rng.pick([4, 6, 8, 12, 18, 24, 30, 36, 48, 72, 96])];
+      }
+      if (rng.chance(0.15)) return ['CONDITIONAL_DISCHARGE', rng.pick([12, 24, 36])];
+      if (w.person.jurisdiction === 'SCOTLAND' && rng.chance(0.5))
+        return ['OFFENDER_SUPERVISION_REQUIREMENT', rng.pick([12, 18, 24, 36])];
+      return ['OTHER', null];
+    })();
+    const age18 = `${Number(w.person.dateOfBirth.slice(0, 4)) + 18}${w.person.dateOfBirth.slice(4)}`;
+    this.requirementFacts = {
+      nominalId: w.person.nominalId,
+      requirementId: `NR-SYN-${w.person.serial}`,
+      basis: 'CONVICTION',
+      relevantDate,
+      disposal,
+      termMonths,
+      underEighteenOnRelevantDate: rng.chance(0.8) ? relevantDate < age18 : null,
+      jurisdiction: w.person.jurisdiction,
+      review: null,
+      details: 'Schedule 3 offence (synthetic).',
+    };
+    this.emitRequirement(null);
+  }
+
+  /** The requirement again, with the day of release the initial notification runs from (s83(6)). */
+  released(): void {
+    if (this.requirementFacts) this.emitRequirement(this.w.today);
+  }
+
+  private emitRequirement(releasedOn: string | null): void {
+    if (!this.requirementFacts) return;
+    this.w.emit('police.notification-requirement.recorded.v1', {
+      metadata: this.w.metadata('police.notification-requirement.recorded.v1', 'POLICE'),
+      ...this.requirementFacts,
+      releasedOn,
+    });
+  }
+
+  /** A sexual harm prevention order made with the conviction, sometimes varied later. */
+  civilOrder(
+    kind: 'MADE' | 'VARIED',
+    prohibitions: string[],
+    expiresOn: string | null = this.orderExpiresOn,
+  ): void {
+    const { w } = this;
+    if (kind === 'MADE') this.orders += 1;
+    this.orderExpiresOn = expiresOn;
+    const orderType: CivilOrderType =
+      w.person.jurisdiction === 'NORTHERN_IRELAND'
+        ? 'SEXUAL_OFFENCES_PREVENTION_ORDER'
+        : 'SEXUAL_HARM_PREVENTION_ORDER';
+    w.emit('police.civil-order.recorded.v1', {
+      metadata: w.metadata('police.civil-order.recorded.v1', 'POLICE'),
+      nominalId: w.person.nominalId,
+      orderId: `CO-SYN-${w.person.serial}-${this.orders}`,
+      kind,
+      orderType,
+      jurisdiction: w.person.jurisdiction,
+      madeOn: this.orderMadeOn ?? w.today,
+      servedOn: this.orderMadeOn ?? w.today,
+      effectiveOn: w.today,
+      expiresOn,
+      prohibitions,
+      court: 'Synthetic Crown Court',
+      details: null,
+    });
+    if (kind === 'MADE') this.orderMadeOn = w.today;
+  }
+
+  private orderMadeOn: string | null = null;
+  private orderExpiresOn: string | null = null;
+
+  get hasOrder(): boolean {
+    return this.orderMadeOn !== null;
+  }
 
   constructor(
     private readonly w: HistoryWriter,
@@ -500,6 +691,8 @@ class RsoNotifications {
   ): void {
     const { w, rng } = this;
     const dueBy = w.dayAfter(dueInDays);
+    // The day of the change notified, for the kinds whose deadline runs from it (s84).
+    const changedOn = RsoNotifications.fromTheChange.has(kind) ? w.today : null;
     const late = rng.chance(1 / 12);
     w.waitUntil(
       late
@@ -514,6 +707,7 @@ class RsoNotifications {
       kind,
       notifiedOn: w.today,
       dueBy: rng.chance(0.95) ? dueBy : null,
+      changedOn,
       details: extra.details ?? null,
       newAddress: extra.newAddress ?? null,
       travel: extra.travel ?? null,
@@ -521,21 +715,164 @@ class RsoNotifications {
   }
 }
 
+const riskLevels: readonly RiskLevel[] = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
+
+/** A level no higher than `highest`, mostly one or two below it. */
+function levelUpTo(rng: Rng, highest: RiskLevel): RiskLevel {
+  const top = riskLevels.indexOf(highest);
+  return riskLevels[Math.max(0, top - rng.int(0, 2))];
+}
+
+/**
+ * OASys rates risk of serious harm per group, in the community and (for a prisoner) in custody;
+ * the highest rating is the overall level, so one group is always rated at it.
+ */
+function seriousHarmByGroup(
+  rng: Rng,
+  overall: RiskLevel,
+  inCustodyToo: boolean,
+): SeriousHarmRating[] {
+  const community: HarmGroup[] = ['CHILDREN', 'PUBLIC', 'KNOWN_ADULT', 'STAFF'];
+  const settings: [AssessmentSetting, HarmGroup[]][] = [['COMMUNITY', community]];
+  if (inCustodyToo) settings.push(['CUSTODY', [...community, 'PRISONERS']]);
+  return settings.flatMap(([setting, groups]) => {
+    const highestFor = rng.pick(groups);
+    return groups.map((group) => ({
+      group,
+      setting,
+      level: group === highestFor ? overall : levelUpTo(rng, overall),
+    }));
+  });
+}
+
+/** The band of a probability under the cut-offs given (low below the first). */
+function bandOf(probability: number, cutOffs: [number, number, number]): ReconvictionBand {
+  if (probability >= cutOffs[2]) return 'VERY_HIGH';
+  if (probability >= cutOffs[1]) return 'HIGH';
+  if (probability >= cutOffs[0]) return 'MEDIUM';
+  return 'LOW';
+}
+
+/** OASys's predictors (synthetic scores; the cut-offs are illustrative). */
+function oasysPredictors(rng: Rng, sexualOffender: boolean): ReconvictionPrediction[] {
+  const ogrs = Math.round(rng.float() * 95) / 100;
+  const ovp = Math.round(rng.float() * 85) / 100;
+  const predictions: ReconvictionPrediction[] = [
+    { scale: 'OGRS3', band: bandOf(ogrs, [0.5, 0.75, 0.9]), score: null, probability: ogrs },
+    { scale: 'OVP', band: bandOf(ovp, [0.3, 0.6, 0.8]), score: null, probability: ovp },
+  ];
+  if (sexualOffender) {
+    predictions.push({
+      scale: 'OSP_CONTACT',
+      band: rng.weighted<ReconvictionBand>([
+        ['LOW', 0.45],
+        ['MEDIUM', 0.35],
+        ['HIGH', 0.15],
+        ['VERY_HIGH', 0.05],
+      ]),
+      score: null,
+      probability: null,
+    });
+  }
+  return predictions;
+}
+
+/** Risk Matrix 2000's three scales; points 0-1 low, 2-3 medium, 4-5 high, 6 or more very high. */
+function rm2000Scales(rng: Rng): ReconvictionPrediction[] {
+  const scale = (name: ReconvictionPrediction['scale']): ReconvictionPrediction => {
+    const score = rng.int(0, 8);
+    const band: ReconvictionBand =
+      score >= 6 ? 'VERY_HIGH' : score >= 4 ? 'HIGH' : score >= 2 ? 'MEDIUM' : 'LOW';
+    return { scale: name, band, score, probability: null };
+  };
+  return [scale('RM2000_SEXUAL'), scale('RM2000_VIOLENT'), scale('RM2000_COMBINED')];
+}
+
+/** One assessment with `tool`, each tool recording what it really finds. */
+function assessmentFindings(
+  w: HistoryWriter,
+  rng: Rng,
+  tool: RiskAssessmentTool,
+): Pick<
+  EventOf<'mappa.risk-assessment.recorded.v1'>,
+  | 'riskOfSeriousHarm'
+  | 'seriousHarmByGroup'
+  | 'reconviction'
+  | 'riskNeedLevel'
+  | 'dynamicPriorities'
+> {
+  const { person } = w;
+  const rosh = riskLevelFor(rng, person.level);
+  const none = {
+    riskOfSeriousHarm: null,
+    seriousHarmByGroup: [],
+    reconviction: [],
+    riskNeedLevel: null,
+    dynamicPriorities: null,
+  };
+  switch (tool) {
+    case 'OASYS':
+      return {
+        ...none,
+        riskOfSeriousHarm: rosh,
+        seriousHarmByGroup: seriousHarmByGroup(rng, rosh, person.custodial),
+        reconviction: oasysPredictors(rng, person.category === 'CATEGORY_1'),
+      };
+    case 'RM2000':
+      return { ...none, reconviction: rm2000Scales(rng) };
+    case 'ARMS': {
+      const priority = (): WorkPriority => rng.pick(['LOW', 'MEDIUM', 'HIGH'] as const);
+      return {
+        ...none,
+        dynamicPriorities: { riskFactors: priority(), protectiveFactors: priority() },
+      };
+    }
+    case 'LSCMI':
+      // Scotland's LS/CMI has a risk of serious harm section beside the general risk/need level.
+      return {
+        ...none,
+        riskOfSeriousHarm: rosh,
+        riskNeedLevel: rng.weighted<RiskNeedLevel>([
+          ['VERY_LOW', 0.05],
+          ['LOW', 0.2],
+          ['MEDIUM', 0.4],
+          ['HIGH', 0.25],
+          ['VERY_HIGH', 0.1],
+        ]),
+      };
+    case 'SARN':
+    case 'SA07':
+      return none;
+    case 'HCR20':
+    case 'OTHER':
+      return { ...none, riskOfSeriousHarm: rosh };
+  }
+}
+
 function riskAssessment(w: HistoryWriter, rng: Rng, count: number): void {
   const [tool, agency] = assessmentToolFor(w, rng);
-  w.emit('mappa.risk-assessment.recorded.v1', {
-    metadata: w.metadata('mappa.risk-assessment.recorded.v1', agency),
-    nominalId: w.person.nominalId,
-    assessmentId: `RA-SYN-${w.person.serial}-${count}`,
-    tool,
-    toolName: tool === 'OTHER' ? 'Spousal Assault Risk Assessment (SARA)' : null,
-    riskOfSeriousHarm: riskLevelFor(rng, w.person.level),
-    assessedOn: w.today,
-    nextReviewOn: w.dayAfter(rng.int(120, 365)),
-    summary: rng.chance(0.8)
-      ? 'Synthetic assessment: risk factors and protective factors recorded.'
-      : null,
-  });
+  const assess = (assessedWith: RiskAssessmentTool, by: Agency, id: string): void => {
+    w.emit('mappa.risk-assessment.recorded.v1', {
+      metadata: w.metadata('mappa.risk-assessment.recorded.v1', by),
+      nominalId: w.person.nominalId,
+      assessmentId: id,
+      tool: assessedWith,
+      toolName: assessedWith === 'OTHER' ? 'Spousal Assault Risk Assessment (SARA)' : null,
+      ...assessmentFindings(w, rng, assessedWith),
+      assessedOn: w.today,
+      nextReviewOn: w.dayAfter(rng.int(120, 365)),
+      summary: rng.chance(0.8)
+        ? 'Synthetic assessment: risk factors and protective factors recorded.'
+        : null,
+    });
+  };
+  assess(tool, agency, `RA-SYN-${w.person.serial}-${count}`);
+  // A registered sexual offender is usually assessed with more than one tool: the police score
+  // RM2000 beside probation's OASys or their own ARMS.
+  if (w.person.category === 'CATEGORY_1' && tool !== 'RM2000' && rng.chance(0.6)) {
+    w.wait(0.5, 20);
+    assess('RM2000', 'POLICE', `RA-SYN-${w.person.serial}-${count}-RM2000`);
+  }
 }
 
 function riskManagementPlan(w: HistoryWriter, rng: Rng, version: number): void {
@@ -609,18 +946,40 @@ function intelligence(w: HistoryWriter, rng: Rng): void {
     disseminationLimits: rng.chance(0.2)
       ? ['POLICE', supervisingAgencyOf(w.person.jurisdiction)]
       : [],
+    // Obtained before it is shared; the originator's log number and, mostly, its review date.
+    obtainedOn: rng.chance(0.9) ? w.dayAfter(-rng.int(0, 45)) : null,
+    originatorReference: rng.chance(0.85)
+      ? `SYN/INT/${w.today.slice(0, 4)}/${String(rng.int(1, 99999)).padStart(5, '0')}`
+      : null,
+    reviewOn: rng.chance(0.6) ? w.dayAfter(rng.int(180, 3 * 365)) : null,
   });
+}
+
+/**
+ * A stay away from the home that stays the main residence: a week or two somewhere temporary,
+ * or a second home kept alongside it.
+ */
+function secondaryAddress(w: HistoryWriter, rng: Rng): void {
+  if (rng.chance(0.7)) {
+    const stay = w.address('TEMPORARY', w.dayAfter(rng.int(0, 7)));
+    recordAddress(w, { ...stay, to: isoDay(Date.parse(stay.from) + rng.int(6, 14) * msPerDay) });
+  } else {
+    recordAddress(w, w.address('SECOND_HOME', w.today));
+  }
 }
 
 function custody(
   w: HistoryWriter,
   rng: Rng,
-  kind: 'ADMITTED' | 'RELEASE_DATE_SET' | 'RELEASED' | 'ESTABLISHMENT_TRANSFERRED',
+  kind: CustodyEventRecorded['kind'],
   establishment: string,
   extra: {
     previousEstablishment?: string;
     releaseDate?: string;
     releaseType?: 'LICENCE' | 'SENTENCE_EXPIRY';
+    custodyType?: CustodyEventRecorded['custodyType'];
+    licenceExpiryOn?: string;
+    sentenceExpiryOn?: string;
   } = {},
 ): void {
   w.emit('prison.custody-event.recorded.v1', {
@@ -632,6 +991,11 @@ function custody(
     releaseDate: extra.releaseDate ?? null,
     releaseType: extra.releaseType ?? null,
     prisonNumber: rng.chance(0.95) ? syntheticPrisonNumber(w.person.serial) : null,
+    // Prisons record most events the day they happen; some a day or two late, dated to the day.
+    effectiveOn: rng.chance(0.9) ? w.today : w.dayAfter(-rng.int(1, 2)),
+    custodyType: extra.custodyType ?? null,
+    licenceExpiryOn: extra.licenceExpiryOn ?? null,
+    sentenceExpiryOn: extra.sentenceExpiryOn ?? null,
   });
 }
 
@@ -656,14 +1020,14 @@ function supervision(
     endsOn: extra.endsOn ?? null,
     details: extra.details ?? null,
     supervisingOfficer: extra.officer ?? null,
+    effectiveOn: kind === 'BREACH' || kind === 'RECALL' ? w.today : null,
   });
 }
 
 function restrictedPatient(
   w: HistoryWriter,
   rng: Rng,
-  kind:
-    'DETAINED' | 'TRANSFERRED' | 'CONDITIONALLY_DISCHARGED' | 'RECALLED' | 'ABSOLUTELY_DISCHARGED',
+  kind: RestrictedPatientEventRecorded['kind'],
   hospital: string | null,
 ): void {
   const { legalBasis } = secureHospitals[w.person.jurisdiction];
@@ -761,17 +1125,34 @@ function writeHistory(
     w.wait(0.1, 10);
     hospital = rng.pick(hospitals);
     restrictedPatient(w, rng, 'DETAINED', hospital);
+    if (isRso) rso.requirement('HOSPITAL');
     w.wait(0.1, 5);
     move('HOSPITAL', false, [hospital]);
   } else if (person.custodial) {
     w.wait(0.1, 10);
     prison = rng.pick(prisons);
-    custody(w, rng, 'ADMITTED', prison);
+    const remanded = rng.chance(0.3);
+    custody(w, rng, 'ADMITTED', prison, { custodyType: remanded ? 'REMAND' : 'SENTENCED' });
     inCustody = true;
+    if (remanded && w.within(14, 180))
+      custody(w, rng, 'SENTENCED', prison, { custodyType: 'SENTENCED' });
+    if (isRso) rso.requirement('PRISON');
   } else {
+    if (isRso) rso.requirement('COMMUNITY');
     w.wait(0.1, 14);
     move(rng.chance(0.04) ? 'NO_FIXED_ABODE' : 'HOME', false);
-    if (isRso) rso.notify('INITIAL', 3, { details: 'Initial notification (synthetic).' });
+    // One in ten never makes the initial notification: the hub raises it as overdue.
+    if (isRso && rng.chance(0.9)) {
+      rso.notify('INITIAL', 3, { details: 'Initial notification (synthetic).' });
+    }
+  }
+  // A sexual harm prevention order with the conviction, for some (SOPO in Northern Ireland).
+  if (isRso && rng.chance(0.2)) {
+    rso.civilOrder(
+      'MADE',
+      rng.sample(shpoProhibitions, rng.int(1, 3)),
+      rng.chance(0.3) ? null : w.dayAfter(365 * rng.pick([5, 7, 10])),
+    );
   }
 
   w.wait(3, 40);
@@ -808,6 +1189,11 @@ function writeHistory(
         restrictedPatient(w, rng, 'TRANSFERRED', hospital);
       }
     }
+    // A few detained patients go absent without leave and are returned.
+    if (rng.chance(0.03) && w.within(30, 300)) {
+      restrictedPatient(w, rng, 'ABSENT_WITHOUT_LEAVE', hospital);
+      if (w.within(1, 10)) restrictedPatient(w, rng, 'RETURNED_FROM_ABSENCE', hospital);
+    }
     if (rng.chance(0.4)) {
       w.wait(60, 500);
       restrictedPatient(w, rng, 'CONDITIONALLY_DISCHARGED', null);
@@ -829,7 +1215,18 @@ function writeHistory(
     w.wait(10, 200);
     const releaseType = rng.chance(0.8) ? 'LICENCE' : 'SENTENCE_EXPIRY';
     const releaseDate = w.dayAfter(rng.int(30, 400));
-    custody(w, rng, 'RELEASE_DATE_SET', prison, { releaseDate, releaseType });
+    const sentenceExpiryOn = w.dayAfter(rng.int(400, 2_000));
+    custody(w, rng, 'RELEASE_DATE_SET', prison, {
+      releaseDate,
+      releaseType,
+      sentenceExpiryOn,
+      ...(releaseType === 'LICENCE' && { licenceExpiryOn: sentenceExpiryOn }),
+    });
+    // A few abscond from open conditions or fail to return, and are brought back.
+    if (rng.chance(0.03) && w.within(5, 60)) {
+      custody(w, rng, 'UNLAWFULLY_AT_LARGE', prison);
+      if (w.within(1, 30)) custody(w, rng, 'RETURNED_TO_CUSTODY', prison);
+    }
     if (person.level !== 'LEVEL_1') holdMeetings(1);
     if (rng.chance(0.85)) {
       w.waitUntil(releaseDate);
@@ -837,7 +1234,10 @@ function writeHistory(
       inCustody = false;
       w.wait(0.01, 1);
       move(releaseType === 'LICENCE' && rng.chance(0.5) ? 'APPROVED_PREMISES' : 'HOME', false, []);
-      if (isRso) rso.notify('INITIAL', 3, { details: 'Notification on release (synthetic).' });
+      if (isRso) {
+        rso.released();
+        rso.notify('INITIAL', 3, { details: 'Notification on release (synthetic).' });
+      }
       if (releaseType === 'LICENCE') {
         w.wait(0.01, 2);
         orderType = rng.pick(orders.licence);
@@ -870,6 +1270,9 @@ function writeHistory(
     }
   }
   if (person.level !== 'LEVEL_1') holdMeetings(rng.int(0, 2));
+  if (!inCustody && current !== null && rng.chance(0.15) && w.within(10, 200)) {
+    secondaryAddress(w, rng);
+  }
 
   if ((onLicence || onOrder) && rng.chance(0.15) && w.within(20, 300)) {
     supervision(w, 'BREACH', orderType, {
@@ -895,7 +1298,12 @@ function writeHistory(
 
   if (isRso && !inCustody && current !== null) {
     if (rng.chance(0.3) && w.within(30, 400)) {
-      move(rng.chance(0.05) ? 'NO_FIXED_ABODE' : 'HOME', true);
+      const noFixedAbode = rng.chance(0.05);
+      move(noFixedAbode ? 'NO_FIXED_ABODE' : 'HOME', true);
+      // Of no fixed abode: a notification every 7 days (s85, 2012 Regulations), some missed.
+      for (let week = rng.int(1, 4); noFixedAbode && week > 0 && w.within(5, 7); week -= 1) {
+        rso.notify('WEEKLY', 0, { details: 'Weekly notification, no fixed abode (synthetic).' });
+      }
     }
     const kinds: [RsoNotificationKind, number][] = [
       ['FOREIGN_TRAVEL', 0.1],
@@ -909,15 +1317,16 @@ function writeHistory(
       if (kind === 'FOREIGN_TRAVEL') {
         const departOn = w.dayAfter(rng.int(8, 40));
         const departDays = Math.round((Date.parse(departOn) - Date.parse(w.today)) / msPerDay);
+        const returnOn = rng.chance(0.9)
+          ? isoDay(Date.parse(departOn) + rng.int(3, 21) * msPerDay)
+          : null;
         rso.notify('FOREIGN_TRAVEL', departDays - 7, {
-          travel: {
-            destinationCountry: rng.pick(countries),
-            departOn,
-            returnOn: rng.chance(0.9)
-              ? isoDay(Date.parse(departOn) + rng.int(3, 21) * msPerDay)
-              : null,
-          },
+          travel: { destinationCountry: rng.pick(countries), departOn, returnOn },
         });
+        if (returnOn !== null && returnOn > w.today && rng.chance(0.8)) {
+          w.waitUntil(returnOn);
+          rso.notify('RETURN_FROM_TRAVEL', 2, { details: 'Returned to the UK (synthetic).' });
+        }
       } else {
         rso.notify(kind, 3, {
           details: `${kind.toLowerCase().replaceAll('_', ' ')} notified (synthetic).`,
@@ -926,6 +1335,9 @@ function writeHistory(
     }
     if (rng.chance(0.25) && w.within(300, 365)) {
       rso.notify('ANNUAL', 14, { details: 'Annual re-notification (synthetic).' });
+    }
+    if (rso.hasOrder && rng.chance(0.15) && w.within(90, 400)) {
+      rso.civilOrder('VARIED', rng.sample(shpoProhibitions, rng.int(1, 3)));
     }
   } else if (!isRso && !inCustody && current !== null && rng.chance(0.15) && w.within(30, 400)) {
     move(rng.chance(0.1) ? 'TEMPORARY' : 'HOME', false);
@@ -947,6 +1359,8 @@ function writeHistory(
       ],
       aliasesRemoved: [],
       dateOfBirth: null,
+      aliasDatesOfBirthAdded: [],
+      aliasDatesOfBirthRemoved: [],
       gender: null,
       reason: 'Known-as name disclosed by the subject (synthetic).',
     });

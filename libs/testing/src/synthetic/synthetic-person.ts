@@ -6,7 +6,7 @@ import type {
   MappaLevel,
   PersonName,
 } from '@hub/contracts';
-import { syntheticCroNumber, syntheticPncId } from './identifiers';
+import { shortPncId, syntheticCroNumber, syntheticPncId } from './identifiers';
 import { familyNames, femaleGivenNames, maleGivenNames, middleNames } from './names';
 import { jurisdictionWeights, mappaAreas, type MappaArea } from './places';
 import type { Rng } from './prng';
@@ -23,12 +23,17 @@ export interface SyntheticPerson {
   name: PersonName;
   aliases: PersonName[];
   dateOfBirth: string;
+  /** Other dates of birth the person gave (a few people), as the PNC records them. */
+  aliasDatesOfBirth: string[];
   gender: Gender;
   jurisdiction: Jurisdiction;
   area: MappaArea;
   category: MappaCategory;
   level: MappaLevel;
-  /** Held in a secure hospital under a restriction order (some category 2). */
+  /**
+   * Held in a secure hospital under a restriction order: Scotland's restricted patients (a group of
+   * their own there), some category 2 elsewhere.
+   */
   restrictedPatient: boolean;
   /** Has a custodial sentence during the history. */
   custodial: boolean;
@@ -44,7 +49,10 @@ export interface SyntheticPerson {
 export interface SyntheticPersonOptions {
   /** Base of the identifier serials; drawn at random when not given. */
   serial?: number;
-  /** Make the person a near-duplicate of this one (same birth date, a variant of the name). */
+  /**
+   * Make the person a near-duplicate of this one: a variant of the name, the same birth date (or
+   * its day and month swapped), sometimes the same PNC id (sometimes in its short form).
+   */
   duplicateOf?: SyntheticPerson;
   /** The day the histories end by (default: {@link defaultAsOf}). */
   asOf?: Date;
@@ -56,7 +64,10 @@ export const defaultAsOf = new Date('2025-06-30T12:00:00Z');
 /**
  * Categories and levels roughly as the MAPPA annual reports show them: about three in four
  * registered sexual offenders, a fifth violent and other sexual offenders, the rest category 3;
- * category 4 (terrorism) exists in England and Wales only. Nineteen in twenty at level 1.
+ * category 4 (terrorism) exists in England and Wales only. In Scotland nearly all are registered
+ * sex offenders, restricted patients are a small group of their own and category 2 (violent
+ * offenders) is barely used. Nineteen in twenty at level 1. Northern Ireland's people are drawn by
+ * the same offender groups and published as PPANI eligibility and risk categories.
  */
 const categoryWeights: Readonly<
   Record<Jurisdiction, readonly (readonly [MappaCategory, number])[]>
@@ -68,8 +79,9 @@ const categoryWeights: Readonly<
     ['CATEGORY_4', 0.015],
   ],
   SCOTLAND: [
-    ['CATEGORY_1', 0.75],
-    ['CATEGORY_2', 0.2],
+    ['CATEGORY_1', 0.9],
+    ['RESTRICTED_PATIENTS', 0.04],
+    ['CATEGORY_2', 0.01],
     ['CATEGORY_3', 0.05],
   ],
   NORTHERN_IRELAND: [
@@ -161,6 +173,24 @@ function leadAgencyOf(person: Omit<SyntheticPerson, 'leadAgency'>): Agency {
   return supervisingAgencyOf(person.jurisdiction);
 }
 
+/**
+ * How a near-duplicate's registration differs from the original's beyond the name, as real
+ * second registrations do: a date of birth with day and month swapped (when that is a date), and
+ * a shared PNC id written in its short form `YY/N…C`.
+ */
+function nearDuplicateVariants(
+  rng: Rng,
+  original: SyntheticPerson,
+  dateOfBirth: string,
+): { dateOfBirth: string; shortPnc: boolean } {
+  const [year, month, day] = original.dateOfBirth.split('-');
+  const swappable = day !== month && Number(day) <= 12;
+  return {
+    dateOfBirth: swappable && rng.chance(0.3) ? `${year}-${day}-${month}` : dateOfBirth,
+    shortPnc: rng.chance(0.5),
+  };
+}
+
 /** A synthetic person: who they are, where and how they are managed. */
 export function syntheticPerson(
   rng: Rng,
@@ -203,16 +233,24 @@ export function syntheticPerson(
   if (rng.chance(0.05)) aliases.push(nameVariant(rng, name));
 
   const restrictedPatient =
-    category === 'CATEGORY_2' && (jurisdiction === 'SCOTLAND' || rng.chance(0.1));
+    category === 'RESTRICTED_PATIENTS' ||
+    (category === 'CATEGORY_2' && jurisdiction !== 'SCOTLAND' && rng.chance(0.1));
   const custodialShare: Record<MappaCategory, number> = {
     CATEGORY_1: 0.4,
     CATEGORY_2: 0.55,
     CATEGORY_3: 0.3,
     CATEGORY_4: 0.7,
+    RESTRICTED_PATIENTS: 0,
   };
   const custodial = !restrictedPatient && rng.chance(custodialShare[category]);
   const communityOrder = !restrictedPatient && !custodial && rng.chance(0.35);
   const sharesPnc = original !== undefined && rng.chance(0.4);
+  // Drawn last, so that the draws above stay as they were for a seed.
+  const nearDuplicate = original && nearDuplicateVariants(rng, original, dateOfBirth);
+  if (nearDuplicate) dateOfBirth = nearDuplicate.dateOfBirth;
+  const aliasDatesOfBirth = rng.chance(0.03)
+    ? [isoDay(Date.parse(dateOfBirth) + rng.pick([-1, 1]) * rng.int(1, 400) * msPerDay)]
+    : [];
 
   const person: Omit<SyntheticPerson, 'leadAgency'> = {
     nominalId,
@@ -220,6 +258,7 @@ export function syntheticPerson(
     name,
     aliases,
     dateOfBirth,
+    aliasDatesOfBirth,
     gender,
     jurisdiction,
     area,
@@ -228,7 +267,11 @@ export function syntheticPerson(
     restrictedPatient,
     custodial,
     communityOrder,
-    pncId: sharesPnc ? original.pncId : syntheticPncId(firstEntryYear, serial),
+    pncId: sharesPnc
+      ? nearDuplicate?.shortPnc
+        ? shortPncId(original.pncId)
+        : original.pncId
+      : syntheticPncId(firstEntryYear, serial),
     croNumber: rng.chance(0.45) ? syntheticCroNumber(firstEntryYear, serial) : null,
     duplicateOf: original?.nominalId ?? null,
   };

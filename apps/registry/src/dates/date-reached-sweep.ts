@@ -1,0 +1,87 @@
+import type { Collection } from 'mongodb';
+import type { RecordDateReached } from '@hub/contracts';
+import { namedUuid, type EventPublisher } from '@hub/messaging';
+import type { NominalDocument } from '../nominals/nominal.documents';
+import { londonDate } from '../projections/calendar';
+
+export interface DateReachedLogger {
+  info(entry: object, message: string): void;
+  error(entry: object, message: string): void;
+}
+
+/** Records asked about per sweep; the next sweep takes the rest. */
+const recordsPerSweep = 5_000;
+
+/**
+ * Keeps date-dependent facts true when no event comes: finds the records whose facts change on a
+ * day that has come (an address ending, a notification falling due: `rederiveOn`) and publishes a
+ * RecordDateReached event for each, which the registry applies like any fact, deriving the record
+ * again, writing a version and publishing it on the changed-record topic. The event id is named by
+ * the record and the day, so several instances sweeping publish one fact between them.
+ */
+export class DateReachedSweep {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly nominals: Collection<NominalDocument>,
+    private readonly publisher: EventPublisher,
+    private readonly logger: DateReachedLogger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Publishes a RecordDateReached for every record whose day has come; returns how many. */
+  sweep(): Promise<number> {
+    this.running ??= this.sweepOnce().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweepOnce(): Promise<number> {
+    const now = this.clock();
+    const today = londonDate(now);
+    const due = await this.nominals
+      .find<Pick<NominalDocument, '_id' | 'rederiveOn'>>(
+        { rederiveOn: { $lte: today } },
+        { projection: { _id: 1, rederiveOn: 1 } },
+      )
+      .limit(recordsPerSweep)
+      .toArray();
+    const events = due.map(({ _id, rederiveOn }) => {
+      const eventId = namedUuid(`${_id}#date-reached#${rederiveOn ?? today}`);
+      const value: RecordDateReached = {
+        metadata: {
+          eventId,
+          occurredAt: now,
+          producingAgency: 'HUB',
+          producingSystem: 'registry',
+          actingUser: null,
+          correlationId: eventId,
+          causationId: null,
+          classification: 'OFFICIAL_SENSITIVE',
+        },
+        nominalId: _id,
+        reachedOn: today,
+      };
+      return { key: _id, value, headers: { 'x-event-id': eventId } };
+    });
+    await this.publisher.publishMany('registry.nominal.date-reached.v1', events);
+    if (events.length > 0) {
+      this.logger.info({ records: events.length, day: today }, 'records derived again: a day came');
+    }
+    return events.length;
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      this.sweep().catch((error: unknown) =>
+        this.logger.error({ err: error }, 'finding records whose day has come failed'),
+      );
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+}
