@@ -334,7 +334,7 @@ describe('the canonical record, built from every event type', () => {
     const { nominalId } = await register();
     await events.publish('mappa.category-level.set.v1', {
       nominalId,
-      category: 'CATEGORY_2',
+      category: 'RESTRICTED_PATIENTS',
       level: 'LEVEL_1',
       jurisdiction: 'SCOTLAND',
     });
@@ -349,7 +349,7 @@ describe('the canonical record, built from every event type', () => {
       version: 2,
       status: 'ACTIVE',
       mappa: {
-        category: 'CATEGORY_2',
+        category: 'RESTRICTED_PATIENTS',
         categoryName: 'Restricted patients',
         jurisdiction: 'SCOTLAND',
       },

@@ -6,6 +6,7 @@ import {
   topicCatalogue,
   type Jurisdiction,
   type MappaCategory,
+  type PpaniRiskCategory,
   type MappaLevel,
   type TopicName,
 } from '@hub/contracts';
@@ -149,10 +150,12 @@ async function existingNominals(db: Db, nominalIds: string[]): Promise<Set<strin
   return found;
 }
 
+/** People per jurisdiction, by the MAPPA category and level (or PPANI risk category) published. */
 interface Tally {
   total: number;
   categories: Record<MappaCategory, number>;
   levels: Record<MappaLevel, number>;
+  ppani: Record<PpaniRiskCategory, number>;
 }
 
 const emptyTally = (): Tally => ({
@@ -165,6 +168,7 @@ const emptyTally = (): Tally => ({
     RESTRICTED_PATIENTS: 0,
   },
   levels: { LEVEL_1: 0, LEVEL_2: 0, LEVEL_3: 0 },
+  ppani: { CATEGORY_1: 0, CATEGORY_2: 0, CATEGORY_3: 0 },
 });
 
 const jurisdictionNames: Record<Jurisdiction, string> = {
@@ -184,6 +188,8 @@ function tallyTable(tallies: Map<Jurisdiction, Tally>): string[] {
       all.categories[key] += tally.categories[key];
     for (const key of Object.keys(tally.levels) as MappaLevel[])
       all.levels[key] += tally.levels[key];
+    for (const key of Object.keys(tally.ppani) as PpaniRiskCategory[])
+      all.ppani[key] += tally.ppani[key];
   }
   rows.push(['all', all]);
   const header = [
@@ -193,6 +199,7 @@ function tallyTable(tallies: Map<Jurisdiction, Tally>): string[] {
     'cat 2',
     'cat 3',
     'cat 4',
+    'RP',
     'level 1',
     'level 2',
     'level 3',
@@ -207,15 +214,22 @@ function tallyTable(tallies: Map<Jurisdiction, Tally>): string[] {
         t.categories.CATEGORY_2,
         t.categories.CATEGORY_3,
         t.categories.CATEGORY_4,
+        t.categories.RESTRICTED_PATIENTS,
         t.levels.LEVEL_1,
         t.levels.LEVEL_2,
         t.levels.LEVEL_3,
       ].map((cell) => (typeof cell === 'number' ? formatCount(cell) : cell)),
     ),
   ];
-  return lines.map((cells) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(18) : cell.padStart(8))).join(''),
-  );
+  // Northern Ireland has PPANI, whose risk categories are not MAPPA categories or levels.
+  const ppaniLine = `PPANI risk categories 1 / 2 / 3: ${[all.ppani.CATEGORY_1, all.ppani.CATEGORY_2, all.ppani.CATEGORY_3].map(formatCount).join(' / ')}`;
+  return [
+    ...lines.map((cells) =>
+      cells.map((cell, i) => (i === 0 ? cell.padEnd(18) : cell.padStart(8))).join(''),
+    ),
+    "(RP: Scotland's restricted patients, a group of their own there.)",
+    ppaniLine,
+  ];
 }
 
 function parseCommandLine() {
@@ -362,8 +376,16 @@ async function main(): Promise<number> {
       );
       const tally = tallies.get(person.jurisdiction) ?? emptyTally();
       tally.total += 1;
-      tally.categories[person.category] += 1;
-      tally.levels[person.level] += 1;
+      for (const event of rest) {
+        if (event.topic === 'mappa.category-level.set.v1') {
+          const { category, level } = event.value;
+          tally.categories[category] += 1;
+          tally.levels[level] += 1;
+        } else if (event.topic === 'mappa.ppani-risk-category.set.v1') {
+          const { riskCategory } = event.value;
+          tally.ppani[riskCategory] += 1;
+        }
+      }
       tallies.set(person.jurisdiction, tally);
       if (person.duplicateOf) duplicates += 1;
       peopleDone += 1;

@@ -31,6 +31,7 @@ function recordingDb(issued: IssuedQuery[]): Db {
     mappa: null,
     identifiers: [],
     addresses: [],
+    riskAssessments: [],
     riskManagementPlans: [],
     dateOfBirth: '1980-03-04',
     aliasDatesOfBirth: [],

@@ -218,6 +218,7 @@ export interface MergeLedgerEntry {
   eventId: string;
   mergedAt: Date;
   aliasesAdded: PersonName[];
+  aliasDatesOfBirthAdded: string[];
   identifiersAdded: AgencyIdentifier[];
   /** Events of the retired record whose items joined the survivor's. */
   itemEventIds: string[];

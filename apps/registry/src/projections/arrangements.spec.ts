@@ -148,12 +148,8 @@ describe('the arrangements a person is managed under, in each jurisdiction’s t
 
   it('raises a conflict when the category belongs to another jurisdiction than the managing one', () => {
     const record = set(registered('ENGLAND_AND_WALES'), { jurisdiction: 'SCOTLAND' });
-    expect(record.conflicts).toEqual([
-      expect.objectContaining({
-        field: 'mappa',
-        description: expect.stringMatching(/SCOTLAND .* managed in ENGLAND_AND_WALES/),
-      }),
-    ]);
+    expect(record.conflicts.map((conflict) => conflict.field)).toEqual(['mappa']);
+    expect(record.conflicts[0]?.description).toMatch(/SCOTLAND .* managed in ENGLAND_AND_WALES/);
   });
 
   it('refuses a level 1 MAPPA meeting: meetings are for levels 2 and 3', () => {

@@ -37,11 +37,29 @@ export const eventItemLists = [
   'custodyEvents',
   'restrictedPatientEvents',
   'arrangementsHistory',
+  'notificationRequirements',
+  'civilOrders',
 ] as const satisfies readonly (keyof NominalContent)[];
 
 export type EventItemList = (typeof eventItemLists)[number];
 
 type EventItem = { eventId: string };
+
+/** The producer's own id of an item in `list`, for the lists whose items producers identify. */
+export function producerIdOf(list: EventItemList): ((item: EventItem) => string) | undefined {
+  const fields: Partial<Record<EventItemList, string>> = {
+    addresses: 'addressId',
+    riskAssessments: 'assessmentId',
+    notifications: 'notificationId',
+    meetings: 'meetingId',
+    notificationRequirements: 'requirementId',
+    civilOrders: 'orderId',
+  };
+  const field = fields[list];
+  return field === undefined
+    ? undefined
+    : (item) => String((item as unknown as Record<string, unknown>)[field]);
+}
 
 /**
  * `content` with each event-item list replaced by what `change` makes of it. The lists hold items

@@ -4,7 +4,7 @@ import type {
   PersonName,
   RecordConflict,
 } from '@hub/contracts';
-import type { AddressItem, MergeLedgerEntry, NominalContent } from '../nominals/nominal.documents';
+import type { MergeLedgerEntry, NominalContent } from '../nominals/nominal.documents';
 import { withoutRepeats } from './identity.projections';
 import {
   existing,
@@ -12,7 +12,7 @@ import {
   NominalNotRegisteredError,
   type ProjectionOf,
 } from './projection';
-import { withEventItems } from './record-items';
+import { producerIdOf, withEventItems } from './record-items';
 
 export const nominalArchiveStatusChanged: ProjectionOf<'registry.nominal.archive-status-changed.v1'> =
   {
@@ -130,18 +130,22 @@ function mergedInto(
   const itemEventIds: string[] = [];
   const withItems = withEventItems(survivor, (list, items) => {
     const held = new Set(items.map((item) => item.eventId));
+    // An item a producer identifies (an address, a plan, an order) is one thing however often
+    // recorded: the survivor's version of it stays.
+    const idOf = producerIdOf(list);
+    const heldIds = new Set(idOf ? items.map(idOf) : []);
     const added = retired[list].filter(
-      (item) =>
-        !held.has(item.eventId) &&
-        // An address is one place however often recorded: the survivor's version of it stays.
-        !(
-          list === 'addresses' &&
-          survivor.addresses.some((kept) => kept.addressId === (item as AddressItem).addressId)
-        ),
+      (item) => !held.has(item.eventId) && !(idOf && heldIds.has(idOf(item))),
     );
     itemEventIds.push(...added.map((item) => item.eventId));
     return [...items, ...added];
   });
+  const aliasDatesOfBirthAdded = [retired.dateOfBirth, ...retired.aliasDatesOfBirth].filter(
+    (date, index, dates) =>
+      dates.indexOf(date) === index &&
+      date !== survivor.dateOfBirth &&
+      !survivor.aliasDatesOfBirth.includes(date),
+  );
   // A record someone still manages is active: an archived survivor absorbing one is re-activated.
   // (The retired record reads as MERGED by now; its archive tells whether it was active.)
   const reactivated = survivor.status === 'ARCHIVED' && retired.archive === null;
@@ -152,6 +156,7 @@ function mergedInto(
     eventId: event.metadata.eventId,
     mergedAt: event.metadata.occurredAt,
     aliasesAdded,
+    aliasDatesOfBirthAdded,
     identifiersAdded,
     itemEventIds,
     redirectedEventIds: [],
@@ -162,20 +167,9 @@ function mergedInto(
     ...withItems,
     aliases: [...survivor.aliases, ...aliasesAdded],
     // The retired record's dates of birth stay matching keys of the person (duplicate matching).
-    aliasDatesOfBirth: [
-      ...new Set([
-        ...survivor.aliasDatesOfBirth,
-        retired.dateOfBirth,
-        ...retired.aliasDatesOfBirth,
-      ]),
-    ].filter((date) => date !== survivor.dateOfBirth),
+    aliasDatesOfBirth: [...survivor.aliasDatesOfBirth, ...aliasDatesOfBirthAdded],
     identifiers: [...survivor.identifiers, ...identifiersAdded],
     mergedFrom: withoutRepeats(survivor.mergedFrom, ledger.absorbed, (a, b) => a === b),
-    linkedNominals: withoutRepeats(
-      survivor.linkedNominals,
-      retired.linkedNominals.filter((id) => id !== survivor.mergedInto),
-      (a, b) => a === b,
-    ),
     status: reactivated ? 'ACTIVE' : survivor.status,
     archive: reactivated ? null : survivor.archive,
     merges: [...survivor.merges, ledger],
@@ -294,6 +288,9 @@ export function survivorWithoutMerge(
     ...withEventItems(survivor, (_list, items) => items.filter((item) => !taken.has(item.eventId))),
     aliases: survivor.aliases.filter(
       (alias) => !entry.aliasesAdded.some((added) => sameName(added, alias)),
+    ),
+    aliasDatesOfBirth: survivor.aliasDatesOfBirth.filter(
+      (date) => !entry.aliasDatesOfBirthAdded.includes(date),
     ),
     identifiers: survivor.identifiers.filter(
       (id) => !entry.identifiersAdded.some((added) => sameIdentifier(added, id)),

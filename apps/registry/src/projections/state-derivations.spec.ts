@@ -129,7 +129,7 @@ describe('supervision, with licences and orders as separate tracks', () => {
       supervision('ORDER_STARTED', '2025-02-01', 'Sexual Harm Prevention Order'),
     ];
     expect(supervisionOf(facts)).toMatchObject({ state: 'ON_LICENCE', orderType: 'Licence' });
-    expect(supervisionOf([facts[1]!])).toBeNull();
+    expect(supervisionOf([facts[1]])).toBeNull();
   });
 
   it('counts breaches under the current order or licence only', () => {

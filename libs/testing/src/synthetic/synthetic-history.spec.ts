@@ -166,7 +166,8 @@ describe('synthetic histories', () => {
       return [];
     });
     const formats: Record<string, RegExp> = {
-      PNC_ID: /^\d{4}\/9\d{6}[A-Z]$/,
+      // Long form, or the short form some near-duplicates use.
+      PNC_ID: /^(\d{2}|\d{4})\/9\d{6}[A-Z]$/,
       CRO_NUMBER: /^9\d{5}\/\d{2}[A-Z]$/,
       PRISON_NUMBER: /^Z\d{4}[A-Z]{2}$/,
       NHS_NUMBER: /^999 \d{3} \d{4}$/,

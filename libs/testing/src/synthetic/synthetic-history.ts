@@ -1371,6 +1371,17 @@ function writeHistory(
       endsOn: w.today,
       officer,
     });
+    // Violent offenders qualify for MAPPA while supervised: when it ends, they leave it (the
+    // record stays, unarchived, until a record manager archives it).
+    if (person.category === 'CATEGORY_2' && w.within(0.01, 3)) {
+      w.emit('mappa.arrangements.left.v1', {
+        metadata: w.metadata('mappa.arrangements.left.v1', person.leadAgency),
+        nominalId: person.nominalId,
+        leftOn: w.today,
+        reason: 'LICENCE_OR_ORDER_ENDED',
+        details: `${orderType} ended (synthetic).`,
+      });
+    }
   }
   return w.events;
 }
