@@ -34,6 +34,7 @@ describe('the record decided by effective dates, merged by the newest facts, unm
       MONGO_DATABASE: run,
       REGISTRY_CONSUMER_GROUP: run,
       REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
+      REGISTRY_DATE_SWEEP_MS: '500',
     });
     client = new RegistryClient(registry.url);
     await eventually('the registry to consume from the end of the topics', async () => {
@@ -115,6 +116,59 @@ describe('the record decided by effective dates, merged by the newest facts, unm
       custody: { state: 'RELEASED' },
       mappa: { level: 'LEVEL_2', effectiveOn: '2026-04-01' },
     });
+  });
+
+  it('derives the record again when a day comes that changes it, with no event from an agency', async () => {
+    const nominalId = await register('Dayscome');
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const ended = {
+      addressId: 'addr-ended',
+      type: 'HOME',
+      lines: ['3 Synthetic Lane'],
+      town: 'Exampletown',
+      area: 'Exampleshire',
+      jurisdiction: 'ENGLAND_AND_WALES',
+      from: day(-400),
+      to: day(-10),
+    };
+    await events.publish('mappa.address.recorded.v1', { nominalId, address: ended });
+    const before = await versionAtLeast(nominalId, 2, 'to take the address');
+    expect(before.currentAddress).toBeNull();
+
+    // As the record stood the day before the address ended: nothing has changed it since.
+    const stored = await mongo
+      .db(run)
+      .collection<{ _id: string }>('nominals')
+      .findOne({ _id: nominalId });
+    await mongo
+      .db(run)
+      .collection<{ _id: string }>('nominals')
+      .updateOne(
+        { _id: nominalId },
+        {
+          $set: {
+            currentAddress: (stored as { addresses: unknown[] }).addresses[0],
+            rederiveOn: day(-9),
+          },
+        },
+      );
+
+    const after = await versionAtLeast(nominalId, 3, 'to be derived again by the sweep');
+    expect(after.currentAddress).toBeNull();
+    expect(after.rederiveOn).toBeNull();
+    const timeline = await client.timeline(nominalId);
+    expect(timeline[0]).toMatchObject({
+      eventType: 'RecordDateReached',
+      producingAgency: 'HUB',
+    });
+    const published = await changedRecordAt(
+      kafka,
+      process.env.SCHEMA_REGISTRY_URL!,
+      nominalId,
+      after.version,
+    );
+    expect(published).toMatchObject({ version: after.version, currentAddress: null });
   });
 
   it('merges by the newest facts of either record, and undoes the merge on request', async () => {
