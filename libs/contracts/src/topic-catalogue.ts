@@ -122,7 +122,7 @@ export const topicCatalogue = {
     'org.mappahub.mappa.AgencyIdentifierLinked',
   ),
   'mappa.category-level.set.v1': sharedFact(
-    'The MAPPA category and management level of a nominal were set or reviewed.',
+    'The MAPPA category and management level of a nominal (England and Wales, Scotland) were set or reviewed, with the day they took effect.',
     'org.mappahub.mappa.MappaCategoryAndLevelSet',
   ),
   'mappa.ppani-risk-category.set.v1': sharedFact(
@@ -174,7 +174,7 @@ export const topicCatalogue = {
     'org.mappahub.police.CivilOrderRecorded',
   ),
   'prison.custody-event.recorded.v1': agencyFact(
-    'A nominal was admitted to, transferred between or released from custody, or given a release date.',
+    'A nominal was admitted to, transferred between or released from custody, sentenced on remand, temporarily released, unlawfully at large or returned, or given release, licence-expiry and sentence-expiry dates.',
     'PRISON',
     'org.mappahub.prison.CustodyEventRecorded',
   ),
@@ -186,7 +186,7 @@ export const topicCatalogue = {
     ['PROBATION', 'SOCIAL_WORK'],
   ),
   'health.restricted-patient-event.recorded.v1': agencyFact(
-    'A restricted patient was detained, transferred, discharged or recalled.',
+    'A restricted patient was detained, transferred, discharged, recalled or remitted to prison, went absent without leave or returned, or started or ended a leave of absence.',
     'HEALTH',
     'org.mappahub.health.RestrictedPatientEventRecorded',
   ),
