@@ -139,16 +139,16 @@ describe('the record decided by effective dates, merged by the newest facts, unm
     // As the record stood the day before the address ended: nothing has changed it since.
     const stored = await mongo
       .db(run)
-      .collection<{ _id: string }>('nominals')
+      .collection<{ _id: string; addresses: unknown[] }>('nominals')
       .findOne({ _id: nominalId });
     await mongo
       .db(run)
-      .collection<{ _id: string }>('nominals')
+      .collection<{ _id: string; addresses: unknown[] }>('nominals')
       .updateOne(
         { _id: nominalId },
         {
           $set: {
-            currentAddress: (stored as { addresses: unknown[] }).addresses[0],
+            currentAddress: stored?.addresses[0],
             rederiveOn: day(-9),
           },
         },

@@ -1,3 +1,4 @@
+import { recordAsOfToday } from '../nominals/record-as-of-today';
 import type { Address, NominalChanged } from '@hub/contracts';
 import { currentPlan, latestRiskAssessment } from '../nominals/current-facts';
 import {
@@ -26,7 +27,9 @@ function addressOf(address: Address): Address {
  * The value published on `registry.nominal.changed.v1` for a record: its current state, with the
  * free text that carries dissemination limits (intelligence, minutes) left to the query API.
  */
-export function nominalChangedOf(record: NominalDocument): NominalChanged {
+export function nominalChangedOf(stored: NominalDocument): NominalChanged {
+  // A record written before the record kept its facts is published as its next write will be.
+  const record = recordAsOfToday(stored);
   // Derived when the record was written, and re-derived the day it changes (current-address.ts).
   const address = record.currentAddress;
   const assessment = latestRiskAssessment(record);

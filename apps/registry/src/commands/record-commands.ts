@@ -116,6 +116,12 @@ export class RecordCommands {
       );
     }
     const survivor = await this.store.findNominal(record.mergedInto);
+    if (survivor?.status === 'MERGED') {
+      throw new ConflictException(
+        `record ${record.mergedInto} was itself merged into ${survivor.mergedInto ?? 'another record'}: undo that merge first`,
+      );
+    }
+    // A survivor written before merges were recorded has no ledger (`merges` absent).
     if (!survivor?.merges?.some((merge) => merge.nominalId === nominalId)) {
       throw new ConflictException(
         `record ${record.mergedInto} holds no record of merging ${nominalId} (merged before merges were recorded, or being undone): it cannot be undone automatically`,

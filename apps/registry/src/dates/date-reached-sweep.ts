@@ -12,6 +12,9 @@ export interface DateReachedLogger {
 /** Records asked about per sweep; the next sweep takes the rest. */
 const recordsPerSweep = 5_000;
 
+/** The day an older record is due on: before any other, so it is taken first. */
+const olderRecordsDueOn = '1970-01-01';
+
 /**
  * Keeps date-dependent facts true when no event comes: finds the records whose facts change on a
  * day that has come (an address ending, a notification falling due: `rederiveOn`) and publishes a
@@ -71,7 +74,26 @@ export class DateReachedSweep {
     return events.length;
   }
 
+  /**
+   * Marks the records written before the record kept `rederiveOn` as due, once: the sweeps then
+   * derive each again (a few thousand at a time), so that their published state is brought up to
+   * date (current address, overdue notifications) without waiting for their next event.
+   */
+  async markOlderRecordsDue(): Promise<number> {
+    const { modifiedCount } = await this.nominals.updateMany(
+      { rederiveOn: { $exists: false } },
+      { $set: { rederiveOn: olderRecordsDueOn } },
+    );
+    if (modifiedCount > 0) {
+      this.logger.info({ records: modifiedCount }, 'older records will be derived again');
+    }
+    return modifiedCount;
+  }
+
   start(intervalMs: number): void {
+    this.markOlderRecordsDue().catch((error: unknown) =>
+      this.logger.error({ err: error }, 'marking older records to be derived again failed'),
+    );
     this.timer = setInterval(() => {
       this.sweep().catch((error: unknown) =>
         this.logger.error({ err: error }, 'finding records whose day has come failed'),

@@ -33,6 +33,7 @@ function recordingDb(issued: IssuedQuery[]): Db {
     addresses: [],
     riskAssessments: [],
     riskManagementPlans: [],
+    arrangementsHistory: [],
     dateOfBirth: '1980-03-04',
     aliasDatesOfBirth: [],
     search: { identifierValues: [] },

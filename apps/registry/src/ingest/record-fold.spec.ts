@@ -209,10 +209,15 @@ describe('folding a batch of events into the records', () => {
       RecordsNeeded,
     );
     const result = new RecordFold(inputOf(merged, [], ['NOM-A', 'NOM-B'])).run([intel]);
-    expect(result.writes.map((w) => w.record._id)).toEqual(['NOM-B']);
+    // The survivor takes it; the merged record keeps its own copy, still merged, for an unmerge.
+    expect(result.writes.map((w) => w.record._id).sort()).toEqual(['NOM-A', 'NOM-B']);
+    const retired = result.writes.find((w) => w.record._id === 'NOM-A')?.record;
+    expect(retired).toMatchObject({ status: 'MERGED', mergedInto: 'NOM-B' });
+    expect(retired?.intelligence.map((i) => i.text)).toEqual(['for the survivor (synthetic)']);
+    expect(result.history).toHaveLength(1);
     // The history keeps it under the record it is about, noting the survivor that took it.
     expect(result.history[0]).toMatchObject({ nominalId: 'NOM-A', appliedTo: 'NOM-B' });
-    expect(result.writes[0]?.record.merges).toEqual([]);
+    expect(result.writes.find((w) => w.record._id === 'NOM-B')?.record.merges).toEqual([]);
   });
 
   it('applies a merge decision to both records and records the decision', () => {
@@ -498,6 +503,86 @@ describe('merging records by the facts, and undoing a wrong merge', () => {
       [undo.fact.metadata.eventId, `${undo.fact.metadata.eventId}@NOM-B`].sort(),
     );
     expect(result.matchAgain.map((record) => record._id).sort()).toEqual(['NOM-A', 'NOM-B']);
+  });
+
+  it('completes an unmerge whichever of its two writes was stored first', () => {
+    const merged = recordAfter(
+      [intelligence('NOM-A', 'after the merge (synthetic)')],
+      mergedPair(),
+    );
+    const undo = decision('registry.nominal.merge-undone.v1');
+    const both = new RecordFold(inputOf(merged)).run([undo]).writes.map((w) => w.record);
+    for (const storedFirst of ['NOM-A', 'NOM-B']) {
+      // Only one side reached the database (the other's conditional write lost a race).
+      const partly = merged.map((record) =>
+        record._id === storedFirst ? both.find((r) => r._id === storedFirst)! : record,
+      );
+      const retried = recordAfter([undo], partly);
+      const restored = byId(retried, 'NOM-A');
+      const survivor = byId(retried, 'NOM-B');
+      expect(restored).toMatchObject({ status: 'ACTIVE', mergedInto: null });
+      expect(restored.intelligence.map((i) => i.text)).toEqual(['after the merge (synthetic)']);
+      expect(survivor.intelligence).toEqual([]);
+      expect(survivor.merges).toEqual([]);
+    }
+  });
+
+  it('refuses to undo a merge while the survivor is itself merged into a third record', () => {
+    const chained = mergedPair().map((record) =>
+      record._id === 'NOM-B'
+        ? { ...record, status: 'MERGED' as const, mergedInto: 'NOM-C' }
+        : record,
+    );
+    const result = new RecordFold(inputOf(chained)).run([
+      decision('registry.nominal.merge-undone.v1'),
+    ]);
+    expect(result.failures[0]?.error.message).toMatch(/undo that merge first/);
+    expect(result.writes).toEqual([]);
+  });
+
+  it('reads an older record’s stored states back as facts, so the next event keeps them', () => {
+    const [current] = recordAfter([registration('NOM-A')]);
+    // As written before the record kept the facts behind its states.
+    const older: Record<string, unknown> = {
+      ...current,
+      mappa: {
+        category: 'CATEGORY_1' as const,
+        categoryName: 'Registered sexual offenders',
+        level: 'LEVEL_2' as const,
+        jurisdiction: 'ENGLAND_AND_WALES' as const,
+        setOn: new Date('2024-02-01T10:00:00Z'),
+        reviewOn: null,
+      },
+      custody: {
+        state: 'IN_CUSTODY' as const,
+        establishment: 'HMP Exampleton',
+        releaseDate: '2027-01-01',
+        since: new Date('2024-03-01T10:00:00Z'),
+      },
+      supervisionEvents: [
+        { kind: 'ORDER_STARTED', orderType: 'Community order', startsOn: '2023-01-01' },
+        { kind: 'BREACH', orderType: null, startsOn: null },
+      ].map((event, n) => ({
+        ...event,
+        eventId: `older-${n}`,
+        recordedBy: 'PROBATION',
+        occurredAt: new Date(Date.UTC(2023, n + 1, 1)),
+        endsOn: null,
+        details: null,
+      })),
+    };
+    for (const list of ['arrangementsHistory', 'custodyEvents', 'restrictedPatientEvents'])
+      delete older[list];
+    const result = new RecordFold(inputOf([older as unknown as NominalDocument])).run([
+      intelligence('NOM-A', 'an ordinary fact (synthetic)'),
+    ]);
+
+    expect(result.failures).toEqual([]);
+    const written = result.writes[0].record;
+    expect(written.mappa).toMatchObject({ category: 'CATEGORY_1', level: 'LEVEL_2' });
+    expect(written.custody).toMatchObject({ state: 'IN_CUSTODY', releaseDate: '2027-01-01' });
+    expect(written.supervision).toMatchObject({ state: 'ON_ORDER', breachCount: 1 });
+    expect(written.arrangementsHistory).toHaveLength(1);
   });
 
   it('refuses to undo a merge that did not happen', () => {

@@ -1,4 +1,4 @@
-import type { DuplicateResolved, MergeUndone } from '@hub/contracts';
+import type { DuplicateResolved, MergeUndone, RecordDateReached } from '@hub/contracts';
 import type { ConsumedEvent, EventFailure } from '@hub/messaging';
 import type { AppliedDecision } from '../duplicates/duplicate-candidates';
 import {
@@ -24,10 +24,9 @@ import {
   duplicateCounterpart,
   mergeEntryOf,
   survivorWithoutMerge,
-  withItemsReturned,
   withRedirectedEvent,
 } from '../projections/record-lifecycle.projections';
-import { londonDate } from '../projections/calendar';
+import { laterDate, londonDate } from '../projections/calendar';
 import { withDerivedFacts } from '../projections/derived-facts';
 import {
   searchDocumentChanged,
@@ -39,6 +38,32 @@ import { identifierValuesOf } from '../search/search-keys';
 const registrationTopic = 'mappa.nominal.registered.v1';
 const decisionTopic = 'registry.nominal.duplicate-resolved.v1';
 const mergeUndoneTopic = 'registry.nominal.merge-undone.v1';
+const dateReachedTopic = 'registry.nominal.date-reached.v1';
+
+/** Events that change who the record says the person is, or who manages them. */
+const changesIdentity = new Set<string>([
+  'mappa.personal-details.changed.v1',
+  'mappa.agency-identifier.linked.v1',
+  'mappa.management.assigned.v1',
+  'prison.custody-event.recorded.v1',
+]);
+
+/**
+ * A merged record's own copy of a fact addressed to it after the merge: applied as if it were
+ * active, and still merged afterwards.
+ */
+function appliedWhileMerged(
+  current: NominalContent | null,
+  apply: (active: NominalContent) => NominalContent,
+): NominalContent {
+  if (current === null) throw new Error('a merged record vanished while taking its own copy');
+  const applied = apply({
+    ...current,
+    status: current.archive ? 'ARCHIVED' : 'ACTIVE',
+    mergedInto: null,
+  });
+  return { ...applied, status: current.status, mergedInto: current.mergedInto };
+}
 
 function existingContent(current: NominalContent | null, nominalId: string): NominalContent {
   if (current === null) throw new InapplicableEventError(`record ${nominalId} does not exist`);
@@ -312,20 +337,45 @@ export class RecordFold {
     if (decision && !this.holds(decision.nominalId, decision.metadata.eventId)) {
       this.checkOtherRecord(decision);
     }
+    const target = this.get(fact.nominalId);
+    // A merged record's own copy may hold the event already (below): the survivor decides.
+    if (
+      target?.status === 'MERGED' &&
+      target.mergedInto &&
+      !item.event.topic.startsWith('registry.')
+    ) {
+      throw new NominalMergedError(fact.nominalId, target.mergedInto);
+    }
     const addressedTo = item.fact.nominalId;
     if (addressedTo === fact.nominalId) {
-      this.write(item, this.recorded(item, fact), (current) =>
-        item.projection.project(current, fact),
+      const asOf =
+        item.event.topic === dateReachedTopic ? (fact as RecordDateReached).reachedOn : undefined;
+      this.write(
+        item,
+        this.recorded(item, fact),
+        (current) => item.projection.project(current, fact),
+        undefined,
+        { asOf },
       );
     } else {
-      // Addressed to a record merged into this one: the survivor notes it, so that an unmerge
-      // can give it back, and the history keeps it under the record it is about.
+      // Addressed to a record merged into this one: the survivor takes it and notes it, so that an
+      // unmerge can take it back; the history keeps it under the record it is about.
       this.write(item, { ...this.recorded(item, fact), addressedTo }, (current) =>
         withRedirectedEvent(
           item.projection.project(current, fact),
           addressedTo,
           fact.metadata.eventId,
+          changesIdentity.has(item.event.topic),
         ),
+      );
+      // The retired record keeps what is said about it too, so that an unmerge restores it whole.
+      this.write(
+        item,
+        this.recorded(item, item.fact),
+        (current) =>
+          appliedWhileMerged(current, (active) => item.projection.project(active, item.fact)),
+        undefined,
+        { history: false },
       );
     }
     if (decision) this.applyCounterpart(item, decision);
@@ -333,39 +383,42 @@ export class RecordFold {
   }
 
   /**
-   * Undoes a wrong merge: the retired record is restored with what it held and the items of events
-   * addressed to it since; the survivor gives back what the merge brought. Both are derived again.
+   * Undoes a wrong merge: the retired record (which kept what was said about it while merged) is
+   * restored; the survivor gives back what the merge, and events addressed to the retired record
+   * since, brought it. Each side is written on its own, and each is complete whichever is written
+   * first: a conflicting write is retried with the side already written left as it is.
    */
   private applyUnmerge(item: FoldItem, undo: MergeUndone): void {
-    const survivor = this.get(undo.otherNominalId);
-    if (!survivor) {
-      throw new InapplicableEventError(`the survivor ${undo.otherNominalId} does not exist`);
-    }
-    const survivorBefore = contentOf(survivor);
+    const survivorId = undo.otherNominalId;
+    const survivor = this.get(survivorId);
+    if (!survivor) throw new InapplicableEventError(`the survivor ${survivorId} does not exist`);
     const eventId = undo.metadata.eventId;
-    // Redelivered after the survivor's side was written: the ledger entry is gone, nothing to do.
-    const survivorDone = this.holds(undo.otherNominalId, eventId);
+    const survivorDone = this.holds(survivorId, eventId);
+    if (!survivorDone && survivor.status === 'MERGED') {
+      throw new InapplicableEventError(
+        `the survivor ${survivorId} was itself merged into ${survivor.mergedInto ?? 'another record'}: undo that merge first`,
+      );
+    }
     const entry = survivorDone
       ? null
-      : mergeEntryOf(survivorBefore, undo.nominalId, undo.otherNominalId);
-    this.write(item, this.recorded(item, undo), (current) => {
-      const restored = item.projection.project(current, undo);
-      return entry ? withItemsReturned(restored, survivorBefore, entry) : restored;
-    });
+      : mergeEntryOf(contentOf(survivor), undo.nominalId, survivorId);
+    this.write(item, this.recorded(item, undo), (current) =>
+      item.projection.project(current, undo),
+    );
     if (entry) {
       this.write(
         item,
         {
           ...this.recorded(item, undo),
-          nominalId: undo.otherNominalId,
+          nominalId: survivorId,
           summary: `Merge of record ${undo.nominalId} into this one undone: ${undo.reason}`,
         },
-        (current) => survivorWithoutMerge(existingContent(current, undo.otherNominalId), entry),
-        `${eventId}@${undo.otherNominalId}`,
+        (current) => survivorWithoutMerge(existingContent(current, survivorId), entry),
+        `${eventId}@${survivorId}`,
       );
     }
     this.addTo(this.matchAgain, undo.nominalId);
-    this.addTo(this.matchAgain, undo.otherNominalId);
+    this.addTo(this.matchAgain, survivorId);
   }
 
   private holds(nominalId: string, eventId: string): boolean {
@@ -454,14 +507,17 @@ export class RecordFold {
     recorded: RecordedEvent,
     project: (current: NominalContent | null) => NominalContent,
     historyId = recorded.metadata.eventId,
+    options: { history?: boolean; asOf?: string } = {},
   ): void {
     const { nominalId } = recorded;
     const { eventId } = recorded.metadata;
     const now = this.input.now;
+    const withHistory = options.history ?? true;
     const record = this.get(nominalId);
     const earlier = record?.appliedEvents.find((entry) => entry.eventId === eventId);
     if (record && earlier) {
       this.addTo(this.redelivered, nominalId);
+      if (!withHistory) return;
       this.pushTo(
         this.history,
         historyEntryOf(recorded, {
@@ -473,7 +529,10 @@ export class RecordFold {
       );
       return;
     }
-    const content = withDerivedFacts(project(record ? contentOf(record) : null), this.today);
+    const content = withDerivedFacts(
+      project(record ? contentOf(record) : null),
+      laterDate(this.today, options.asOf ?? null) ?? this.today,
+    );
     const version = (record?.version ?? 0) + 1;
     this.setIn(this.current, nominalId, {
       _id: nominalId,
@@ -492,6 +551,7 @@ export class RecordFold {
     if (!record || searchDocumentChanged(record, content))
       this.addTo(this.searchChanged, nominalId);
     this.setIn(this.causes, nominalId, item.event);
+    if (!withHistory) return;
     this.pushTo(
       this.history,
       historyEntryOf(recorded, {

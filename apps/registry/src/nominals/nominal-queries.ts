@@ -1,3 +1,4 @@
+import { recordAsOfToday } from './record-as-of-today';
 import type { Collection, Db, Filter, Sort } from 'mongodb';
 import type {
   Agency,
@@ -415,7 +416,7 @@ export class NominalQueries {
     if (record.status === 'MERGED' && record.mergedInto) {
       return { outcome: 'merged', mergedInto: record.mergedInto };
     }
-    const { _id, ...content } = record;
+    const { _id, ...content } = recordAsOfToday(record);
     return {
       outcome: 'found',
       value: {

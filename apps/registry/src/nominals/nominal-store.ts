@@ -42,7 +42,7 @@ const bookkeepingFields = [
 export function contentOf(record: NominalDocument): NominalContent {
   const copy: Partial<NominalDocument> = { ...record };
   for (const field of bookkeepingFields) delete copy[field];
-  return upgradedContent(copy);
+  return upgradedContent(copy, record._id);
 }
 
 /** The history entry of an event applied to a record as version `nominalVersion`. */

@@ -224,6 +224,8 @@ export interface MergeLedgerEntry {
   itemEventIds: string[];
   /** Events addressed to an absorbed record after the merge, applied to the survivor. */
   redirectedEventIds: string[];
+  /** Whether one of them changed the survivor's names, identifiers or management. */
+  identityChangedSince: boolean;
   /** The survivor's status before the merge (a merge re-activates an archived survivor). */
   statusBefore: NominalStatus;
   archiveBefore: NominalDocument['archive'];

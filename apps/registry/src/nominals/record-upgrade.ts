@@ -1,4 +1,20 @@
-import type { NominalContent, NotificationItem } from './nominal.documents';
+import type { CustodyStatus, MappaStatus, RestrictedPatientStatus } from '@hub/contracts';
+import { londonDate } from '../projections/calendar';
+import type {
+  ArrangementsItem,
+  CustodyEventItem,
+  NominalContent,
+  NotificationItem,
+  RestrictedPatientEventItem,
+  StateFact,
+  SupervisionEventItem,
+} from './nominal.documents';
+
+/**
+ * The producing system of the facts an older record's stored states are read back as: before the
+ * record kept the facts behind its states, it kept only the states.
+ */
+export const storedBeforeFactHistories = 'registry (state stored before its facts were kept)';
 
 /**
  * The value each field added to the record since records were first written has on a record
@@ -35,8 +51,117 @@ function upgradedNotification(stored: NotificationItem): NotificationItem {
   return { ...stored, changedOn: null, producerDueBy: stored.dueBy, dueByRule: null };
 }
 
-/** A stored record's content, with every field the current code expects. */
-export function upgradedContent(stored: Partial<NominalContent>): NominalContent {
+/** A fact standing for a state an older record stored, named by the record and the state. */
+function storedStateFact(nominalId: string, state: string, since: Date | string): StateFact {
+  const day = typeof since === 'string' ? since : londonDate(since);
+  return {
+    eventId: `${nominalId}#stored-${state}`,
+    recordedBy: 'HUB',
+    occurredAt: typeof since === 'string' ? new Date(`${since}T00:00:00Z`) : since,
+    producingSystem: storedBeforeFactHistories,
+    effectiveOn: day,
+  };
+}
+
+function factsOfStoredMappa(nominalId: string, mappa: MappaStatus | null): ArrangementsItem[] {
+  if (!mappa) return [];
+  return [
+    {
+      ...storedStateFact(nominalId, 'mappa', mappa.setOn),
+      kind: 'MAPPA',
+      category: mappa.category,
+      level: mappa.level,
+      jurisdiction: mappa.jurisdiction,
+      basis: null,
+      reviewOn: mappa.reviewOn,
+      reason: null,
+    },
+  ];
+}
+
+function factsOfStoredCustody(
+  nominalId: string,
+  custody: CustodyStatus | null,
+): CustodyEventItem[] {
+  if (!custody) return [];
+  const fact = {
+    ...storedStateFact(nominalId, 'custody', custody.since),
+    establishment: custody.establishment ?? 'not recorded',
+    previousEstablishment: null,
+    releaseType: null,
+    custodyType: null,
+    licenceExpiryOn: null,
+    sentenceExpiryOn: null,
+  };
+  if (custody.state === 'RELEASED') {
+    return [{ ...fact, kind: 'RELEASED', releaseDate: custody.releaseDate }];
+  }
+  const admitted: CustodyEventItem = { ...fact, kind: 'ADMITTED', releaseDate: null };
+  return custody.releaseDate === null
+    ? [admitted]
+    : [
+        admitted,
+        {
+          ...fact,
+          eventId: `${fact.eventId}-release-date`,
+          kind: 'RELEASE_DATE_SET',
+          releaseDate: custody.releaseDate,
+        },
+      ];
+}
+
+function factsOfStoredRestrictedPatient(
+  nominalId: string,
+  patient: RestrictedPatientStatus | null,
+): RestrictedPatientEventItem[] {
+  if (!patient) return [];
+  return [
+    {
+      ...storedStateFact(nominalId, 'restricted-patient', patient.since),
+      kind: patient.state,
+      hospital: patient.hospital,
+      legalBasis: null,
+      details: null,
+    },
+  ];
+}
+
+/** A supervision event stored before effective dates: dated by its own start or end, else its day. */
+function upgradedSupervisionEvent(stored: SupervisionEventItem): SupervisionEventItem {
+  if (stored.effectiveOn !== undefined) return stored;
+  const starts = stored.kind === 'ORDER_STARTED' || stored.kind === 'LICENCE_STARTED';
+  const ends = stored.kind === 'ORDER_ENDED' || stored.kind === 'LICENCE_ENDED';
+  return {
+    ...stored,
+    producingSystem: storedBeforeFactHistories,
+    effectiveOn:
+      (starts ? stored.startsOn : ends ? stored.endsOn : null) ?? londonDate(stored.occurredAt),
+  };
+}
+
+/**
+ * A stored record's content, with every field the current code expects. A record written before
+ * the record kept the facts behind its current states has its stored states read back as facts, so
+ * that deriving them again keeps them.
+ */
+export function upgradedContent(
+  stored: Partial<NominalContent>,
+  nominalId: string,
+): NominalContent {
   const content = { ...fieldsAddedSinceFirstRelease(), ...stored } as NominalContent;
-  return { ...content, notifications: content.notifications.map(upgradedNotification) };
+  return {
+    ...content,
+    notifications: content.notifications.map(upgradedNotification),
+    supervisionEvents: content.supervisionEvents.map(upgradedSupervisionEvent),
+    arrangementsHistory: stored.arrangementsHistory ?? factsOfStoredMappa(nominalId, content.mappa),
+    custodyEvents: stored.custodyEvents ?? factsOfStoredCustody(nominalId, content.custody),
+    restrictedPatientEvents:
+      stored.restrictedPatientEvents ??
+      factsOfStoredRestrictedPatient(nominalId, content.restrictedPatient),
+  };
+}
+
+/** Whether a stored record was written before the record kept the facts behind its states. */
+export function writtenBeforeFactHistories(stored: Partial<NominalContent>): boolean {
+  return stored.arrangementsHistory === undefined;
 }

@@ -1,17 +1,37 @@
 import type { MappaStatus, PpaniStatus, RecordConflict } from '@hub/contracts';
 import type { ArrangementsItem, NominalContent } from '../nominals/nominal.documents';
+import { storedBeforeFactHistories } from '../nominals/record-upgrade';
 import type { Derivation } from './derived-facts';
 import { categoryName, ppaniCategoryName } from './mappa-category';
-import { inEffectOrder, sameDayContradiction, startOfDay } from './state-facts';
+import {
+  inEffectOn,
+  inEffectOrder,
+  nextEffectiveDay,
+  sameDayContradiction,
+  startOfDay,
+} from './state-facts';
 
 type Mappa = Extract<ArrangementsItem, { kind: 'MAPPA' }>;
 type Ppani = Extract<ArrangementsItem, { kind: 'PPANI' }>;
 type Left = Extract<ArrangementsItem, { kind: 'LEFT' }>;
 
-/** The last departure from the arrangements after `since`, if the person has left since then. */
-function leftAfter(ordered: readonly ArrangementsItem[], since: string): Left | null {
-  const last = ordered.filter((item): item is Left => item.kind === 'LEFT').at(-1);
-  return last && last.effectiveOn >= since ? last : null;
+/**
+ * For each scheme, the departure that ended it since it was last set, if any: a departure ends the
+ * scheme set most recently before it (a person moving from Northern Ireland to England leaves
+ * PPANI, not the MAPPA set for them since).
+ */
+function departures(ordered: readonly ArrangementsItem[]): Record<'MAPPA' | 'PPANI', Left | null> {
+  const left: Record<'MAPPA' | 'PPANI', Left | null> = { MAPPA: null, PPANI: null };
+  let lastSet: 'MAPPA' | 'PPANI' | null = null;
+  for (const item of ordered) {
+    if (item.kind === 'LEFT') {
+      if (lastSet) left[lastSet] = item;
+    } else {
+      lastSet = item.kind;
+      left[item.kind] = null;
+    }
+  }
+  return left;
 }
 
 /** The MAPPA category and level in force: the last decided, by the day it took effect. */
@@ -19,7 +39,7 @@ export function mappaOf(history: readonly ArrangementsItem[]): MappaStatus | nul
   const ordered = inEffectOrder(history);
   const current = ordered.filter((item): item is Mappa => item.kind === 'MAPPA').at(-1);
   if (!current) return null;
-  const left = leftAfter(ordered, current.effectiveOn);
+  const left = departures(ordered).MAPPA;
   return {
     category: current.category,
     categoryName: categoryName(current.jurisdiction, current.category) ?? current.category,
@@ -39,7 +59,7 @@ export function ppaniOf(history: readonly ArrangementsItem[]): PpaniStatus | nul
   const ordered = inEffectOrder(history);
   const current = ordered.filter((item): item is Ppani => item.kind === 'PPANI').at(-1);
   if (!current) return null;
-  const left = leftAfter(ordered, current.effectiveOn);
+  const left = departures(ordered).PPANI;
   return {
     eligibility: current.eligibility,
     riskCategory: current.riskCategory,
@@ -67,10 +87,15 @@ const said = (item: ArrangementsItem): string => {
  * person managed in one jurisdiction under another's arrangements (a category set in Scotland for
  * a record managed in England, say), which a cross-border transfer not yet recorded would explain.
  */
-function arrangementsConflicts(content: NominalContent): RecordConflict[] {
+function arrangementsConflicts(content: NominalContent, today: string): RecordConflict[] {
   const conflicts: RecordConflict[] = [];
-  const sameDay = sameDayContradiction('mappa', inEffectOrder(content.arrangementsHistory), said);
+  const inEffect = inEffectOn(content.arrangementsHistory, today);
+  const sameDay = sameDayContradiction('mappa', inEffect, said);
   if (sameDay) conflicts.push(sameDay);
+  const mappaItem = inEffect.filter((item): item is Mappa => item.kind === 'MAPPA').at(-1);
+  if (mappaItem?.producingSystem === storedBeforeFactHistories) {
+    conflicts.push(...termsOfAnEarlierVersion(mappaItem));
+  }
   const managedIn = content.management.jurisdiction;
   const { mappa, ppani } = content;
   const inForce = (leftOn: string | null) => leftOn === null;
@@ -98,11 +123,40 @@ function arrangementsConflicts(content: NominalContent): RecordConflict[] {
   return conflicts;
 }
 
+/**
+ * A category recorded before the hub kept category histories, in the terms it used then: Northern
+ * Ireland's as MAPPA (PPANI has its own risk categories), Scotland's category 2 as restricted
+ * patients (it is violent offenders). A person must confirm it in today's terms.
+ */
+function termsOfAnEarlierVersion(item: Mappa): RecordConflict[] {
+  if (item.jurisdiction === 'NORTHERN_IRELAND') {
+    return [
+      {
+        field: 'ppani',
+        description:
+          'a MAPPA category and level were recorded for Northern Ireland before the hub kept PPANI risk categories: set the PPANI risk category and eligibility',
+        eventIds: [],
+      },
+    ];
+  }
+  if (item.jurisdiction === 'SCOTLAND' && item.category === 'CATEGORY_2') {
+    return [
+      {
+        field: 'mappa',
+        description:
+          'Scottish category 2 was recorded when the hub called it "restricted patients"; it means violent offenders: confirm the category (RESTRICTED_PATIENTS for a restricted patient)',
+        eventIds: [],
+      },
+    ];
+  }
+  return [];
+}
+
 export const arrangementsDerivation: Derivation = {
-  derive: (content: NominalContent) => ({
-    ...content,
-    mappa: mappaOf(content.arrangementsHistory),
-    ppani: ppaniOf(content.arrangementsHistory),
-  }),
+  derive: (content: NominalContent, today) => {
+    const inEffect = inEffectOn(content.arrangementsHistory, today);
+    return { ...content, mappa: mappaOf(inEffect), ppani: ppaniOf(inEffect) };
+  },
+  changesOn: (content, today) => nextEffectiveDay(content.arrangementsHistory, today),
   conflicts: arrangementsConflicts,
 };

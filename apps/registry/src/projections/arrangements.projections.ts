@@ -1,7 +1,7 @@
 import type { NominalContent } from '../nominals/nominal.documents';
 import { categoryName, ppaniCategoryName } from './mappa-category';
 import { existing, InapplicableEventError, type ProjectionOf } from './projection';
-import { stateFact } from './state-facts';
+import { stateFact, withFact } from './state-facts';
 
 const lower = (symbol: string): string => symbol.replaceAll('_', ' ').toLowerCase();
 const levelNumber = (level: string): string => level.replace('LEVEL_', '');
@@ -35,7 +35,7 @@ export const mappaCategoryAndLevelSet: ProjectionOf<'mappa.category-level.set.v1
       reviewOn: event.reviewOn,
       reason: event.reason,
     };
-    return { ...record, arrangementsHistory: [...record.arrangementsHistory, item] };
+    return { ...record, arrangementsHistory: withFact(record.arrangementsHistory, item) };
   },
   summary: (event) =>
     `MAPPA ${lower(event.category)}, level ${levelNumber(event.level)} (${event.jurisdiction})` +
@@ -55,7 +55,7 @@ export const ppaniRiskCategorySet: ProjectionOf<'mappa.ppani-risk-category.set.v
       reviewOn: event.reviewOn,
       reason: event.reason,
     };
-    return { ...record, arrangementsHistory: [...record.arrangementsHistory, item] };
+    return { ...record, arrangementsHistory: withFact(record.arrangementsHistory, item) };
   },
   summary: (event) =>
     `PPANI risk ${lower(event.riskCategory)} (${ppaniCategoryName(event.riskCategory).toLowerCase()}), eligible as ${lower(event.eligibility)}` +
@@ -73,7 +73,7 @@ export const arrangementsLeft: ProjectionOf<'mappa.arrangements.left.v1'> = {
       leftReason: event.reason,
       details: event.details,
     };
-    return { ...record, arrangementsHistory: [...record.arrangementsHistory, item] };
+    return { ...record, arrangementsHistory: withFact(record.arrangementsHistory, item) };
   },
   summary: (event) =>
     `Left the public protection arrangements on ${event.leftOn}: ${lower(event.reason)}` +

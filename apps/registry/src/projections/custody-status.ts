@@ -1,7 +1,13 @@
 import type { CustodyStatus } from '@hub/contracts';
 import type { CustodyEventItem, NominalContent } from '../nominals/nominal.documents';
 import type { Derivation } from './derived-facts';
-import { inEffectOrder, sameDayContradiction, startOfDay } from './state-facts';
+import {
+  inEffectOn,
+  inEffectOrder,
+  nextEffectiveDay,
+  sameDayContradiction,
+  startOfDay,
+} from './state-facts';
 
 /** The custody state after one more custody fact, in effect order. */
 function next(previous: CustodyStatus | null, fact: CustodyEventItem): CustodyStatus {
@@ -72,9 +78,14 @@ const said = (fact: CustodyEventItem): string =>
   `${fact.kind.replaceAll('_', ' ').toLowerCase()} (${fact.establishment})`;
 
 export const custodyDerivation: Derivation = {
-  derive: (content: NominalContent) => ({ ...content, custody: custodyOf(content.custodyEvents) }),
-  conflicts: (content) => {
-    const conflict = sameDayContradiction('custody', inEffectOrder(content.custodyEvents), said);
+  derive: (content: NominalContent, today) => ({
+    ...content,
+    custody: custodyOf(inEffectOn(content.custodyEvents, today)),
+  }),
+  changesOn: (content, today) => nextEffectiveDay(content.custodyEvents, today),
+  conflicts: (content, today) => {
+    const ordered = inEffectOn(content.custodyEvents, today);
+    const conflict = sameDayContradiction('custody', ordered, said);
     return conflict ? [conflict] : [];
   },
 };

@@ -45,5 +45,6 @@ export function withDerivedFacts(content: NominalContent, today: string): Nomina
     rederiveOn = earlierDate(rederiveOn, derivation.changesOn?.(derived, today) ?? null);
     conflicts.push(...(derivation.conflicts?.(derived, today) ?? []));
   }
-  return { ...derived, conflicts, rederiveOn };
+  // A merged record is kept as it was: nothing of it is current any more.
+  return { ...derived, conflicts, rederiveOn: derived.status === 'MERGED' ? null : rederiveOn };
 }

@@ -103,9 +103,10 @@ export const personalDetailsChanged: ProjectionOf<'mappa.personal-details.change
       dateOfBirth,
       aliasDatesOfBirth,
       gender: event.gender ?? record.gender,
-      // A date of birth or gender recorded after a merge settles what the merge left contradictory.
+      // Details recorded after a merge (or an unmerge) settle what it left contradictory.
       mergeConflicts: record.mergeConflicts.filter(
         (conflict) =>
+          conflict.field !== 'identity' &&
           !(conflict.field === 'dateOfBirth' && event.dateOfBirth) &&
           !(conflict.field === 'gender' && event.gender),
       ),

@@ -98,6 +98,12 @@ describe('the notification period (Sexual Offences Act 2003 s82)', () => {
     expect(lastDayOf(on, 9, true)).toBe('2020-07-29');
   });
 
+  it('does not halve a period the order sets itself (a conditional discharge): s82(2) halves fixed periods only', () => {
+    expect(
+      period({ disposal: 'CONDITIONAL_DISCHARGE', termMonths: 24, underEighteen: true }),
+    ).toMatchObject({ months: 24, endsOn: '2022-03-14' });
+  });
+
   it('does not halve an indefinite period', () => {
     expect(period({ disposal: 'IMPRISONMENT_FOR_LIFE', underEighteen: true })).toMatchObject({
       indefinite: true,

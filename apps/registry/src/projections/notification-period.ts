@@ -11,7 +11,12 @@ export interface PeriodFacts {
   underEighteen: boolean;
 }
 
-type TableRow = { indefinite: true; rule: string } | { months: number; rule: string } | null;
+/**
+ * `halvable` is false for the periods the table takes from the order itself (a conditional
+ * discharge, a Scottish offender supervision requirement): s82(2) halves only the fixed periods.
+ */
+type TableRow =
+  { indefinite: true; rule: string } | { months: number; rule: string; halvable: boolean } | null;
 
 /**
  * The row of the Sexual Offences Act 2003 s82(1) table that applies, before the halving for
@@ -20,7 +25,7 @@ type TableRow = { indefinite: true; rule: string } | { months: number; rule: str
 export function s82Row(facts: Omit<PeriodFacts, 'underEighteen' | 'relevantDate'>): TableRow {
   // A caution is its own row (s80(1)(d)), whatever disposal was recorded beside it.
   if (facts.basis === 'CAUTION' || facts.disposal === 'CAUTION') {
-    return { months: 24, rule: 's82(1): cautioned, 2 years' };
+    return { months: 24, rule: 's82(1): cautioned, 2 years', halvable: true };
   }
   const term = facts.termMonths;
   switch (facts.disposal) {
@@ -37,7 +42,11 @@ export function s82Row(facts: Omit<PeriodFacts, 'underEighteen' | 'relevantDate'
         rule: 's82(1): hospital order with a restriction order, indefinite',
       };
     case 'HOSPITAL_ORDER':
-      return { months: 84, rule: 's82(1): hospital order without a restriction order, 7 years' };
+      return {
+        months: 84,
+        rule: 's82(1): hospital order without a restriction order, 7 years',
+        halvable: true,
+      };
     case 'IMPRISONMENT':
       if (term === null) return null;
       if (term >= 30)
@@ -46,21 +55,27 @@ export function s82Row(facts: Omit<PeriodFacts, 'underEighteen' | 'relevantDate'
         return {
           months: 120,
           rule: 's82(1): imprisonment of more than 6 and less than 30 months, 10 years',
+          halvable: true,
         };
-      return { months: 84, rule: 's82(1): imprisonment of 6 months or less, 7 years' };
+      return {
+        months: 84,
+        rule: 's82(1): imprisonment of 6 months or less, 7 years',
+        halvable: true,
+      };
     case 'CONDITIONAL_DISCHARGE':
       return term === null
         ? null
-        : { months: term, rule: 's82(1): conditional discharge, its period' };
+        : { months: term, rule: 's82(1): conditional discharge, its period', halvable: false };
     case 'OFFENDER_SUPERVISION_REQUIREMENT':
       return term === null
         ? null
         : {
             months: term,
             rule: 's82(1): community payback order with offender supervision (Scotland), its period',
+            halvable: false,
           };
     case 'OTHER':
-      return { months: 60, rule: 's82(1): any other description, 5 years' };
+      return { months: 60, rule: 's82(1): any other description, 5 years', halvable: true };
   }
 }
 
@@ -108,13 +123,14 @@ export function notificationPeriodOf(
       rule: row.rule,
     };
   }
+  const halved = facts.underEighteen && row.halvable;
   return {
     indefinite: false,
-    months: facts.underEighteen ? row.months / 2 : row.months,
+    months: halved ? row.months / 2 : row.months,
     underEighteen: facts.underEighteen,
     startsOn: facts.relevantDate,
-    endsOn: lastDayOf(facts.relevantDate, row.months, facts.underEighteen),
-    rule: facts.underEighteen ? `${row.rule}, halved: under 18 (s82(2))` : row.rule,
+    endsOn: lastDayOf(facts.relevantDate, row.months, halved),
+    rule: halved ? `${row.rule}, halved: under 18 (s82(2))` : row.rule,
   };
 }
 

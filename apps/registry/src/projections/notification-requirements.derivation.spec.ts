@@ -70,6 +70,7 @@ const record = (parts: Partial<NominalContent>): NominalContent =>
   ({
     dateOfBirth: '1980-01-01',
     custody: null,
+    custodyEvents: [],
     restrictedPatient: null,
     notifications: [],
     notificationRequirements: [],
@@ -172,6 +173,35 @@ describe('the notification requirement, derived', () => {
     expect(derivation.changesOn?.(content, '2022-06-01')).toBe('2023-01-12');
     expect(derivation.derive(content, '2023-01-12').overdueNotifications).toEqual([
       { kind: 'ANNUAL', dueBy: '2023-01-11', rule: expect.stringMatching(/s85/) as string },
+    ]);
+  });
+
+  it('runs an annual notification that fell due in custody on to 3 days from release (s85(3)-(4))', () => {
+    const held = (kind: 'ADMITTED' | 'RELEASED', effectiveOn: string) => ({
+      eventId: `custody-${kind}`,
+      recordedBy: 'PRISON' as const,
+      occurredAt: new Date(`${effectiveOn}T09:00:00Z`),
+      producingSystem: 'prison-system',
+      effectiveOn,
+      kind,
+      establishment: 'HMP Exampleton',
+      previousEstablishment: null,
+      releaseDate: kind === 'RELEASED' ? effectiveOn : null,
+      releaseType: null,
+      custodyType: null,
+      licenceExpiryOn: null,
+      sentenceExpiryOn: null,
+    });
+    const content = record({
+      notificationRequirements: [requirement()],
+      notifications: [notified({})],
+      custody: { state: 'RELEASED' } as NominalContent['custody'],
+      custodyEvents: [held('ADMITTED', '2022-06-01'), held('RELEASED', '2024-03-01')],
+    });
+    // Due 2023-01-11, while held: not overdue until the third day from release has passed.
+    expect(derivation.derive(content, '2024-03-03').overdueNotifications).toEqual([]);
+    expect(derivation.derive(content, '2024-03-04').overdueNotifications).toMatchObject([
+      { kind: 'ANNUAL', dueBy: '2024-03-03' },
     ]);
   });
 

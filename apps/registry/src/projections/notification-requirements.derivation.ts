@@ -13,6 +13,7 @@ import {
   orderLastDay,
 } from './civil-orders';
 import type { Derivation } from './derived-facts';
+import { inEffectOrder } from './state-facts';
 import {
   deadlineInContext,
   initialDueBy,
@@ -47,6 +48,30 @@ function detained(content: NominalContent): boolean {
  * The day of release after the relevant date: as the police recorded it, else the prison's release
  * of the person if it came after (the initial notification is due from it, s83(6)).
  */
+/**
+ * A periodic deadline that fell while the person was held in custody runs on until 3 days
+ * beginning with the release (SOA 2003 s85(3)-(4)): the day of that release plus 2, or the
+ * deadline as it was if they were not held then.
+ */
+function extendedForDetention(content: NominalContent, deadline: Deadline): Deadline {
+  const { dueBy } = deadline;
+  if (dueBy === null) return deadline;
+  let heldSince: string | null = null;
+  for (const fact of inEffectOrder(content.custodyEvents)) {
+    if (fact.kind === 'ADMITTED') heldSince ??= fact.effectiveOn;
+    if (fact.kind !== 'RELEASED' || heldSince === null) continue;
+    const releasedOn = fact.releaseDate ?? fact.effectiveOn;
+    if (heldSince <= dueBy && dueBy < releasedOn) {
+      return {
+        dueBy: addDays(releasedOn, 2),
+        rule: `${deadline.rule}; fell while held in custody, so 3 days beginning with the release on ${releasedOn} (s85(3)-(4))`,
+      };
+    }
+    heldSince = null;
+  }
+  return deadline;
+}
+
 function releaseAfter(
   content: NominalContent,
   requirement: NotificationRequirementItem,
@@ -239,7 +264,7 @@ function overdueOf(
   const last = restarts.at(-1);
   if (last !== undefined) {
     const noFixedAbode = noFixedAbodeAt(context, last);
-    const deadline = periodicDueBy(last, noFixedAbode);
+    const deadline = extendedForDetention(content, periodicDueBy(last, noFixedAbode));
     const status = statusOf(all, today);
     const endsFirst =
       status?.endsOn != null && deadline.dueBy !== null && status.endsOn < deadline.dueBy;

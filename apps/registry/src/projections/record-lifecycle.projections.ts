@@ -160,6 +160,7 @@ function mergedInto(
     identifiersAdded,
     itemEventIds,
     redirectedEventIds: [],
+    identityChangedSince: false,
     statusBefore: survivor.status,
     archiveBefore: survivor.archive,
   };
@@ -259,22 +260,6 @@ export function mergeEntryOf(survivor: NominalContent, retiredId: string, surviv
   return entry;
 }
 
-/** The items the survivor holds of events addressed to the retired record after the merge. */
-export function withItemsReturned(
-  restored: NominalContent,
-  survivor: NominalContent,
-  entry: MergeLedgerEntry,
-): NominalContent {
-  const returned = new Set(entry.redirectedEventIds);
-  return withEventItems(restored, (list, items) => {
-    const held = new Set(items.map((item) => item.eventId));
-    const back = survivor[list].filter(
-      (item) => returned.has(item.eventId) && !held.has(item.eventId),
-    );
-    return [...items, ...back];
-  });
-}
-
 /** The survivor without what the merge (and events addressed to the retired record since) brought. */
 export function survivorWithoutMerge(
   survivor: NominalContent,
@@ -297,26 +282,44 @@ export function survivorWithoutMerge(
     ),
     mergedFrom: survivor.mergedFrom.filter((id) => !absorbed.has(id)),
     merges: survivor.merges.filter((merge) => merge !== entry),
-    mergeConflicts: survivor.mergeConflicts.filter(
-      (conflict) => !conflict.eventIds.includes(entry.eventId),
-    ),
+    mergeConflicts: [
+      ...survivor.mergeConflicts.filter((conflict) => !conflict.eventIds.includes(entry.eventId)),
+      ...(entry.identityChangedSince
+        ? [
+            {
+              field: 'identity',
+              description: `facts addressed to record ${entry.nominalId} while it was merged into this one changed its names, identifiers, management or prison number; the unmerge gave that record its own, check this record's`,
+              eventIds: entry.redirectedEventIds,
+            },
+          ]
+        : []),
+    ],
     // The archive the merge lifted comes back, unless someone changed the status since.
     status: stillArchived ? 'ARCHIVED' : survivor.status,
     archive: stillArchived ? entry.archiveBefore : survivor.archive,
   };
 }
 
-/** A record that took an event addressed to a record merged into it notes it, for an unmerge. */
+/**
+ * A record that took an event addressed to a record merged into it notes it, for an unmerge; and
+ * whether it changed who the record says the person is (names, identifiers, management), which an
+ * unmerge cannot take back item by item.
+ */
 export function withRedirectedEvent(
   survivor: NominalContent,
   addressedTo: string,
   eventId: string,
+  changesIdentity: boolean,
 ): NominalContent {
   return {
     ...survivor,
     merges: survivor.merges.map((merge) =>
       merge.absorbed.includes(addressedTo) && !merge.redirectedEventIds.includes(eventId)
-        ? { ...merge, redirectedEventIds: [...merge.redirectedEventIds, eventId] }
+        ? {
+            ...merge,
+            redirectedEventIds: [...merge.redirectedEventIds, eventId],
+            identityChangedSince: merge.identityChangedSince || changesIdentity,
+          }
         : merge,
     ),
   };

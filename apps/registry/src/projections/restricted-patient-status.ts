@@ -1,7 +1,7 @@
 import type { RestrictedPatientStatus } from '@hub/contracts';
 import type { NominalContent, RestrictedPatientEventItem } from '../nominals/nominal.documents';
 import type { Derivation } from './derived-facts';
-import { inEffectOrder, sameDayContradiction } from './state-facts';
+import { inEffectOn, inEffectOrder, nextEffectiveDay, sameDayContradiction } from './state-facts';
 
 /**
  * A restricted patient's legal state (detained, conditionally discharged, recalled...), with
@@ -61,12 +61,13 @@ const said = (fact: RestrictedPatientEventItem): string =>
   `${fact.kind.replaceAll('_', ' ').toLowerCase()}${fact.hospital ? ` (${fact.hospital})` : ''}`;
 
 export const restrictedPatientDerivation: Derivation = {
-  derive: (content: NominalContent) => ({
+  derive: (content: NominalContent, today) => ({
     ...content,
-    restrictedPatient: restrictedPatientOf(content.restrictedPatientEvents),
+    restrictedPatient: restrictedPatientOf(inEffectOn(content.restrictedPatientEvents, today)),
   }),
-  conflicts: (content) => {
-    const ordered = inEffectOrder(content.restrictedPatientEvents);
+  changesOn: (content, today) => nextEffectiveDay(content.restrictedPatientEvents, today),
+  conflicts: (content, today) => {
+    const ordered = inEffectOn(content.restrictedPatientEvents, today);
     const conflict = sameDayContradiction('restrictedPatient', ordered, said);
     return conflict ? [conflict] : [];
   },

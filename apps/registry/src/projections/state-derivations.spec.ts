@@ -6,7 +6,7 @@ import type {
 } from '../nominals/nominal.documents';
 import { custodyOf } from './custody-status';
 import { restrictedPatientOf } from './restricted-patient-status';
-import { sameDayContradiction, stateFact } from './state-facts';
+import { inEffectOn, nextEffectiveDay, sameDayContradiction, stateFact } from './state-facts';
 import { supervisionOf } from './supervision-status';
 
 let sequence = 0;
@@ -151,6 +151,21 @@ describe('supervision, with licences and orders as separate tracks', () => {
       state: 'RECALLED',
       since: new Date('2025-06-01T00:00:00Z'),
     });
+  });
+});
+
+describe('facts dated ahead', () => {
+  it('wait for their day, on which the record is derived again', () => {
+    const facts = [
+      supervision('ORDER_STARTED', '2026-01-01', 'Community order'),
+      supervision('ORDER_ENDED', '2026-09-30', 'Community order'),
+      supervision('LICENCE_STARTED', '2026-12-07', 'Licence'),
+    ];
+    const today = '2026-06-01';
+    expect(supervisionOf(inEffectOn(facts, today))).toMatchObject({ state: 'ON_ORDER' });
+    expect(nextEffectiveDay(facts, today)).toBe('2026-09-30');
+    expect(supervisionOf(inEffectOn(facts, '2026-12-07'))).toMatchObject({ state: 'ON_LICENCE' });
+    expect(nextEffectiveDay(facts, '2026-12-07')).toBeNull();
   });
 });
 

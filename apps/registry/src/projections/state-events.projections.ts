@@ -1,13 +1,8 @@
 import type { NominalContent } from '../nominals/nominal.documents';
 import { existing, type ProjectionOf } from './projection';
-import { stateFact } from './state-facts';
+import { stateFact, withFact } from './state-facts';
 
 const lower = (symbol: string): string => symbol.replaceAll('_', ' ').toLowerCase();
-
-/** `items` with `item` added, unless an item of the same event is there already. */
-function withFact<T extends { eventId: string }>(items: T[], item: T): T[] {
-  return items.some((kept) => kept.eventId === item.eventId) ? items : [...items, item];
-}
 
 export const custodyEventRecorded: ProjectionOf<'prison.custody-event.recorded.v1'> = {
   eventType: 'CustodyEventRecorded',

@@ -26,6 +26,28 @@ export function inEffectOrder<T extends StateFact>(facts: readonly T[]): T[] {
   );
 }
 
+/**
+ * The facts in effect on `today`: a fact dated ahead (an order ending next month, a licence
+ * starting on next week's release) waits for its day, on which the record is derived again.
+ */
+export function inEffectOn<T extends StateFact>(facts: readonly T[], today: string): T[] {
+  return inEffectOrder(facts.filter((fact) => fact.effectiveOn <= today));
+}
+
+/** The first day after `today` on which one of the facts takes effect, if any. */
+export function nextEffectiveDay(facts: readonly StateFact[], today: string): string | null {
+  let next: string | null = null;
+  for (const { effectiveOn } of facts) {
+    if (effectiveOn > today && (next === null || effectiveOn < next)) next = effectiveOn;
+  }
+  return next;
+}
+
+/** `items` with `item` added, unless an item of the same event is there already (a redelivery). */
+export function withFact<T extends { eventId: string }>(items: T[], item: T): T[] {
+  return items.some((kept) => kept.eventId === item.eventId) ? items : [...items, item];
+}
+
 /** The moment a state began, for the `since` timestamps of the published record. */
 export function startOfDay(date: string): Date {
   return new Date(`${date}T00:00:00Z`);

@@ -2,7 +2,13 @@ import type { SupervisionStatus } from '@hub/contracts';
 import type { NominalContent, SupervisionEventItem } from '../nominals/nominal.documents';
 import { civilOrderTypeOf } from './civil-orders';
 import type { Derivation } from './derived-facts';
-import { inEffectOrder, sameDayContradiction, startOfDay } from './state-facts';
+import {
+  inEffectOn,
+  inEffectOrder,
+  nextEffectiveDay,
+  sameDayContradiction,
+  startOfDay,
+} from './state-facts';
 
 /** One running order or licence, and what happened under it. */
 interface Running {
@@ -91,13 +97,14 @@ const said = (fact: SupervisionEventItem): string =>
   `${fact.kind.replaceAll('_', ' ').toLowerCase()}${fact.orderType ? ` (${fact.orderType})` : ''}`;
 
 export const supervisionDerivation: Derivation = {
-  derive: (content: NominalContent) => ({
+  derive: (content: NominalContent, today) => ({
     ...content,
-    supervision: supervisionOf(content.supervisionEvents),
+    supervision: supervisionOf(inEffectOn(content.supervisionEvents, today)),
   }),
-  conflicts: (content) => {
+  changesOn: (content, today) => nextEffectiveDay(content.supervisionEvents, today),
+  conflicts: (content, today) => {
     const facts = content.supervisionEvents.filter((f) => civilOrderTypeOf(f.orderType) === null);
-    const conflict = sameDayContradiction('supervision', inEffectOrder(facts), said);
+    const conflict = sameDayContradiction('supervision', inEffectOn(facts, today), said);
     return conflict ? [conflict] : [];
   },
 };
