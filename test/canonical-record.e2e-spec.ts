@@ -1,13 +1,11 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { MongoClient } from 'mongodb';
+import type { Kafka } from 'kafkajs';
+import type { MongoClient } from 'mongodb';
 import { parseSchemaFiles } from '@hub/contracts';
 import { eventually, syntheticNominalId, syntheticRegistration } from '@hub/testing';
-import type { RecordEventTopic } from '../apps/registry/src/projections/projection';
-import { projections } from '../apps/registry/src/projections/projections';
 import { changedRecordAt } from './support/changed-records';
-import { isolatedRunName, startRegistry, type RunningApp } from './support/hub-apps';
-import { HubEventStream } from './support/hub-event-stream';
-import { RegistryClient, type RecordView } from './support/registry-client';
+import type { HubEventStream } from './support/hub-event-stream';
+import type { RecordView, RegistryClient } from './support/registry-client';
+import { openRegistryFixture, type RegistryFixture } from './support/registry-fixture';
 
 const practitioner = (name: string, agency: string) => ({
   name,
@@ -28,45 +26,19 @@ const address = (addressId: string, from: string, to: string | null = null) => (
 });
 
 describe('the canonical record, built from every event type', () => {
-  let registry: RunningApp;
+  let hub: RegistryFixture;
   let client: RegistryClient;
   let events: HubEventStream;
   let kafka: Kafka;
-  const mongo = new MongoClient(process.env.MONGO_URL!);
-  const run = isolatedRunName('record');
+  let mongo: MongoClient;
+  let run: string;
 
   beforeAll(async () => {
-    kafka = new Kafka({
-      brokers: process.env.KAFKA_BROKERS!.split(','),
-      logLevel: logLevel.NOTHING,
-    });
-    events = new HubEventStream(kafka, process.env.SCHEMA_REGISTRY_URL!);
-    await Promise.all([
-      events.open(Object.keys(projections) as RecordEventTopic[]),
-      mongo.connect(),
-    ]);
-    registry = await startRegistry({
-      MONGO_DATABASE: run,
-      REGISTRY_CONSUMER_GROUP: run,
-      REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
-    });
-    client = new RegistryClient(registry.url);
-    // "latest" is resolved at the group's first fetch: once a registration published now is
-    // applied, every later event on every topic will be.
-    await eventually('the registry to consume from the end of the topics', async () => {
-      const probe = syntheticNominalId();
-      await events.publish('mappa.nominal.registered.v1', syntheticRegistration(probe));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return (await client.record(probe)) ? true : undefined;
-    });
+    hub = await openRegistryFixture('record');
+    ({ client, events, kafka, mongo, run } = hub);
   });
 
-  afterAll(async () => {
-    await registry?.close();
-    await events?.close();
-    await mongo.db(run).dropDatabase();
-    await mongo.close();
-  });
+  afterAll(() => hub?.close());
 
   const register = async (overrides: Record<string, unknown> = {}) => {
     const nominalId = syntheticNominalId();

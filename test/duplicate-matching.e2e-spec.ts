@@ -1,11 +1,7 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { MongoClient } from 'mongodb';
 import { eventually, syntheticNominalId, syntheticRegistration } from '@hub/testing';
-import type { RecordEventTopic } from '../apps/registry/src/projections/projection';
-import { projections } from '../apps/registry/src/projections/projections';
-import { isolatedRunName, startRegistry, type RunningApp } from './support/hub-apps';
-import { HubEventStream } from './support/hub-event-stream';
-import { RegistryClient } from './support/registry-client';
+import type { HubEventStream } from './support/hub-event-stream';
+import type { RegistryClient } from './support/registry-client';
+import { openRegistryFixture, type RegistryFixture } from './support/registry-fixture';
 
 /** A possible duplicate as GET /v1/duplicates lists it. */
 interface Candidate {
@@ -33,46 +29,16 @@ interface Candidate {
 
 // Synthetic people only ("John Smith" / "John Paul Smith" is the issue's own example).
 describe('possible duplicates, matched whichever record came first', () => {
-  let registry: RunningApp;
+  let hub: RegistryFixture;
   let client: RegistryClient;
   let events: HubEventStream;
-  let kafka: Kafka;
-  const mongo = new MongoClient(process.env.MONGO_URL!);
-  const run = isolatedRunName('duplicates');
 
   beforeAll(async () => {
-    kafka = new Kafka({
-      brokers: process.env.KAFKA_BROKERS!.split(','),
-      logLevel: logLevel.NOTHING,
-    });
-    events = new HubEventStream(kafka, process.env.SCHEMA_REGISTRY_URL!);
-    await Promise.all([
-      events.open(Object.keys(projections) as RecordEventTopic[]),
-      mongo.connect(),
-    ]);
-    registry = await startRegistry({
-      MONGO_DATABASE: run,
-      REGISTRY_CONSUMER_GROUP: run,
-      REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
-    });
-    client = new RegistryClient(registry.url);
-    await eventually('the registry to consume from the end of the topics', async () => {
-      const probe = syntheticNominalId();
-      await events.publish(
-        'mappa.nominal.registered.v1',
-        syntheticRegistration(probe, { dateOfBirth: '1900-01-01' }),
-      );
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return (await client.record(probe)) ? true : undefined;
-    });
+    hub = await openRegistryFixture('duplicates');
+    ({ client, events } = hub);
   });
 
-  afterAll(async () => {
-    await registry?.close();
-    await events?.close();
-    await mongo.db(run).dropDatabase();
-    await mongo.close();
-  });
+  afterAll(() => hub?.close());
 
   const register = async (overrides: Record<string, unknown>) => {
     const nominalId = syntheticNominalId();

@@ -1,57 +1,25 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { MongoClient } from 'mongodb';
-import { eventually, syntheticNominalId, syntheticRegistration } from '@hub/testing';
+import { syntheticNominalId, syntheticRegistration } from '@hub/testing';
 import {
   addDays,
   addMonths,
   addYears,
   londonDate,
 } from '../apps/registry/src/projections/calendar';
-import type { RecordEventTopic } from '../apps/registry/src/projections/projection';
-import { projections } from '../apps/registry/src/projections/projections';
-import { isolatedRunName, startRegistry, type RunningApp } from './support/hub-apps';
-import { HubEventStream } from './support/hub-event-stream';
-import { RegistryClient } from './support/registry-client';
+import type { HubEventStream } from './support/hub-event-stream';
+import type { RegistryClient } from './support/registry-client';
+import { openRegistryFixture, type RegistryFixture } from './support/registry-fixture';
 
 describe('sex offender notification requirements and civil orders, on the real stack', () => {
-  let registry: RunningApp;
+  let hub: RegistryFixture;
   let client: RegistryClient;
   let events: HubEventStream;
-  const mongo = new MongoClient(process.env.MONGO_URL!);
-  const run = isolatedRunName('notify');
 
   beforeAll(async () => {
-    const kafka = new Kafka({
-      brokers: process.env.KAFKA_BROKERS!.split(','),
-      logLevel: logLevel.NOTHING,
-    });
-    events = new HubEventStream(kafka, process.env.SCHEMA_REGISTRY_URL!);
-    await Promise.all([
-      events.open(Object.keys(projections) as RecordEventTopic[]),
-      mongo.connect(),
-    ]);
-    registry = await startRegistry({
-      MONGO_DATABASE: run,
-      REGISTRY_CONSUMER_GROUP: run,
-      REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
-    });
-    client = new RegistryClient(registry.url);
-    // "latest" is resolved at the group's first fetch: once a registration published now is
-    // applied, every later event on every topic will be.
-    await eventually('the registry to consume from the end of the topics', async () => {
-      const probe = syntheticNominalId();
-      await events.publish('mappa.nominal.registered.v1', syntheticRegistration(probe));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return (await client.record(probe)) ? true : undefined;
-    });
+    hub = await openRegistryFixture('notify');
+    ({ client, events } = hub);
   });
 
-  afterAll(async () => {
-    await registry?.close();
-    await events?.close();
-    await mongo.db(run).dropDatabase();
-    await mongo.close();
-  });
+  afterAll(() => hub?.close());
 
   it('works out the period, checks deadlines itself and raises the annual notification never made', async () => {
     const today = londonDate(new Date());

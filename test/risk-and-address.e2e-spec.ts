@@ -1,13 +1,10 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { eventually, syntheticNominalId, syntheticRegistration } from '@hub/testing';
+import type { Kafka } from 'kafkajs';
+import { syntheticNominalId, syntheticRegistration } from '@hub/testing';
 import { addDays, londonDate } from '../apps/registry/src/projections/calendar';
-import type { RecordEventTopic } from '../apps/registry/src/projections/projection';
-import { projections } from '../apps/registry/src/projections/projections';
 import { changedRecordAt } from './support/changed-records';
-import { isolatedRunName, startRegistry, type RunningApp } from './support/hub-apps';
-import { HubEventStream } from './support/hub-event-stream';
-import { RegistryClient } from './support/registry-client';
-import { MongoClient } from 'mongodb';
+import type { HubEventStream } from './support/hub-event-stream';
+import type { RegistryClient } from './support/registry-client';
+import { openRegistryFixture, type RegistryFixture } from './support/registry-fixture';
 
 const today = londonDate(new Date());
 const address = (addressId: string, type: string, from: string, to: string | null) => ({
@@ -30,43 +27,17 @@ const plan = (planVersion: number, occurredAt: string) => ({
 });
 
 describe('risk tools, current addresses and risk management plan versions on the real stack', () => {
-  let registry: RunningApp;
+  let hub: RegistryFixture;
   let client: RegistryClient;
   let events: HubEventStream;
   let kafka: Kafka;
-  const mongo = new MongoClient(process.env.MONGO_URL!);
-  const run = isolatedRunName('risk-address');
 
   beforeAll(async () => {
-    kafka = new Kafka({
-      brokers: process.env.KAFKA_BROKERS!.split(','),
-      logLevel: logLevel.NOTHING,
-    });
-    events = new HubEventStream(kafka, process.env.SCHEMA_REGISTRY_URL!);
-    await Promise.all([
-      events.open(Object.keys(projections) as RecordEventTopic[]),
-      mongo.connect(),
-    ]);
-    registry = await startRegistry({
-      MONGO_DATABASE: run,
-      REGISTRY_CONSUMER_GROUP: run,
-      REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
-    });
-    client = new RegistryClient(registry.url);
-    await eventually('the registry to consume from the end of the topics', async () => {
-      const probe = syntheticNominalId();
-      await events.publish('mappa.nominal.registered.v1', syntheticRegistration(probe));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return (await client.record(probe)) ? true : undefined;
-    });
+    hub = await openRegistryFixture('risk-address');
+    ({ client, events, kafka } = hub);
   });
 
-  afterAll(async () => {
-    await registry?.close();
-    await events?.close();
-    await mongo.db(run).dropDatabase();
-    await mongo.close();
-  });
+  afterAll(() => hub?.close());
 
   it('headlines OASys harm and RM2000 reconviction apart, keeps the home during a stay, and every plan version', async () => {
     const nominalId = syntheticNominalId();
