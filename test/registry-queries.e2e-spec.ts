@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import type { PersonName } from '@hub/contracts';
 import { connectMongo, type MongoConnection } from '@hub/persistence';
 import { setUpRegistryApiDocs } from '../apps/registry/src/api-docs';
+import { fieldsAddedSinceFirstRelease } from '../apps/registry/src/nominals/record-upgrade';
 import type {
   AddressItem,
   HistoryDocument,
@@ -91,6 +92,7 @@ type NominalInput = Partial<Omit<NominalDocument, 'search'>> &
 function nominal(input: NominalInput): NominalDocument {
   const at = new Date('2024-01-01T00:00:00Z');
   const content: Omit<NominalDocument, 'search'> = {
+    ...fieldsAddedSinceFirstRelease(),
     version: 1,
     createdAt: at,
     updatedAt: at,
@@ -103,7 +105,6 @@ function nominal(input: NominalInput): NominalDocument {
     linkedNominals: [],
     registeredBy: 'POLICE',
     aliases: [],
-    aliasDatesOfBirth: [],
     gender: 'NOT_KNOWN',
     identifiers: [],
     mappa: null,
@@ -115,8 +116,6 @@ function nominal(input: NominalInput): NominalDocument {
       coManagers: [],
     },
     addresses: [],
-    currentAddress: null,
-    otherCurrentAddresses: [],
     custody: null,
     supervision: null,
     supervisionEvents: [],
@@ -126,18 +125,6 @@ function nominal(input: NominalInput): NominalDocument {
     notifications: [],
     intelligence: [],
     meetings: [],
-    ppani: null,
-    arrangementsHistory: [],
-    custodyEvents: [],
-    restrictedPatientEvents: [],
-    merges: [],
-    mergeConflicts: [],
-    conflicts: [],
-    rederiveOn: null,
-    notificationRequirements: [],
-    notificationStatus: null,
-    overdueNotifications: [],
-    civilOrders: [],
     appliedEvents: [{ eventId: `evt-${input._id}-registered`, version: 1 }],
     ...input,
   };

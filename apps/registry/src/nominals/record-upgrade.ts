@@ -19,9 +19,10 @@ export const storedBeforeFactHistories = 'registry (state stored before its fact
 /**
  * The value each field added to the record since records were first written has on a record
  * written before it: an older record is read as if it had always had them, and gains them when
- * next written. A fresh object each call, so that no record shares a default array.
+ * next written; a new record starts with them too. A fresh object each call, so that no record
+ * shares a default array.
  */
-function fieldsAddedSinceFirstRelease(): Partial<NominalContent> {
+export function fieldsAddedSinceFirstRelease() {
   return {
     ppani: null,
     arrangementsHistory: [],
@@ -39,7 +40,7 @@ function fieldsAddedSinceFirstRelease(): Partial<NominalContent> {
     // Derived: worked out when the record is next written (the API works them out until then).
     currentAddress: null,
     otherCurrentAddresses: [],
-  };
+  } satisfies Partial<NominalContent>;
 }
 
 /**

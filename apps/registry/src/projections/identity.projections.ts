@@ -1,5 +1,6 @@
 import type { AgencyIdentifier, PersonName } from '@hub/contracts';
 import type { NominalContent } from '../nominals/nominal.documents';
+import { fieldsAddedSinceFirstRelease } from '../nominals/record-upgrade';
 import { displayName, existing, InapplicableEventError, type ProjectionOf } from './projection';
 
 const sameName = (a: PersonName, b: PersonName): boolean =>
@@ -26,6 +27,7 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
       );
     }
     const content: NominalContent = {
+      ...fieldsAddedSinceFirstRelease(),
       status: 'ACTIVE',
       archive: null,
       mergedInto: null,
@@ -41,8 +43,6 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
       gender: event.gender,
       identifiers: withoutRepeats([], event.identifiers, sameIdentifier),
       mappa: null,
-      ppani: null,
-      arrangementsHistory: [],
       management: {
         leadAgency: event.leadAgency,
         managingArea: event.managingArea,
@@ -51,27 +51,15 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
         coManagers: [],
       },
       addresses: [],
-      currentAddress: null,
-      otherCurrentAddresses: [],
       custody: null,
-      custodyEvents: [],
       supervision: null,
       supervisionEvents: [],
       restrictedPatient: null,
-      restrictedPatientEvents: [],
       riskAssessments: [],
       riskManagementPlans: [],
       notifications: [],
       intelligence: [],
       meetings: [],
-      merges: [],
-      mergeConflicts: [],
-      conflicts: [],
-      rederiveOn: null,
-      notificationRequirements: [],
-      notificationStatus: null,
-      overdueNotifications: [],
-      civilOrders: [],
     };
     return content;
   },
