@@ -268,6 +268,28 @@ describe('the notification requirement, derived', () => {
     ]);
   });
 
+  it('answers only the last trip with a return notification, not every earlier one', () => {
+    const trip = (notificationId: string, departOn: string, returnOn: string) =>
+      notified({
+        notificationId,
+        kind: 'FOREIGN_TRAVEL',
+        notifiedOn: departOn,
+        travel: { destinationCountry: 'Exampleland', departOn, returnOn },
+      });
+    const content = record({
+      notificationRequirements: [requirement()],
+      notifications: [
+        notified({}),
+        trip('n-2', '2022-05-10', '2022-05-20'),
+        trip('n-3', '2022-07-10', '2022-07-20'),
+        notified({ notificationId: 'n-4', kind: 'RETURN_FROM_TRAVEL', notifiedOn: '2022-07-21' }),
+      ],
+    });
+    expect(derivation.derive(content, '2022-08-01').overdueNotifications).toMatchObject([
+      { kind: 'RETURN_FROM_TRAVEL', dueBy: '2022-05-22' },
+    ]);
+  });
+
   it('makes a person not otherwise subject subject for the duration of an SHPO (s103G(2))', () => {
     const derived = derivation.derive(
       record({ civilOrders: [shpo({ servedOn: '2023-05-03' })] }),

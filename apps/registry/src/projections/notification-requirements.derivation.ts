@@ -271,13 +271,21 @@ function overdueOf(
     if (!endsFirst) owe(noFixedAbode ? 'WEEKLY' : 'ANNUAL', deadline);
   }
 
+  // Each return notification answers the last trip that departed on or before it: one notified
+  // return does not answer every earlier trip.
+  const departures = content.notifications
+    .flatMap((n) => (n.kind === 'FOREIGN_TRAVEL' && n.travel ? [n.travel.departOn] : []))
+    .sort();
+  const answered = new Set(
+    content.notifications
+      .filter((n) => n.kind === 'RETURN_FROM_TRAVEL')
+      .map((n) => departures.filter((day) => day <= n.notifiedOn).at(-1))
+      .filter((day): day is string => day !== undefined),
+  );
   for (const trip of content.notifications) {
     if (trip.kind !== 'FOREIGN_TRAVEL' || trip.travel?.returnOn == null) continue;
-    const { departOn, returnOn } = trip.travel;
-    const notified = content.notifications.some(
-      (n) => n.kind === 'RETURN_FROM_TRAVEL' && n.notifiedOn >= departOn,
-    );
-    if (!notified) {
+    const { returnOn } = trip.travel;
+    if (!answered.has(trip.travel.departOn)) {
       owe('RETURN_FROM_TRAVEL', {
         dueBy: addDays(returnOn, 2),
         rule: `return from travel: 3 days beginning with the return on ${returnOn} notified in ${trip.notificationId}`,
