@@ -172,6 +172,8 @@ export class RecordFold {
 
   /** The UK calendar date the batch is applied on: what date-dependent facts are derived for. */
   private readonly today: string;
+  /** Records to derive as of a later day than `today` (a day reached by another instance's clock). */
+  private readonly asOf = new Map<string, string>();
 
   constructor(private readonly input: FoldInput) {
     this.waiting = new Map(input.waiting);
@@ -192,6 +194,7 @@ export class RecordFold {
       if (this.get(nominalId) !== null && this.hasWaiting(nominalId))
         this.releaseWaiting(nominalId);
     }
+    this.deriveChangedRecords();
     const now = this.input.now;
     return {
       writes: [...this.changed].map((id) => ({
@@ -216,6 +219,21 @@ export class RecordFold {
         .filter((record): record is NominalDocument => Boolean(record))
         .map(searchDocumentOf),
     };
+  }
+
+  /**
+   * Derives the current states of every record the batch changed, once, after all its events (no
+   * projection reads a derived state, so deriving after each event would only repeat the work).
+   */
+  private deriveChangedRecords(): void {
+    for (const id of this.changed) {
+      const record = this.current.get(id);
+      if (!record) continue;
+      const derived = withDerivedFacts(contentOf(record), this.asOf.get(id) ?? this.today);
+      this.current.set(id, { ...record, ...derived });
+      const before = this.input.records.get(id);
+      if (before && searchDocumentChanged(before, derived)) this.searchChanged.add(id);
+    }
   }
 
   /** Runs `work`; if it fails, takes back every change it made and returns why. */
@@ -529,10 +547,10 @@ export class RecordFold {
       );
       return;
     }
-    const content = withDerivedFacts(
-      project(record ? contentOf(record) : null),
-      laterDate(this.today, options.asOf ?? null) ?? this.today,
-    );
+    const content = project(record ? contentOf(record) : null);
+    // The day the record is derived as of (deriveChangedRecords): a day reached may be later.
+    const asOf = laterDate(this.asOf.get(nominalId) ?? this.today, options.asOf ?? null);
+    if (asOf !== null && asOf !== this.today) this.setIn(this.asOf, nominalId, asOf);
     const version = (record?.version ?? 0) + 1;
     this.setIn(this.current, nominalId, {
       _id: nominalId,

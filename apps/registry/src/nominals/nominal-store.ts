@@ -27,22 +27,25 @@ export interface RecordWrite {
   expectedVersion: number | null;
 }
 
-const bookkeepingFields = [
-  '_id',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'lastEventId',
-  'writeId',
-  'appliedEvents',
-  'search',
-] as const;
-
-/** The record without the store's bookkeeping: what projections read and return. */
+/**
+ * The record without the store's bookkeeping: what projections read and return. (Destructured
+ * rather than copied and deleted from: deleting keys makes every later copy of the object slow.)
+ */
 export function contentOf(record: NominalDocument): NominalContent {
-  const copy: Partial<NominalDocument> = { ...record };
-  for (const field of bookkeepingFields) delete copy[field];
-  return upgradedContent(copy, record._id);
+  /* eslint-disable @typescript-eslint/no-unused-vars -- the bookkeeping left out */
+  const {
+    _id,
+    version,
+    createdAt,
+    updatedAt,
+    lastEventId,
+    writeId,
+    appliedEvents,
+    search,
+    ...content
+  } = record;
+  /* eslint-enable @typescript-eslint/no-unused-vars */
+  return upgradedContent(content, _id);
 }
 
 /** The history entry of an event applied to a record as version `nominalVersion`. */

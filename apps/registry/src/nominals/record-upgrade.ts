@@ -149,7 +149,9 @@ export function upgradedContent(
   stored: Partial<NominalContent>,
   nominalId: string,
 ): NominalContent {
-  const content = { ...fieldsAddedSinceFirstRelease(), ...stored } as NominalContent;
+  const added = fieldsAddedSinceFirstRelease();
+  const current = (Object.keys(added) as (keyof typeof added)[]).every((key) => key in stored);
+  const content = (current ? stored : { ...added, ...stored }) as NominalContent;
   return {
     ...content,
     notifications: content.notifications.map(upgradedNotification),

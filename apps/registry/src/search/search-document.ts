@@ -47,6 +47,9 @@ export function searchDocumentChanged(before: NominalContent, after: NominalCont
     before.dateOfBirth !== after.dateOfBirth ||
     before.status !== after.status ||
     before.management !== after.management ||
-    before.mappa !== after.mappa
+    // Derived again with every write: compared by what the search keys read of it.
+    before.mappa?.category !== after.mappa?.category ||
+    before.mappa?.level !== after.mappa?.level ||
+    before.mappa?.jurisdiction !== after.mappa?.jurisdiction
   );
 }
