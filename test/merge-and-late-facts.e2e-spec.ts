@@ -54,6 +54,15 @@ describe('the record decided by effective dates, merged by the newest facts, unm
       jurisdiction: 'ENGLAND_AND_WALES',
       effectiveOn,
     });
+  const assign = (nominalId: string, managingArea: string, effectiveOn: string) =>
+    events.publish('mappa.management.assigned.v1', {
+      nominalId,
+      leadAgency: 'PROBATION',
+      managingArea,
+      jurisdiction: 'ENGLAND_AND_WALES',
+      recordManager: { name: 'Officer Synthetic', agency: 'PROBATION' },
+      effectiveOn,
+    });
   const versionAtLeast = (id: string, version: number, what: string) =>
     client.recordWhen(id, (record) => record.version >= version, what);
   const custodyOf = (record: RecordView) => record.custody as { state: string } | null;
@@ -64,13 +73,16 @@ describe('the record decided by effective dates, merged by the newest facts, unm
     await custody(nominalId, 'RELEASED', '2026-03-01');
     await level(nominalId, 'LEVEL_2', '2026-04-01');
     await versionAtLeast(nominalId, 3, 'to take the release and level');
+    await assign(nominalId, 'Exampleshire North', '2026-04-15');
     // A retry brings back facts that took effect earlier.
     await custody(nominalId, 'ADMITTED', '2025-01-01');
     await level(nominalId, 'LEVEL_3', '2025-02-01');
-    const record = await versionAtLeast(nominalId, 5, 'to take the late facts');
+    await assign(nominalId, 'Exampleshire South', '2025-03-01');
+    const record = await versionAtLeast(nominalId, 7, 'to take the late facts');
 
     expect(custodyOf(record)?.state).toBe('RELEASED');
     expect(mappaOf(record)?.level).toBe('LEVEL_2');
+    expect((record.management as { managingArea: string }).managingArea).toBe('Exampleshire North');
     expect(record.arrangementsHistory).toHaveLength(2);
     const timeline = await client.timeline(nominalId);
     expect(timeline.map((entry) => entry.summary)).toEqual(

@@ -108,6 +108,7 @@ function nominal(input: NominalInput): NominalDocument {
     gender: 'NOT_KNOWN',
     identifiers: [],
     mappa: null,
+    managementHistory: [],
     management: {
       leadAgency: 'PROBATION',
       managingArea: 'Greater Manchester',

@@ -594,6 +594,55 @@ describe('merging records by the facts, and undoing a wrong merge', () => {
     expect(result.failures[0]?.error).toBeInstanceOf(InapplicableEventError);
   });
 
+  it('decides who manages the person by the assignments’ effective dates, also across a merge', () => {
+    const assign = (nominalId: string, managingArea: string, effectiveOn: string): FoldItem =>
+      item('mappa.management.assigned.v1', {
+        metadata: metadata(),
+        nominalId,
+        leadAgency: 'PROBATION',
+        managingArea,
+        jurisdiction: 'ENGLAND_AND_WALES',
+        recordManager: {
+          name: 'Officer Synthetic',
+          agency: 'PROBATION',
+          role: null,
+          contact: null,
+        },
+        coManagers: [],
+        effectiveOn,
+      } as RecordFact);
+    // A retried, older assignment arrives after the newer one.
+    const late = recordAfter([
+      registration('NOM-A'),
+      assign('NOM-A', 'Cumbria', '2026-05-01'),
+      assign('NOM-A', 'Lancashire', '2025-01-01'),
+    ]);
+    expect(byId(late, 'NOM-A').management.managingArea).toBe('Cumbria');
+    expect(byId(late, 'NOM-A').managementHistory).toHaveLength(3);
+
+    const before = recordAfter(
+      [registration('NOM-B', 'Testpersen'), assign('NOM-B', 'Lancashire', '2024-01-01')],
+      late,
+    );
+    const merged = recordAfter([decision('registry.nominal.duplicate-resolved.v1')], before);
+    expect(byId(merged, 'NOM-B').management.managingArea).toBe('Cumbria');
+    expect(byId(merged, 'NOM-B').conflicts).toEqual([]);
+
+    // Never assigned since registration, under different management: no date says which is right.
+    const unassigned = recordAfter([
+      registration('NOM-A'),
+      item('mappa.nominal.registered.v1', {
+        ...registration('NOM-B', 'Testpersen').fact,
+        managingArea: 'Cumbria',
+      } as RecordFact),
+    ]);
+    const mergedUnassigned = recordAfter(
+      [decision('registry.nominal.duplicate-resolved.v1')],
+      unassigned,
+    );
+    expect(byId(mergedUnassigned, 'NOM-B').conflicts.map((c) => c.field)).toEqual(['management']);
+  });
+
   it('decides the current state by effective date whatever order the events arrive in', () => {
     const release = custodyEvent('NOM-A', 'RELEASED', '2026-03-01');
     const admission = custodyEvent('NOM-A', 'ADMITTED', '2025-01-01');

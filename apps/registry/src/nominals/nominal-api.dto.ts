@@ -337,6 +337,13 @@ export class NominalRecordDto {
       'The next day a derived fact changes with no event; the registry derives the record again then',
   })
   rederiveOn!: string | null;
+  @ApiProperty({
+    type: 'array',
+    items: openObject,
+    description:
+      'Every assignment of the management (the registration first), with the day it took effect: `management` is the latest',
+  })
+  managementHistory!: object[];
   @ApiProperty({ type: ManagementDto })
   management!: ManagementDto;
   @ApiProperty({ type: [AddressDto], description: 'Current and past addresses' })

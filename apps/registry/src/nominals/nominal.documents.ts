@@ -183,6 +183,16 @@ export interface RestrictedPatientEventItem extends StateFact {
   details: string | null;
 }
 
+/** One assignment of the person's management (the registration's is the first). */
+export interface ManagementItem extends StateFact {
+  management: Management;
+  /**
+   * The management the record was registered (or, for an older record, stored) with: it stands
+   * until any assignment, whatever their dates.
+   */
+  initial?: boolean;
+}
+
 /** One decision about the arrangements a person is managed under: the category history. */
 export type ArrangementsItem = StateFact &
   (
@@ -277,7 +287,10 @@ export interface NominalDocument {
   ppani: PpaniStatus | null;
   /** Every category, level and PPANI decision and every departure from the arrangements. */
   arrangementsHistory: ArrangementsItem[];
+  /** Derived: the assignment with the latest effective day. */
   management: Management;
+  /** Every assignment of the person's management, the registration's first. */
+  managementHistory: ManagementItem[];
   addresses: AddressItem[];
   /**
    * Derived (current-address.ts): where the person lives today, the current main residence; a

@@ -161,6 +161,14 @@ export function upgradedContent(
     restrictedPatientEvents:
       stored.restrictedPatientEvents ??
       factsOfStoredRestrictedPatient(nominalId, content.restrictedPatient),
+    // Before any assignment recorded since: the first of them takes over.
+    managementHistory: stored.managementHistory ?? [
+      {
+        ...storedStateFact(nominalId, 'management', '1970-01-01'),
+        management: content.management,
+        initial: true,
+      },
+    ],
   };
 }
 

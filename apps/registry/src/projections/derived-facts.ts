@@ -3,6 +3,7 @@ import type { NominalContent } from '../nominals/nominal.documents';
 import { arrangementsDerivation } from './arrangements-status';
 import { earlierDate } from './calendar';
 import { custodyDerivation } from './custody-status';
+import { managementDerivation } from './management-status';
 import { currentAddressDerivation } from './current-address';
 import { notificationRequirementsDerivation } from './notification-requirements.derivation';
 import { restrictedPatientDerivation } from './restricted-patient-status';
@@ -27,6 +28,7 @@ export interface Derivation {
 
 /** Every derived fact, in the order they are derived (a later one may read an earlier one). */
 const derivations: readonly Derivation[] = [
+  managementDerivation,
   arrangementsDerivation,
   custodyDerivation,
   supervisionDerivation,

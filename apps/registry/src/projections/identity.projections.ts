@@ -2,6 +2,7 @@ import type { AgencyIdentifier, PersonName } from '@hub/contracts';
 import type { NominalContent } from '../nominals/nominal.documents';
 import { fieldsAddedSinceFirstRelease } from '../nominals/record-upgrade';
 import { displayName, existing, InapplicableEventError, type ProjectionOf } from './projection';
+import { stateFact } from './state-facts';
 
 const sameName = (a: PersonName, b: PersonName): boolean =>
   a.familyName.toLowerCase() === b.familyName.toLowerCase() &&
@@ -26,6 +27,13 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
         `nominal ${event.nominalId} is already registered; a second registration would overwrite the record`,
       );
     }
+    const management = {
+      leadAgency: event.leadAgency,
+      managingArea: event.managingArea,
+      jurisdiction: event.jurisdiction,
+      recordManager: null,
+      coManagers: [],
+    };
     const content: NominalContent = {
       ...fieldsAddedSinceFirstRelease(),
       status: 'ACTIVE',
@@ -43,13 +51,9 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
       gender: event.gender,
       identifiers: withoutRepeats([], event.identifiers, sameIdentifier),
       mappa: null,
-      management: {
-        leadAgency: event.leadAgency,
-        managingArea: event.managingArea,
-        jurisdiction: event.jurisdiction,
-        recordManager: null,
-        coManagers: [],
-      },
+      management,
+      // The registration's management is the first assignment.
+      managementHistory: [{ ...stateFact(event.metadata, null), management, initial: true }],
       addresses: [],
       custody: null,
       supervision: null,

@@ -2,6 +2,7 @@ import type { EventOf } from '@hub/contracts';
 import type { NominalContent } from '../nominals/nominal.documents';
 import { existing, InapplicableEventError, type ProjectionOf } from './projection';
 import { provenance, upsert } from './record-items';
+import { stateFact, withFact } from './state-facts';
 
 const levelNumber = (level: string): string => level.replace('LEVEL_', '');
 
@@ -9,10 +10,8 @@ export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v
   eventType: 'RecordManagementAssigned',
   project(current, event) {
     const record = existing(current, event.nominalId);
-    return {
-      ...record,
-      // A newer assignment settles what a merge left contradictory.
-      mergeConflicts: record.mergeConflicts.filter((conflict) => conflict.field !== 'management'),
+    const assignment = {
+      ...stateFact(event.metadata, event.effectiveOn),
       management: {
         leadAgency: event.leadAgency,
         managingArea: event.managingArea,
@@ -21,9 +20,13 @@ export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v
         coManagers: event.coManagers,
       },
     };
+    // The management in force is derived from every assignment (management-status.ts).
+    return { ...record, managementHistory: withFact(record.managementHistory, assignment) };
   },
   summary: (event) =>
-    `Managed by ${event.leadAgency} in ${event.managingArea}; record manager ${event.recordManager.name} (${event.recordManager.agency})`,
+    `Managed by ${event.leadAgency} in ${event.managingArea}` +
+    (event.effectiveOn ? ` from ${event.effectiveOn}` : '') +
+    `; record manager ${event.recordManager.name} (${event.recordManager.agency})`,
 };
 
 export const riskAssessmentRecorded: ProjectionOf<'mappa.risk-assessment.recorded.v1'> = {

@@ -37,6 +37,7 @@ export const eventItemLists = [
   'custodyEvents',
   'restrictedPatientEvents',
   'arrangementsHistory',
+  'managementHistory',
   'notificationRequirements',
   'civilOrders',
 ] as const satisfies readonly (keyof NominalContent)[];

@@ -178,7 +178,10 @@ function mergedInto(
   };
 }
 
-/** What two records say differently about a person and no effective date decides. */
+/**
+ * What two records say differently about a person and no effective date decides (management is
+ * decided by its assignments' dates, like the other current states).
+ */
 function mergeConflictsOf(
   survivor: NominalContent,
   retired: NominalContent,
@@ -199,22 +202,6 @@ function mergeConflictsOf(
     conflicts.push({
       field: 'gender',
       description: `this record gives the gender ${survivor.gender}, ${merged} ${retired.gender}`,
-      eventIds,
-    });
-  }
-  const {
-    management: kept,
-    management: { managingArea },
-  } = survivor;
-  const other = retired.management;
-  if (
-    kept.managingArea !== other.managingArea ||
-    kept.leadAgency !== other.leadAgency ||
-    kept.jurisdiction !== other.jurisdiction
-  ) {
-    conflicts.push({
-      field: 'management',
-      description: `this record is managed by ${kept.leadAgency} in ${managingArea}, ${merged} by ${other.leadAgency} in ${other.managingArea}; assign the management again`,
       eventIds,
     });
   }

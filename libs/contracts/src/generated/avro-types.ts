@@ -421,7 +421,7 @@ export const ArrangementsLeftReasonSymbols = [
   'OTHER',
 ] as const satisfies readonly ArrangementsLeftReason[];
 
-/** Management of a person is assigned or transferred; the assignment replaces the previous one whole. */
+/** Management of a person is assigned or transferred; the assignment replaces the previous one whole from the day it takes effect. */
 export interface RecordManagementAssigned {
   metadata: EventMetadata;
   /** The hub id of the person. */
@@ -436,6 +436,8 @@ export interface RecordManagementAssigned {
   recordManager: Practitioner;
   /** Practitioners of other agencies who manage the person with the record manager. */
   coManagers: Practitioner[];
+  /** The day the assignment took effect; the record's management is the assignment with the latest such day, whatever order the events arrive in. Null means the day the event occurred. */
+  effectiveOn: null | string;
 }
 
 /** A structured risk assessment of a person is completed. */

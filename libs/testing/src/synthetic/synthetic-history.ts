@@ -546,6 +546,7 @@ function setCategoryAndManagement(w: HistoryWriter, rng: Rng, correlationId: str
     jurisdiction: person.jurisdiction,
     recordManager: w.practitioner(person.leadAgency),
     coManagers: rng.sample(others, coManagerCount).map((agency) => w.practitioner(agency)),
+    effectiveOn: w.today,
   });
 }
 
