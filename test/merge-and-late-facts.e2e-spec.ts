@@ -122,26 +122,21 @@ describe('the record decided by effective dates, merged by the newest facts, unm
     expect(before.currentAddress).toBeNull();
 
     // As the record stood the day before the address ended: nothing has changed it since.
-    const stored = await mongo
-      .db(run)
-      .collection<{ _id: string; addresses: unknown[] }>('nominals')
-      .findOne({ _id: nominalId });
-    await mongo
-      .db(run)
-      .collection<{ _id: string; addresses: unknown[] }>('nominals')
-      .updateOne(
-        { _id: nominalId },
-        {
-          $set: {
-            currentAddress: stored?.addresses[0],
-            rederiveOn: day(-9),
-          },
-        },
-      );
+    const db = mongo.db(run);
+    const nominals = db.collection<{ _id: string; addresses: unknown[] }>('nominals');
+    const stored = await nominals.findOne({ _id: nominalId });
+    await nominals.updateOne(
+      { _id: nominalId },
+      { $set: { currentAddress: stored?.addresses[0], rederiveOn: day(-9) } },
+    );
+    await db
+      .collection<{ _id: string; on: string }>('record_due_dates')
+      .updateOne({ _id: nominalId }, { $set: { on: day(-9) } }, { upsert: true });
 
     const after = await versionAtLeast(nominalId, 3, 'to be derived again by the sweep');
     expect(after.currentAddress).toBeNull();
     expect(after.rederiveOn).toBeNull();
+    expect(await db.collection('record_due_dates').findOne({ _id: nominalId as never })).toBeNull();
     const timeline = await client.timeline(nominalId);
     expect(timeline[0]).toMatchObject({
       eventType: 'RecordDateReached',

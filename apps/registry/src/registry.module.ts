@@ -40,6 +40,7 @@ import { NominalQueries } from './nominals/nominal-queries';
 import { NominalsController } from './nominals/nominals.controller';
 import { ParkedEvents } from './parking/parked-events';
 import { DateReachedSweep } from './dates/date-reached-sweep';
+import { DueDates } from './dates/due-dates';
 import { ParkingExpiry } from './parking/parking-expiry';
 import { SearchDocuments } from './search/search-documents';
 import type { RegistryConfig } from './registry.config';
@@ -139,10 +140,16 @@ export class RegistryModule {
           ) => new ChangedRecordPublisher(mongo.db, store, publisher, logger),
         },
         {
+          provide: DueDates,
+          inject: [MONGO, NominalStore],
+          useFactory: (mongo: MongoConnection, store: NominalStore) =>
+            new DueDates(mongo.db, store.nominals),
+        },
+        {
           provide: DateReachedSweep,
-          inject: [NominalStore, EVENT_PUBLISHER, PinoLogger],
-          useFactory: (store: NominalStore, publisher: EventPublisher, logger: PinoLogger) =>
-            new DateReachedSweep(store.nominals, publisher, logger),
+          inject: [DueDates, EVENT_PUBLISHER, PinoLogger],
+          useFactory: (dueDates: DueDates, publisher: EventPublisher, logger: PinoLogger) =>
+            new DateReachedSweep(dueDates, publisher, logger),
         },
         {
           provide: ParkingExpiry,
@@ -172,6 +179,7 @@ export class RegistryModule {
           inject: [
             NominalStore,
             SearchDocuments,
+            DueDates,
             ParkedEvents,
             DuplicateCandidates,
             ChangedRecordPublisher,
@@ -180,6 +188,7 @@ export class RegistryModule {
           useFactory: (
             store: NominalStore,
             search: SearchDocuments,
+            dueDates: DueDates,
             parked: ParkedEvents,
             duplicates: DuplicateCandidates,
             changes: ChangedRecordPublisher,
@@ -188,6 +197,7 @@ export class RegistryModule {
             new RecordIngest({
               store,
               search,
+              dueDates,
               parked,
               duplicates,
               changes,

@@ -1,8 +1,7 @@
-import type { Collection } from 'mongodb';
 import type { RecordDateReached } from '@hub/contracts';
 import { namedUuid, type EventPublisher } from '@hub/messaging';
-import type { NominalDocument } from '../nominals/nominal.documents';
 import { londonDate } from '../projections/calendar';
+import type { DueDates } from './due-dates';
 
 export interface DateReachedLogger {
   info(entry: object, message: string): void;
@@ -12,12 +11,9 @@ export interface DateReachedLogger {
 /** Records asked about per sweep; the next sweep takes the rest. */
 const recordsPerSweep = 5_000;
 
-/** The day an older record is due on: before any other, so it is taken first. */
-const olderRecordsDueOn = '1970-01-01';
-
 /**
  * Keeps date-dependent facts true when no event comes: finds the records whose facts change on a
- * day that has come (an address ending, a notification falling due: `rederiveOn`) and publishes a
+ * day that has come (an address ending, a notification falling due: `record_due_dates`) and publishes a
  * RecordDateReached event for each, which the registry applies like any fact, deriving the record
  * again, writing a version and publishing it on the changed-record topic. The event id is named by
  * the record and the day, so several instances sweeping publish one fact between them.
@@ -27,7 +23,7 @@ export class DateReachedSweep {
   private running?: Promise<number>;
 
   constructor(
-    private readonly nominals: Collection<NominalDocument>,
+    private readonly dueDates: DueDates,
     private readonly publisher: EventPublisher,
     private readonly logger: DateReachedLogger,
     private readonly clock: () => Date = () => new Date(),
@@ -42,15 +38,9 @@ export class DateReachedSweep {
   private async sweepOnce(): Promise<number> {
     const now = this.clock();
     const today = londonDate(now);
-    const due = await this.nominals
-      .find<Pick<NominalDocument, '_id' | 'rederiveOn'>>(
-        { rederiveOn: { $lte: today } },
-        { projection: { _id: 1, rederiveOn: 1 } },
-      )
-      .limit(recordsPerSweep)
-      .toArray();
-    const events = due.map(({ _id, rederiveOn }) => {
-      const eventId = namedUuid(`${_id}#date-reached#${rederiveOn ?? today}`);
+    const due = await this.dueDates.due(today, recordsPerSweep);
+    const events = due.map(({ _id, on }) => {
+      const eventId = namedUuid(`${_id}#date-reached#${on}`);
       const value: RecordDateReached = {
         metadata: {
           eventId,
@@ -74,26 +64,16 @@ export class DateReachedSweep {
     return events.length;
   }
 
-  /**
-   * Marks the records written before the record kept `rederiveOn` as due, once: the sweeps then
-   * derive each again (a few thousand at a time), so that their published state is brought up to
-   * date (current address, overdue notifications) without waiting for their next event.
-   */
-  async markOlderRecordsDue(): Promise<number> {
-    const { modifiedCount } = await this.nominals.updateMany(
-      { rederiveOn: { $exists: false } },
-      { $set: { rederiveOn: olderRecordsDueOn } },
-    );
-    if (modifiedCount > 0) {
-      this.logger.info({ records: modifiedCount }, 'older records will be derived again');
-    }
-    return modifiedCount;
-  }
-
   start(intervalMs: number): void {
-    this.markOlderRecordsDue().catch((error: unknown) =>
-      this.logger.error({ err: error }, 'marking older records to be derived again failed'),
-    );
+    this.dueDates
+      .markOlderRecordsDue()
+      .then((marked) => {
+        if (marked > 0)
+          this.logger.info({ records: marked }, 'older records will be derived again');
+      })
+      .catch((error: unknown) =>
+        this.logger.error({ err: error }, 'marking older records to be derived again failed'),
+      );
     this.timer = setInterval(() => {
       this.sweep().catch((error: unknown) =>
         this.logger.error({ err: error }, 'finding records whose day has come failed'),

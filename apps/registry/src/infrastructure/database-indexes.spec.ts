@@ -2,6 +2,7 @@ import type { Db, Document } from 'mongodb';
 import type { NominalStatus } from '@hub/contracts';
 import type { EventPublisher } from '@hub/messaging';
 import { DateReachedSweep } from '../dates/date-reached-sweep';
+import { DueDates } from '../dates/due-dates';
 import { DuplicateCandidates } from '../duplicates/duplicate-candidates';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { NominalQueries, type SearchCriteria } from '../nominals/nominal-queries';
@@ -232,7 +233,8 @@ async function issuedByTheApi(): Promise<IssuedQuery[]> {
   // Records whose date-dependent facts change on a day that has come.
   const publisher = { publishMany: () => Promise.resolve() } as unknown as EventPublisher;
   const quiet = { info: () => undefined, error: () => undefined };
-  await new DateReachedSweep(db.collection<NominalDocument>('nominals'), publisher, quiet).sweep();
+  const dueDates = new DueDates(db, db.collection<NominalDocument>('nominals'));
+  await new DateReachedSweep(dueDates, publisher, quiet).sweep();
   return issued;
 }
 

@@ -22,8 +22,6 @@ export const databaseIndexes: readonly DeclaredIndex[] = [
   { collection: 'nominals', key: { aliasDatesOfBirth: 1 }, name: 'aliasDatesOfBirth' },
   { collection: 'nominals', key: { 'search.identifierValues': 1 }, name: 'identifierValues' },
   { collection: 'nominals', key: { updatedAt: 1 }, name: 'updatedAt' },
-  // Records whose date-dependent facts change on a day that has come (dates/date-reached-sweep.ts).
-  { collection: 'nominals', key: { rederiveOn: 1 }, name: 'rederiveOn' },
 
   // nominal_search: the search API, on the read model (search/search-document.ts) so that these
   // entries are rewritten only when names, identifiers or management change, not with every fact.
@@ -49,6 +47,9 @@ export const databaseIndexes: readonly DeclaredIndex[] = [
   { collection: 'parked_events', key: { nominalId: 1, parkedAt: 1 }, name: 'waiting' },
   { collection: 'parked_events', key: { expiresAt: 1 }, name: 'expiry' },
 
+  // record_due_dates: the records whose day has come (dates/date-reached-sweep.ts).
+  { collection: 'record_due_dates', key: { on: 1 }, name: 'due' },
+
   // duplicate_candidates: the review queue, by status (one, or all), oldest flag first.
   {
     collection: 'duplicate_candidates',
@@ -71,6 +72,8 @@ export const retiredIndexes: readonly { collection: string; name: string }[] = [
   { collection: 'nominals', name: 'pendingPublication' },
   // Area search used a case-insensitive regular expression, which no index serves.
   { collection: 'nominals', name: 'managingArea' },
+  // Due days moved to `record_due_dates`: on the records the index cost every write.
+  { collection: 'nominals', name: 'rederiveOn' },
   // Superseded by `reviewQueue`, which pages in a stable order.
   { collection: 'duplicate_candidates', name: 'review_queue' },
 ];

@@ -650,4 +650,33 @@ describe('merging records by the facts, and undoing a wrong merge', () => {
     expect(byId(late, 'NOM-A').custody?.state).toBe('RELEASED');
     expect(byId(late, 'NOM-A').custodyEvents).toHaveLength(2);
   });
+
+  it('records a record’s due day when it moves, and again for a redelivered batch', () => {
+    const stay = item('mappa.address.recorded.v1', {
+      metadata: metadata(),
+      nominalId: 'NOM-A',
+      address: {
+        addressId: 'addr-stay',
+        type: 'HOME',
+        lines: ['1 Synthetic Street'],
+        town: 'Exampletown',
+        postcode: null,
+        area: 'Cumbria',
+        jurisdiction: 'ENGLAND_AND_WALES',
+        from: '2026-11-01',
+        to: '2027-01-31',
+      },
+    } as RecordFact);
+    const [registered] = recordAfter([registration('NOM-A')]);
+    const first = new RecordFold(inputOf([registered])).run([stay]);
+    // The day after the address ends, the record has no current address: it is derived again then.
+    expect(first.dueDates).toEqual([{ nominalId: 'NOM-A', on: '2027-02-01' }]);
+    const written = first.writes[0].record;
+    expect(new RecordFold(inputOf([written])).run([intelligence('NOM-A', 'x')]).dueDates).toEqual(
+      [],
+    );
+    expect(new RecordFold(inputOf([written])).run([stay]).dueDates).toEqual([
+      { nominalId: 'NOM-A', on: '2027-02-01' },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { DuplicateResolved, MergeUndone, RecordDateReached } from '@hub/contracts';
 import type { ConsumedEvent, EventFailure } from '@hub/messaging';
+import type { DueDate } from '../dates/due-dates';
 import type { AppliedDecision } from '../duplicates/duplicate-candidates';
 import {
   contentOf,
@@ -130,6 +131,11 @@ export interface FoldResult {
    * ones (their search document may not have been written before a crash).
    */
   search: NominalSearchDocument[];
+  /**
+   * The due days to record (dates/due-dates.ts): of records whose day moved, and of redelivered
+   * ones (their day may not have been recorded before a crash).
+   */
+  dueDates: DueDate[];
 }
 
 /** The fold needs a record that was not read: the batch is read again with it. */
@@ -218,6 +224,14 @@ export class RecordFold {
         .map((id) => this.current.get(id))
         .filter((record): record is NominalDocument => Boolean(record))
         .map(searchDocumentOf),
+      dueDates: [...new Set([...this.changed, ...this.redelivered])].flatMap((id) => {
+        const record = this.current.get(id);
+        const before = this.input.records.get(id);
+        const moved = !before || before.rederiveOn !== record?.rederiveOn;
+        return record && (moved || this.redelivered.has(id))
+          ? [{ nominalId: id, on: record.rederiveOn ?? null }]
+          : [];
+      }),
     };
   }
 

@@ -18,6 +18,7 @@ import {
   type ParkedEvents,
 } from '../parking/parked-events';
 import type { Projection, RecordEventTopic, RecordFact } from '../projections/projection';
+import type { DueDates } from '../dates/due-dates';
 import type { SearchDocuments } from '../search/search-documents';
 import { projections } from '../projections/projections';
 import {
@@ -42,6 +43,7 @@ const maxWriteRounds = 10;
 export interface RecordIngestOptions {
   store: NominalStore;
   search: SearchDocuments;
+  dueDates: DueDates;
   parked: ParkedEvents;
   duplicates: DuplicateCandidates;
   changes: ChangedRecordPublisher;
@@ -198,6 +200,7 @@ export class RecordIngest {
     const {
       store,
       search,
+      dueDates,
       parked,
       duplicates,
       changes,
@@ -213,6 +216,7 @@ export class RecordIngest {
       store.appendHistory(result.history),
       parked.parkMany(result.park),
       search.write(result.search),
+      dueDates.write(result.dueDates),
     ]);
     if (result.parkedFailures.length > 0) {
       await deadLetterParkedEvents(publisher, groupId, result.parkedFailures);
