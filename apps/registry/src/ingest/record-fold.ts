@@ -41,14 +41,6 @@ const decisionTopic = 'registry.nominal.duplicate-resolved.v1';
 const mergeUndoneTopic = 'registry.nominal.merge-undone.v1';
 const dateReachedTopic = 'registry.nominal.date-reached.v1';
 
-/** Events that change who the record says the person is, or who manages them. */
-const changesIdentity = new Set<string>([
-  'mappa.personal-details.changed.v1',
-  'mappa.agency-identifier.linked.v1',
-  'mappa.management.assigned.v1',
-  'prison.custody-event.recorded.v1',
-]);
-
 /**
  * A merged record's own copy of a fact addressed to it after the merge: applied as if it were
  * active, and still merged afterwards.
@@ -78,6 +70,9 @@ const changesMatchKeys = new Set<string>([
   'mappa.agency-identifier.linked.v1',
   'prison.custody-event.recorded.v1',
 ]);
+
+/** Events that change who the record says the person is (its match keys), or who manages them. */
+const changesIdentity = new Set<string>([...changesMatchKeys, 'mappa.management.assigned.v1']);
 
 /** How many merges an event follows to find the record that holds a person now. */
 export const maxMergeHops = 5;

@@ -14,7 +14,6 @@ import {
 import {
   AddressTypeSymbols,
   AgencyIdentifierTypeSymbols,
-  AgencySymbols,
   AssessmentSettingSymbols,
   ClassificationSymbols,
   GenderSymbols,
@@ -35,13 +34,13 @@ import type {
   MappaLevel,
   NominalStatus,
 } from '@hub/contracts';
+import { agencies, ProvenanceDto } from './provenance.dto';
 
 /*
  * The shapes the registry API answers with, for the OpenAPI document only: the handlers return the
  * query results typed by nominal-queries.ts, and these classes describe them to API consumers.
  */
 
-const agencies = [...AgencySymbols];
 const jurisdictions = [...JurisdictionSymbols];
 /** Items whose full shape is in the event schemas (schemas/): documented as open objects. */
 const openObject = { type: 'object', additionalProperties: true } as const;
@@ -230,7 +229,7 @@ export class AddressDto {
   eventId!: string;
 }
 
-export class RiskManagementPlanDto {
+export class RiskManagementPlanDto extends ProvenanceDto {
   @ApiProperty({ type: String })
   planId!: string;
   @ApiProperty({ type: Number, example: 3 })
@@ -241,12 +240,6 @@ export class RiskManagementPlanDto {
   actions!: object[];
   @ApiProperty({ type: String, format: 'date', nullable: true })
   reviewOn!: string | null;
-  @ApiProperty({ type: String })
-  eventId!: string;
-  @ApiProperty({ enum: agencies })
-  recordedBy!: Agency;
-  @ApiProperty({ type: String, format: 'date-time' })
-  occurredAt!: string;
 }
 
 export class NominalRecordDto {

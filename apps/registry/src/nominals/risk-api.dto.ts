@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
-  AgencySymbols,
   AssessmentSettingSymbols,
   ClassificationSymbols,
   HandlingCodeSymbols,
@@ -29,6 +28,7 @@ import type {
   SourceEvaluation,
   WorkPriority,
 } from '@hub/contracts';
+import { agencies, ProvenanceDto } from './provenance.dto';
 
 /*
  * The risk assessments and intelligence items of the record, for the OpenAPI document only (the
@@ -36,7 +36,15 @@ import type {
  * README, "Risk assessments".
  */
 
-const agencies = [...AgencySymbols];
+/** The assessment a headline comes from. */
+class AssessmentReferenceDto {
+  @ApiProperty({ type: String })
+  assessmentId!: string;
+  @ApiProperty({ enum: [...RiskAssessmentToolSymbols] })
+  tool!: RiskAssessmentTool;
+  @ApiProperty({ type: String, format: 'date' })
+  assessedOn!: string;
+}
 
 export class SeriousHarmRatingDto {
   @ApiProperty({ enum: [...HarmGroupSymbols] })
@@ -71,7 +79,7 @@ export class DynamicPrioritiesDto {
   protectiveFactors!: WorkPriority;
 }
 
-export class RiskAssessmentDto {
+export class RiskAssessmentDto extends ProvenanceDto {
   @ApiProperty({ type: String })
   assessmentId!: string;
   @ApiProperty({ enum: [...RiskAssessmentToolSymbols] })
@@ -104,15 +112,9 @@ export class RiskAssessmentDto {
   nextReviewOn!: string | null;
   @ApiProperty({ type: String, nullable: true })
   summary!: string | null;
-  @ApiProperty({ type: String })
-  eventId!: string;
-  @ApiProperty({ enum: agencies })
-  recordedBy!: Agency;
-  @ApiProperty({ type: String, format: 'date-time' })
-  occurredAt!: string;
 }
 
-export class RiskOfSeriousHarmDto {
+export class RiskOfSeriousHarmDto extends AssessmentReferenceDto {
   @ApiProperty({ enum: [...RiskLevelSymbols] })
   level!: RiskLevel;
   @ApiProperty({
@@ -123,21 +125,9 @@ export class RiskOfSeriousHarmDto {
   setting!: AssessmentSetting | null;
   @ApiProperty({ enum: [...HarmGroupSymbols], isArray: true, description: 'Groups at the level' })
   groups!: HarmGroup[];
-  @ApiProperty({ type: String })
-  assessmentId!: string;
-  @ApiProperty({ enum: [...RiskAssessmentToolSymbols] })
-  tool!: RiskAssessmentTool;
-  @ApiProperty({ type: String, format: 'date' })
-  assessedOn!: string;
 }
 
-export class ReconvictionRiskDto {
-  @ApiProperty({ type: String })
-  assessmentId!: string;
-  @ApiProperty({ enum: [...RiskAssessmentToolSymbols] })
-  tool!: RiskAssessmentTool;
-  @ApiProperty({ type: String, format: 'date' })
-  assessedOn!: string;
+export class ReconvictionRiskDto extends AssessmentReferenceDto {
   @ApiProperty({ type: [ReconvictionPredictionDto] })
   predictions!: ReconvictionPredictionDto[];
 }
