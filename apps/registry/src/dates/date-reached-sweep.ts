@@ -21,6 +21,8 @@ const recordsPerSweep = 5_000;
 export class DateReachedSweep {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  /** The one-off marking of older records at start-up (it logs its own failure). */
+  private markingOlder?: Promise<void>;
 
   constructor(
     private readonly dueDates: DueDates,
@@ -65,7 +67,7 @@ export class DateReachedSweep {
   }
 
   start(intervalMs: number): void {
-    this.dueDates
+    this.markingOlder = this.dueDates
       .markOlderRecordsDue()
       .then((marked) => {
         if (marked > 0)
@@ -84,6 +86,7 @@ export class DateReachedSweep {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    // Both end before the database connection closes (registry-lifecycle.ts).
+    await Promise.all([this.running?.catch(() => undefined), this.markingOlder]);
   }
 }
