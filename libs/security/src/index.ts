@@ -1,0 +1,2 @@
+export * from './directory/organisation-directory';
+export * from './access/roles';
