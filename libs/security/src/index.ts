@@ -1,2 +1,3 @@
 export * from './directory/organisation-directory';
 export * from './access/roles';
+export * from './access/caller';
