@@ -1,3 +1,4 @@
+import { hubOrganisationId } from '@hub/security';
 import { randomUUID } from 'node:crypto';
 import { ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type {
@@ -167,6 +168,7 @@ export class RecordCommands {
       occurredAt: new Date(),
       producingAgency: 'HUB',
       producingSystem: 'registry',
+      producingOrganisation: hubOrganisationId,
       actingUser: request.actingUser,
       correlationId: request.correlationId,
       causationId: null,

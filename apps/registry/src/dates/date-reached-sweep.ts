@@ -1,3 +1,4 @@
+import { hubOrganisationId } from '@hub/security';
 import type { RecordDateReached } from '@hub/contracts';
 import { namedUuid, type EventPublisher } from '@hub/messaging';
 import { londonDate } from '../projections/calendar';
@@ -49,6 +50,7 @@ export class DateReachedSweep {
           occurredAt: now,
           producingAgency: 'HUB',
           producingSystem: 'registry',
+          producingOrganisation: hubOrganisationId,
           actingUser: null,
           correlationId: eventId,
           causationId: null,

@@ -16,6 +16,7 @@ function metadata(): EventMetadata {
     occurredAt: new Date(Date.UTC(2026, 0, 1, 0, sequence)),
     producingAgency: 'POLICE',
     producingSystem: 'synthetic',
+    producingOrganisation: null,
     actingUser: null,
     correlationId: `corr-${sequence}`,
     causationId: null,

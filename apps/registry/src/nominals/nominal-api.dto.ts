@@ -456,6 +456,13 @@ export class TimelineEntryDto {
   producingAgency!: Agency;
   @ApiProperty({ type: String })
   producingSystem!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The producing organisation (GET /v1/organisations/{id}); null before the hub knew organisations',
+  })
+  producingOrganisation!: string | null;
   @ApiProperty({ type: String, nullable: true })
   actingUser!: string | null;
   @ApiProperty({ type: String })

@@ -65,6 +65,7 @@ export function historyEntryOf(
     recordedAt: entry.recordedAt,
     producingAgency: metadata.producingAgency,
     producingSystem: metadata.producingSystem,
+    producingOrganisation: metadata.producingOrganisation,
     actingUser: metadata.actingUser,
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,

@@ -57,6 +57,8 @@ export interface Provenance {
 export interface IntelligenceItem {
   eventId: string;
   sharedBy: Agency;
+  /** The organisation that shared it (directory id); absent or null on items shared before the hub knew organisations. */
+  sharedByOrganisation?: string | null;
   producingSystem: string;
   occurredAt: Date;
   text: string;
@@ -376,6 +378,8 @@ export interface HistoryDocument {
   recordedAt: Date;
   producingAgency: Agency;
   producingSystem: string;
+  /** The producing organisation (directory id); absent or null on entries recorded before the hub knew organisations. */
+  producingOrganisation?: string | null;
   actingUser: string | null;
   correlationId: string;
   causationId: string | null;

@@ -137,6 +137,13 @@ export class IntelligenceItemDto {
   eventId!: string;
   @ApiProperty({ enum: agencies })
   sharedBy!: Agency;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The organisation that shared it (GET /v1/organisations/{id}); null before the hub knew organisations',
+  })
+  sharedByOrganisation!: string | null;
   @ApiProperty({ type: String })
   producingSystem!: string;
   @ApiProperty({ type: String, format: 'date-time', description: 'When it was shared' })

@@ -47,6 +47,7 @@ export const intelligenceShared: ProjectionOf<'police.intelligence.shared.v1'> =
     const item = {
       eventId: event.metadata.eventId,
       sharedBy: event.metadata.producingAgency,
+      sharedByOrganisation: event.metadata.producingOrganisation,
       producingSystem: event.metadata.producingSystem,
       occurredAt: event.metadata.occurredAt,
       text: event.text,

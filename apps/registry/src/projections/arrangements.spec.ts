@@ -18,6 +18,7 @@ const metadata = (): EventMetadata => {
     occurredAt: new Date(Date.UTC(2026, 0, 1, 0, sequence)),
     producingAgency: 'PROBATION',
     producingSystem: 'synthetic',
+    producingOrganisation: null,
     actingUser: null,
     correlationId: 'corr',
     causationId: null,

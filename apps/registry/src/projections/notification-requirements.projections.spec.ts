@@ -11,6 +11,7 @@ const metadata = (eventId: string, occurredAt: string) => ({
   occurredAt: new Date(occurredAt),
   producingAgency: 'POLICE' as const,
   producingSystem: 'synthetic',
+  producingOrganisation: null,
   actingUser: null,
   correlationId: eventId,
   causationId: null,

@@ -16,6 +16,7 @@ const metadata = (occurredAt = new Date('2025-01-01T00:00:00Z')): EventMetadata 
   occurredAt,
   producingAgency: 'POLICE',
   producingSystem: 'synthetic',
+  producingOrganisation: null,
   actingUser: null,
   correlationId: 'corr',
   causationId: null,

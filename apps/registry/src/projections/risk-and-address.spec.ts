@@ -18,6 +18,7 @@ const metadata = (occurredAt = '2025-01-01T10:00:00Z'): EventMetadata => ({
   occurredAt: new Date(occurredAt),
   producingAgency: 'PROBATION',
   producingSystem: 'synthetic',
+  producingOrganisation: null,
   actingUser: null,
   correlationId: 'corr',
   causationId: null,

@@ -17,6 +17,7 @@ const fact = (effectiveOn: string, system = 'prison-system') => {
     occurredAt: new Date(Date.UTC(2026, 0, 1, 0, sequence)),
     producingAgency: 'PRISON',
     producingSystem: system,
+    producingOrganisation: null,
     actingUser: null,
     correlationId: 'corr',
     causationId: null,

@@ -114,6 +114,8 @@ export interface EventMetadata {
   producingAgency: Agency;
   /** The agency system that published the event. */
   producingSystem: string;
+  /** The member organisation (its id in the hub's organisation directory) whose system published the event, as the hub authenticated it; null for events published before the hub knew organisations, and for the hub's own. */
+  producingOrganisation: null | string;
   /** The practitioner who caused the event, as the producing system identifies them. */
   actingUser: null | string;
   /** Shared by every event of one business interaction. */

@@ -72,6 +72,9 @@ export class DirectoryError extends Error {
   }
 }
 
+/** The hub's own organisation in the directory: its services publish as it, its national staff belong to it. */
+export const hubOrganisationId = 'hub';
+
 /** Areas compare as people write them: case and spacing do not matter. */
 export function areaKey(area: string): string {
   return area.trim().replace(/\s+/g, ' ').toLowerCase();

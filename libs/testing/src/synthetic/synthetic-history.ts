@@ -1,3 +1,4 @@
+import { hubOrganisationId, organisationDirectory } from '@hub/security';
 import {
   topicCatalogue,
   type ActionItem,
@@ -47,6 +48,12 @@ import {
   type SyntheticPerson,
   type SyntheticPersonOptions,
 } from './synthetic-person';
+
+/** The organisation of `agency` serving the person's area, as the directory has it; null if none does. */
+function producingOrganisationOf(agency: Agency, area: string): string | null {
+  if (agency === 'HUB') return hubOrganisationId;
+  return organisationDirectory().servingArea(area, agency)[0]?.id ?? null;
+}
 
 /** The topics agencies publish on (the registry's own decision topics are left out). */
 export type SyntheticTopic = Exclude<EventTopicName, `registry.${string}`>;
@@ -216,6 +223,7 @@ class HistoryWriter {
       occurredAt: new Date(this.time),
       producingAgency: agency,
       producingSystem: producingSystems[agency],
+      producingOrganisation: producingOrganisationOf(agency, this.person.area.name),
       actingUser: `${agency.toLowerCase()}-user-${this.rng.int(1000, 9999)}`,
       correlationId: correlationId ?? this.rng.uuid(),
       causationId: null,
