@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { PinoLogger } from 'nestjs-pino';
+import { ACCESS_AUDIT, securityProviders } from '@hub/security';
 import type { Kafka } from 'kafkajs';
 import {
   EventPublisher,
@@ -20,6 +22,7 @@ import { CONNECTOR_CONFIG, type ConnectorConfig } from './connector.config';
 import { EventIntakeService } from './events/event-intake.service';
 import { EventsController } from './events/events.controller';
 import { PublisherLifecycle } from './infrastructure/publisher-lifecycle';
+import { LoggedAccessAudit } from './infrastructure/logged-access-audit';
 import { EVENT_PUBLISHER } from './infrastructure/tokens';
 
 @Module({})
@@ -32,6 +35,15 @@ export class ConnectorModule {
       controllers: [HealthController, MetricsController, EventsController],
       providers: [
         { provide: CONNECTOR_CONFIG, useValue: config },
+        ...securityProviders({
+          issuer: config.OIDC_ISSUER_URL,
+          clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
+        }),
+        {
+          provide: ACCESS_AUDIT,
+          inject: [PinoLogger],
+          useFactory: (logger: PinoLogger) => new LoggedAccessAudit(logger),
+        },
         ...messagingProviders({
           clientId: service,
           brokers: config.KAFKA_BROKERS,

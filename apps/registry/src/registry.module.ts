@@ -43,6 +43,9 @@ import { DateReachedSweep } from './dates/date-reached-sweep';
 import { DueDates } from './dates/due-dates';
 import { ParkingExpiry } from './parking/parking-expiry';
 import { SearchDocuments } from './search/search-documents';
+import { securityProviders } from '@hub/security';
+import { CommandAccess } from './access/command-access';
+import { RecordAccessFacts } from './access/record-access-facts';
 import type { RegistryConfig } from './registry.config';
 
 /**
@@ -100,6 +103,16 @@ export class RegistryModule {
           useFactory: (mongo: MongoConnection) => new NominalStore(mongo.db),
         },
         { provide: REGISTRY_CONFIG, useValue: config },
+        ...securityProviders({
+          issuer: config.OIDC_ISSUER_URL,
+          clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
+        }),
+        {
+          provide: RecordAccessFacts,
+          inject: [MONGO],
+          useFactory: (mongo: MongoConnection) => new RecordAccessFacts(mongo.db),
+        },
+        CommandAccess,
         {
           provide: NominalQueries,
           inject: [MONGO],

@@ -42,3 +42,13 @@ export function loadConfig<S extends z.ZodType>(
   }
   return parsed.data;
 }
+
+/** The identity provider whose access tokens a service with an API accepts. */
+export const identityConfig = z.object({
+  OIDC_ISSUER_URL: z.url({
+    error:
+      "OIDC_ISSUER_URL is required: the identity provider's issuer, e.g. http://127.0.0.1:28180/realms/mappa-hub",
+  }),
+  /** How far the provider's clock and ours may differ when checking a token's times. */
+  OIDC_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
+});

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, type FactoryProvider } from '@nestjs/common';
+import { PublicRoute } from '@hub/security';
 import {
   HealthCheck,
   HealthCheckService,
@@ -28,6 +29,7 @@ function withTimeout(promise: Promise<void>, name: string): Promise<void> {
   ]);
 }
 
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,9 +1,11 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { collectDefaultMetrics, register } from 'prom-client';
+import { PublicRoute } from '@hub/security';
 
 let defaultMetricsStarted = false;
 
 /** `GET /metrics` in the Prometheus text format: process metrics plus whatever the libraries record. */
+@PublicRoute()
 @Controller('metrics')
 export class MetricsController {
   constructor() {

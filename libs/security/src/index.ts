@@ -3,3 +3,8 @@ export * from './access/roles';
 export * from './access/caller';
 export * from './authentication/access-token-verifier';
 export * from './access/need-to-know';
+export * from './nest/access-audit';
+export * from './nest/access-context';
+export * from './nest/access.decorators';
+export * from './nest/access.interceptor';
+export * from './nest/security-providers';

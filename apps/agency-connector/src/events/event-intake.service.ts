@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  ForbiddenException,
   Inject,
   Injectable,
   NotFoundException,
@@ -14,6 +15,7 @@ import {
   type TopicName,
 } from '@hub/contracts';
 import type { EventPublisher, PublishedEvent } from '@hub/messaging';
+import type { Caller } from '@hub/security';
 import { CONNECTOR_CONFIG, type ConnectorConfig } from '../connector.config';
 import { EVENT_PUBLISHER } from '../infrastructure/tokens';
 import { eventRoutesOf } from './event-routes';
@@ -58,6 +60,7 @@ export class EventIntakeService {
   async accept(
     eventType: string,
     body: unknown,
+    caller: Caller,
     correlationId: string,
     traceparent: string,
   ): Promise<AcceptedEvent> {
@@ -68,7 +71,7 @@ export class EventIntakeService {
         `the ${this.config.AGENCY} connector publishes no event type "${eventType}"; it publishes: ${known}`,
       );
     }
-    const value = this.validate(topic, this.stamped(body, correlationId));
+    const value = this.validate(topic, this.stamped(body, caller, correlationId));
     let published: PublishedEvent;
     try {
       published = await this.publisher.publish(topic, value.nominalId, value, {
@@ -86,26 +89,38 @@ export class EventIntakeService {
     return { eventId: value.metadata.eventId, nominalId: value.nominalId, ...published };
   }
 
-  /** Adds what the connector vouches for: the producing agency, and a correlation id if none is given. */
-  private stamped(body: unknown, correlationId: string): unknown {
+  /**
+   * Adds what the connector vouches for, from the caller's verified token: the producing agency and
+   * organisation, the system (its OAuth client) and a correlation id if none is given. A body that
+   * names another agency, organisation or system is refused, never corrected.
+   */
+  private stamped(body: unknown, caller: Caller, correlationId: string): unknown {
+    const { organisation } = caller;
+    if (organisation.agencyType !== this.config.AGENCY) {
+      throw new ForbiddenException(
+        `${organisation.name} is a ${organisation.agencyType} organisation; this connector publishes for ${this.config.AGENCY} only`,
+      );
+    }
     if (!isPlainObject(body) || !isPlainObject(body.metadata)) return body;
-    const given = body.metadata.producingAgency;
-    if (given !== undefined && given !== this.config.AGENCY) {
-      throw new BadRequestException({
-        message: `this connector publishes for ${this.config.AGENCY} only`,
-        violations: [
-          { field: 'metadata.producingAgency', problem: `must be ${this.config.AGENCY} or absent` },
-        ],
+    const given = body.metadata;
+    const vouched = {
+      producingAgency: this.config.AGENCY,
+      producingOrganisation: organisation.id,
+      producingSystem: caller.clientId,
+    };
+    const violations = Object.entries(vouched)
+      .filter(([field, value]) => given[field] !== undefined && given[field] !== value)
+      .map(([field, value]) => ({
+        field: `metadata.${field}`,
+        problem: `must be ${value} (from your access token) or absent`,
+      }));
+    if (violations.length > 0) {
+      throw new ForbiddenException({
+        message: `the event names another ${violations.map((v) => v.field.slice('metadata.'.length)).join(' and ')} than your access token: you publish as ${organisation.id} (${caller.clientId})`,
+        violations,
       });
     }
-    return {
-      ...body,
-      metadata: {
-        correlationId,
-        ...body.metadata,
-        producingAgency: this.config.AGENCY,
-      },
-    };
+    return { ...body, metadata: { correlationId, ...given, ...vouched } };
   }
 
   private validate(topic: TopicName, body: unknown): HubEvent {

@@ -6,6 +6,7 @@ import {
   formatTraceparent,
   traceparentHeader,
 } from '@hub/observability';
+import { Access, CallAccess, type AccessContext } from '@hub/security';
 import { EventIntakeService, type AcceptedEvent } from './event-intake.service';
 
 function headerOf(request: IncomingMessage, name: string): string | undefined {
@@ -23,13 +24,23 @@ export class EventsController {
    * 503 when Kafka did not acknowledge it (not accepted: send it again with the same event id).
    */
   @Post(':eventType')
+  @Access('events.publish')
   @HttpCode(HttpStatus.ACCEPTED)
-  publish(
+  async publish(
     @Param('eventType') eventType: string,
     @Body() body: unknown,
     @Req() request: IncomingMessage,
+    @CallAccess() access: AccessContext,
   ): Promise<AcceptedEvent> {
     const trace = childTraceContext(headerOf(request, traceparentHeader));
-    return this.intake.accept(eventType, body, correlationIdOf(request), formatTraceparent(trace));
+    const accepted = await this.intake.accept(
+      eventType,
+      body,
+      access.caller,
+      correlationIdOf(request),
+      formatTraceparent(trace),
+    );
+    access.nominalIds = [accepted.nominalId];
+    return accepted;
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -9,25 +9,31 @@ import {
 } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
+import { Access, CallAccess, type AccessContext, type Action } from '@hub/security';
+import { actingUserOf, CommandAccess } from '../access/command-access';
 import { parseRequest } from '../http/request-validation';
 import { requestTrace } from '../http/request-context';
 import { RecordCommands, type AcceptedCommand } from './record-commands';
 
 const archiveRequest = z.strictObject({
   reason: z.string().trim().min(1, 'is required').max(2_000),
-  actingUser: z.string().trim().min(1, 'is required').max(200),
+  actingUser: z.string().trim().min(1).max(200).optional(),
 });
 
 const archiveRequestDoc = {
   schema: {
     type: 'object',
-    required: ['reason', 'actingUser'],
+    required: ['reason'],
     properties: {
       reason: {
         type: 'string',
         example: 'No longer meets MAPPA criteria: notification period ended',
       },
-      actingUser: { type: 'string', example: 'record.manager@example.invalid' },
+      actingUser: {
+        type: 'string',
+        description:
+          'Optional: the command is recorded as the authenticated user; any other name is refused',
+      },
     },
   },
 };
@@ -35,9 +41,27 @@ const archiveRequestDoc = {
 @ApiTags('record lifecycle')
 @Controller('v1/nominals/:id')
 export class NominalCommandsController {
-  constructor(private readonly commands: RecordCommands) {}
+  constructor(
+    private readonly commands: RecordCommands,
+    @Inject(CommandAccess) private readonly access: CommandAccess,
+  ) {}
+
+  /** The request's reason and acting user, once the caller may run `action` on the record. */
+  private async authorised(
+    action: Action,
+    id: string,
+    body: unknown,
+    what: string,
+    access: AccessContext,
+  ): Promise<{ reason: string; actingUser: string }> {
+    const { reason, actingUser } = parseRequest(archiveRequest, body, what);
+    access.query = { reason };
+    await this.access.check(access, action, [id]);
+    return { reason, actingUser: actingUserOf(access, actingUser) };
+  }
 
   @Post('archive')
+  @Access('command.archive')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Archive a record',
@@ -50,16 +74,18 @@ export class NominalCommandsController {
   })
   @ApiNotFoundResponse({ description: 'No such nominal.' })
   @ApiConflictResponse({ description: 'Already archived, or merged into another record.' })
-  archive(
+  async archive(
     @Param('id') id: string,
     @Body() body: unknown,
     @Req() request: IncomingMessage,
+    @CallAccess() access: AccessContext,
   ): Promise<AcceptedCommand> {
-    const { reason, actingUser } = parseRequest(archiveRequest, body, 'archive request');
-    return this.commands.archive(id, { reason, actingUser, ...requestTrace(request) });
+    const command = await this.authorised('command.archive', id, body, 'archive request', access);
+    return this.commands.archive(id, { ...command, ...requestTrace(request) });
   }
 
   @Post('reactivate')
+  @Access('command.reactivate')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Re-activate an archived record',
@@ -69,16 +95,24 @@ export class NominalCommandsController {
   @ApiAcceptedResponse({ description: 'The decision is on Kafka.' })
   @ApiNotFoundResponse({ description: 'No such nominal.' })
   @ApiConflictResponse({ description: 'The record is not archived, or was merged.' })
-  reactivate(
+  async reactivate(
     @Param('id') id: string,
     @Body() body: unknown,
     @Req() request: IncomingMessage,
+    @CallAccess() access: AccessContext,
   ): Promise<AcceptedCommand> {
-    const { reason, actingUser } = parseRequest(archiveRequest, body, 're-activation request');
-    return this.commands.reactivate(id, { reason, actingUser, ...requestTrace(request) });
+    const command = await this.authorised(
+      'command.reactivate',
+      id,
+      body,
+      're-activation request',
+      access,
+    );
+    return this.commands.reactivate(id, { ...command, ...requestTrace(request) });
   }
 
   @Post('unmerge')
+  @Access('command.unmerge')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Undo a wrong merge (data governance)',
@@ -89,12 +123,13 @@ export class NominalCommandsController {
   @ApiAcceptedResponse({ description: 'The decision is on Kafka.' })
   @ApiNotFoundResponse({ description: 'No such nominal.' })
   @ApiConflictResponse({ description: 'The record is not merged into another.' })
-  unmerge(
+  async unmerge(
     @Param('id') id: string,
     @Body() body: unknown,
     @Req() request: IncomingMessage,
+    @CallAccess() access: AccessContext,
   ): Promise<AcceptedCommand> {
-    const { reason, actingUser } = parseRequest(archiveRequest, body, 'unmerge request');
-    return this.commands.unmerge(id, { reason, actingUser, ...requestTrace(request) });
+    const command = await this.authorised('command.unmerge', id, body, 'unmerge request', access);
+    return this.commands.unmerge(id, { ...command, ...requestTrace(request) });
   }
 }

@@ -9,6 +9,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
+import { Access } from '@hub/security';
 import type { Kafka } from 'kafkajs';
 import { consumerGroupCatalogue } from '@hub/contracts';
 import {
@@ -75,6 +76,7 @@ function describeDeadLetter(letter: DeadLetter): Omit<DeadLetter, 'value' | 'hea
 
 /** The registry's dead letters, for operators and the console: list, inspect, replay. */
 @Controller('v1/dead-letters')
+@Access('dead-letters.read')
 export class DeadLettersController {
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -101,6 +103,7 @@ export class DeadLettersController {
 
   /** Sends the matching dead letters back to their topics; `dryRun: true` only reports what would be sent. */
   @Post('replay')
+  @Access('dead-letters.replay')
   async replay(@Body() body: FilterInput & { dryRun?: boolean }) {
     if (body.dryRun !== undefined && typeof body.dryRun !== 'boolean') {
       throw new BadRequestException({

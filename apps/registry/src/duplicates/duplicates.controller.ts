@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   HttpStatus,
   NotFoundException,
   Param,
@@ -22,6 +23,8 @@ import {
 } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
+import { Access, CallAccess, type AccessContext } from '@hub/security';
+import { actingUserOf, CommandAccess } from '../access/command-access';
 import { RecordCommands, type AcceptedCommand } from '../commands/record-commands';
 import { parseRequest } from '../http/request-validation';
 import { requestTrace } from '../http/request-context';
@@ -39,7 +42,7 @@ const decisionRequest = z
     decision: z.enum(['LINKED', 'MERGED', 'NOT_DUPLICATE']),
     survivorId: z.string().min(1).optional(),
     reason: z.string().trim().min(1, 'is required').max(2_000),
-    actingUser: z.string().trim().min(1, 'is required').max(200),
+    actingUser: z.string().trim().min(1).max(200).optional(),
   })
   .refine((request) => request.decision !== 'MERGED' || request.survivorId !== undefined, {
     message: 'is required for a merge: the id of the record that stays',
@@ -56,9 +59,11 @@ export class DuplicatesController {
   constructor(
     private readonly candidates: DuplicateCandidates,
     private readonly commands: RecordCommands,
+    @Inject(CommandAccess) private readonly access: CommandAccess,
   ) {}
 
   @Get()
+  @Access('duplicates.list')
   @ApiOperation({
     summary: 'Records flagged as possibly the same person',
     description:
@@ -72,25 +77,29 @@ export class DuplicatesController {
   })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiQuery({ name: 'pageSize', required: false, type: Number })
-  async list(@Query() query: unknown) {
+  async list(@Query() query: unknown, @CallAccess() access: AccessContext) {
     const { status, page, pageSize } = parseRequest(listQuery, query, 'query');
     const { items, total } = await this.candidates.list(status, page, pageSize);
+    access.nominalIds = items.flatMap((item) => item.nominalIds);
     const withEvidence = await this.candidates.withEvidence(items);
     return { items: withEvidence.map(candidateView), page, pageSize, total };
   }
 
   @Get(':candidateId')
+  @Access('duplicates.read')
   @ApiOperation({ summary: 'One possible duplicate, its evidence and its decision' })
   @ApiOkResponse({ type: DuplicateCandidateDto })
   @ApiNotFoundResponse({ description: 'No such possible duplicate.' })
-  async get(@Param('candidateId') candidateId: string) {
+  async get(@Param('candidateId') candidateId: string, @CallAccess() access: AccessContext) {
     const candidate = await this.candidates.find(candidateId);
     if (!candidate) throw new NotFoundException(`no possible duplicate with id ${candidateId}`);
+    await this.access.check(access, 'duplicates.read', candidate.nominalIds);
     const [withEvidence] = await this.candidates.withEvidence([candidate]);
     return candidateView(withEvidence);
   }
 
   @Post(':candidateId/decision')
+  @Access('duplicates.decide')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Decide a possible duplicate: link, merge or not a duplicate',
@@ -100,12 +109,16 @@ export class DuplicatesController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['decision', 'reason', 'actingUser'],
+      required: ['decision', 'reason'],
       properties: {
         decision: { type: 'string', enum: ['LINKED', 'MERGED', 'NOT_DUPLICATE'] },
         survivorId: { type: 'string', description: 'For MERGED: the record that stays.' },
         reason: { type: 'string' },
-        actingUser: { type: 'string' },
+        actingUser: {
+          type: 'string',
+          description:
+            'Optional: the decision is recorded as the authenticated user; any other name is refused',
+        },
       },
     },
   })
@@ -117,19 +130,24 @@ export class DuplicatesController {
     description:
       'Already decided, a record was merged meanwhile, or the survivor is not one of the pair.',
   })
-  decide(
+  async decide(
     @Param('candidateId') candidateId: string,
     @Body() body: unknown,
     @Req() request: IncomingMessage,
+    @CallAccess() access: AccessContext,
   ): Promise<AcceptedCommand> {
     const { decision, survivorId, reason, actingUser } = parseRequest(
       decisionRequest,
       body,
       'decision',
     );
+    access.query = { decision, survivorId, reason };
+    const candidate = await this.candidates.find(candidateId);
+    if (!candidate) throw new NotFoundException(`no possible duplicate with id ${candidateId}`);
+    await this.access.check(access, 'duplicates.decide', candidate.nominalIds);
     return this.commands.resolveDuplicate(candidateId, decision, survivorId, {
       reason,
-      actingUser,
+      actingUser: actingUserOf(access, actingUser),
       ...requestTrace(request),
     });
   }

@@ -2,7 +2,9 @@ import {
   applyDecorators,
   BadRequestException,
   Controller,
+  ForbiddenException,
   Get,
+  Headers,
   HttpStatus,
   Inject,
   NotFoundException,
@@ -28,6 +30,22 @@ import {
   MappaLevelSymbols,
   NominalStatusSymbols,
 } from '@hub/contracts';
+import {
+  Access,
+  breakGlassHeader,
+  CallAccess,
+  decide,
+  organisationDirectory,
+  type AccessContext,
+  type RecordFacts,
+} from '@hub/security';
+import { RecordAccessFacts, recordFactsOf } from '../access/record-access-facts';
+import {
+  nationalSearchView,
+  recordFor,
+  timelineEntryFor,
+  type NationalSearchView,
+} from '../access/record-views';
 import { maxNameQueryParts } from '../search/name-keys';
 import {
   BadRequestDto,
@@ -82,6 +100,20 @@ function badRequest(violations: Violation[]): BadRequestException {
   });
 }
 
+/**
+ * For a result whose record could not be read back (changed in between): nobody is placed as
+ * managing it, so nobody gets more than the search view of it without a reason.
+ */
+function unmanagedFacts(summary: NominalSummary): RecordFacts {
+  return {
+    managingArea: summary.managingArea,
+    jurisdiction: summary.jurisdiction,
+    leadAgency: 'HUB',
+    coManagerAgencies: [],
+    custodyEstablishment: null,
+  };
+}
+
 function valid<T>(parsed: Parsed<T>): T {
   if (parsed.ok) return parsed.value;
   throw badRequest(parsed.violations);
@@ -120,9 +152,15 @@ const idParam = ApiParam({ name: 'id', description: 'The hub id of the nominal' 
 export class NominalsController {
   // Named, not read from type metadata: tools/bench/query runs this controller under tsx, whose
   // esbuild emits none.
-  constructor(@Inject(NominalQueries) private readonly queries: NominalQueries) {}
+  constructor(
+    @Inject(NominalQueries) private readonly queries: NominalQueries,
+    @Inject(RecordAccessFacts) private readonly accessFacts: RecordAccessFacts,
+  ) {}
+
+  private readonly directory = organisationDirectory();
 
   @Get()
+  @Access('nominals.search')
   @ApiOperation({
     summary: 'Search nominals',
     description:
@@ -173,16 +211,33 @@ export class NominalsController {
   @pageQueries
   @ApiOkResponse({ type: NominalSearchPageDto })
   @badQuery
-  async search(@Query() query: Record<string, unknown>): Promise<Page<NominalSummary>> {
+  async search(
+    @Query() query: Record<string, unknown>,
+    @CallAccess() access: AccessContext,
+    @Headers(breakGlassHeader) reason?: string,
+  ): Promise<Page<(NominalSummary & { view: 'full' }) | NationalSearchView>> {
     const { criteria, page } = valid(parseSearchQuery(query));
+    access.query = { ...criteria };
+    let found: Page<NominalSummary>;
     try {
-      return await this.queries.search(criteria, page);
+      found = await this.queries.search(criteria, page);
     } catch (error) {
       if (error instanceof NameSearchTooBroadError) {
         throw badRequest([{ field: 'name', problem: error.message }]);
       }
       throw error;
     }
+    const facts = await this.accessFacts.of(found.items.map((item) => item.id));
+    access.nominalIds = found.items.map((item) => item.id);
+    const items = found.items.map((item) => {
+      const itemFacts = facts.get(item.id) ?? unmanagedFacts(item);
+      const decision = decide(access.caller, 'record.read', itemFacts, reason);
+      if (decision.allowed && decision.breakGlass) access.breakGlassReason = reason;
+      return decision.allowed && decision.grant === 'full'
+        ? { view: 'full' as const, ...item }
+        : nationalSearchView(item, itemFacts, this.directory);
+    });
+    return { ...found, items };
   }
 
   @Get(':id')
@@ -200,11 +255,34 @@ export class NominalsController {
     description: 'Merged into another record; Location is that record',
   })
   @notFound
+  @Access('record.read')
   async record(
     @Param('id') id: string,
     @Res({ passthrough: true }) response: HttpResponse,
-  ): Promise<NominalRecordView | MergedRecord> {
-    return this.answer(id, await this.queries.record(id), response, '');
+    @CallAccess() access: AccessContext,
+    @Headers(breakGlassHeader) reason?: string,
+  ): Promise<(NominalRecordView & { view: 'full' }) | NationalSearchView | MergedRecord> {
+    access.nominalIds = [id];
+    const lookup = await this.queries.record(id);
+    if (lookup.outcome !== 'found') return this.answer(id, lookup, response, '');
+    const record = lookup.value;
+    const facts = recordFactsOf(record);
+    const decision = decide(access.caller, 'record.read', facts, reason);
+    if (!decision.allowed) throw new ForbiddenException(decision.reason);
+    if (decision.grant !== 'full' || !decision.relation) {
+      access.note = 'national search view';
+      return nationalSearchView(
+        {
+          ...record,
+          managingArea: record.management.managingArea,
+          jurisdiction: record.management.jurisdiction,
+        },
+        facts,
+        this.directory,
+      );
+    }
+    if (decision.breakGlass) access.breakGlassReason = reason;
+    return recordFor(access.caller, decision.relation, facts, record, this.directory);
   }
 
   @Get(':id/timeline')
@@ -245,15 +323,37 @@ export class NominalsController {
   })
   @badQuery
   @notFound
+  @Access('timeline.read')
   async timeline(
     @Param('id') id: string,
     @Query() query: Record<string, unknown>,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HttpResponse,
+    @CallAccess() access: AccessContext,
+    @Headers(breakGlassHeader) reason?: string,
   ): Promise<Page<TimelineEntry> | MergedRecord> {
+    access.nominalIds = [id];
     const { filters, page } = valid(parseTimelineQuery(query));
+    const facts = (await this.accessFacts.of([id])).get(id);
+    if (!facts) throw new NotFoundException(`no nominal with id ${id}`);
+    const decision = decide(access.caller, 'timeline.read', facts, reason);
+    if (!decision.allowed) throw new ForbiddenException(decision.reason);
+    if (decision.breakGlass) access.breakGlassReason = reason;
     const lookup = await this.queries.timeline(id, filters, page);
-    return this.answer(id, lookup, response, `/timeline${queryStringOf(request.originalUrl)}`);
+    const relation = decision.relation ?? 'other-area';
+    const visible: Lookup<Page<TimelineEntry>> =
+      lookup.outcome === 'found'
+        ? {
+            ...lookup,
+            value: {
+              ...lookup.value,
+              items: lookup.value.items.map((entry) =>
+                timelineEntryFor(access.caller, relation, facts, entry, this.directory),
+              ),
+            },
+          }
+        : lookup;
+    return this.answer(id, visible, response, `/timeline${queryStringOf(request.originalUrl)}`);
   }
 
   /** The found value, a 308 to where a merged record went (plus `suffix`), or a 404. */

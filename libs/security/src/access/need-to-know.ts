@@ -34,6 +34,7 @@ export type Action =
   | 'command.archive'
   | 'command.reactivate'
   | 'command.unmerge'
+  | 'duplicates.list'
   | 'duplicates.read'
   | 'duplicates.decide'
   | 'dead-letters.read'
@@ -118,6 +119,10 @@ export const accessRules: Readonly<Record<Action, Rule>> = {
     byRelation: commandByRelation,
     national: ['data-governance'],
     why: "undoing a merge is for the record manager's organisation or data governance",
+  },
+  'duplicates.list': {
+    roles: ['data-governance'],
+    why: 'the national list of possible duplicates is for data governance; record managers open a candidate of their own records by its id',
   },
   'duplicates.read': {
     roles: ['record-manager', 'mappa-coordinator', 'data-governance'],

@@ -1,0 +1,41 @@
+import type { Collection, Db } from 'mongodb';
+import type { RecordFacts } from '@hub/security';
+import type { NominalDocument } from '../nominals/nominal.documents';
+
+type FactsSource = Pick<NominalDocument, '_id' | 'management' | 'custody'>;
+
+/** What the need-to-know policy reads of a record: who manages the person, and where they are held. */
+export function recordFactsOf(
+  record: Pick<NominalDocument, 'management' | 'custody'>,
+): RecordFacts {
+  const { management, custody } = record;
+  return {
+    managingArea: management.managingArea,
+    jurisdiction: management.jurisdiction,
+    leadAgency: management.leadAgency,
+    coManagerAgencies: [
+      ...new Set(management.coManagers.map((practitioner) => practitioner.agency)),
+    ],
+    custodyEstablishment: custody?.state === 'IN_CUSTODY' ? custody.establishment : null,
+  };
+}
+
+/** The policy's facts of many records in one round trip (a page of search results). */
+export class RecordAccessFacts {
+  private readonly nominals: Collection<NominalDocument>;
+
+  constructor(db: Db) {
+    this.nominals = db.collection<NominalDocument>('nominals');
+  }
+
+  async of(ids: readonly string[]): Promise<Map<string, RecordFacts>> {
+    if (ids.length === 0) return new Map();
+    const records = await this.nominals
+      .find<FactsSource>(
+        { _id: { $in: [...ids] } },
+        { projection: { _id: 1, management: 1, custody: 1 } },
+      )
+      .toArray();
+    return new Map(records.map((record) => [record._id, recordFactsOf(record)]));
+  }
+}
