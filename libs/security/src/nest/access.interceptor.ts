@@ -33,6 +33,10 @@ import { accessActionKey, publicRouteKey } from './access.decorators';
 
 type Request = IncomingMessage & { id?: unknown; originalUrl?: string };
 
+function headerText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function statusOf(error: unknown): number {
   return error instanceof HttpException ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
 }
@@ -42,7 +46,8 @@ function messageOf(error: unknown): string {
   const body = error.getResponse();
   if (typeof body === 'string') return body;
   const message = (body as { message?: unknown }).message;
-  return Array.isArray(message) ? message.join('; ') : String(message ?? error.message);
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : error.message;
 }
 
 /**
@@ -80,8 +85,8 @@ export class AccessInterceptor implements NestInterceptor {
       ...(access?.note && { note: access.note }),
       method: request.method ?? '',
       path: (request.originalUrl ?? request.url ?? '').split('?')[0] ?? '',
-      correlationId: String(request.headers['x-correlation-id'] ?? request.id ?? ''),
-      requestId: String(request.id ?? ''),
+      correlationId: headerText(request.headers['x-correlation-id']) || headerText(request.id),
+      requestId: headerText(request.id),
       at: new Date(),
     });
 
@@ -133,7 +138,7 @@ export class AccessInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (value: unknown) => {
         const status =
-          response.statusCode !== HttpStatus.OK
+          response.statusCode !== 200
             ? response.statusCode
             : (declaredStatus ?? (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK));
         await this.write({ ...event(caller, access), outcome: 'allowed', httpStatus: status });
@@ -146,7 +151,7 @@ export class AccessInterceptor implements NestInterceptor {
               const status = statusOf(error);
               await this.write({
                 ...event(caller, access),
-                outcome: status === HttpStatus.FORBIDDEN ? 'refused' : 'failed',
+                outcome: status === 403 ? 'refused' : 'failed',
                 reason: messageOf(error),
                 httpStatus: status,
               });
