@@ -38,6 +38,7 @@ import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './infrastructure/tokens
 import { NominalStore } from './nominals/nominal-store';
 import { NominalQueries } from './nominals/nominal-queries';
 import { NominalsController } from './nominals/nominals.controller';
+import { OrganisationsController } from './organisations/organisations.controller';
 import { ParkedEvents } from './parking/parked-events';
 import { DateReachedSweep } from './dates/date-reached-sweep';
 import { DueDates } from './dates/due-dates';
@@ -69,6 +70,7 @@ export class RegistryModule {
         HealthController,
         MetricsController,
         NominalsController,
+        OrganisationsController,
         NominalCommandsController,
         DuplicatesController,
         RecordEventsController,

@@ -91,8 +91,8 @@ export class EventIntakeService {
 
   /**
    * Adds what the connector vouches for, from the caller's verified token: the producing agency and
-   * organisation, the system (its OAuth client) and a correlation id if none is given. A body that
-   * names another agency, organisation or system is refused, never corrected.
+   * organisation; and, unless the body gives them, the system (its OAuth client) and a correlation
+   * id. A body that names another agency or organisation is refused, never corrected.
    */
   private stamped(body: unknown, caller: Caller, correlationId: string): unknown {
     const { organisation } = caller;
@@ -106,7 +106,6 @@ export class EventIntakeService {
     const vouched = {
       producingAgency: this.config.AGENCY,
       producingOrganisation: organisation.id,
-      producingSystem: caller.clientId,
     };
     const violations = Object.entries(vouched)
       .filter(([field, value]) => given[field] !== undefined && given[field] !== value)
@@ -116,11 +115,15 @@ export class EventIntakeService {
       }));
     if (violations.length > 0) {
       throw new ForbiddenException({
-        message: `the event names another ${violations.map((v) => v.field.slice('metadata.'.length)).join(' and ')} than your access token: you publish as ${organisation.id} (${caller.clientId})`,
+        message: `the event names another ${violations.map((v) => v.field.slice('metadata.'.length)).join(' and ')} than your access token: you publish as ${organisation.id}`,
         violations,
       });
     }
-    return { ...body, metadata: { correlationId, ...given, ...vouched } };
+    // The system may name itself more precisely than its client (a module of a case system).
+    return {
+      ...body,
+      metadata: { correlationId, producingSystem: caller.clientId, ...given, ...vouched },
+    };
   }
 
   private validate(topic: TopicName, body: unknown): HubEvent {
