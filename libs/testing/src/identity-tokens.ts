@@ -1,5 +1,5 @@
 import { stackSettings } from '../../../tools/local-stack/config';
-import { cliClientId, realmName } from '../../../tools/local-stack/identity/realm';
+import { cliClientId, realmName } from '../../../tools/local-stack/identity/names';
 import {
   identitySecretsFile,
   readIdentitySecrets,

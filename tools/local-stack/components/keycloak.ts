@@ -5,19 +5,20 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   readlinkSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { resolve } from 'node:path';
 import { StackError } from '../errors';
-import { realmName } from '../identity/realm';
-import { prepareRealmFile } from '../identity/realm-file';
+import { realmFileName, realmFingerprintName, realmName } from '../identity/names';
 import { cachedInstallDir, fingerprintOf, installOnce } from '../install-cache';
 import { report } from '../progress';
 import { isLargeDownload, runStep, startServer } from '../processes';
-import { infraDir, ports, stackDir } from '../settings';
+import { infraDir, ports, repoRoot, stackDir } from '../settings';
 import type { StackComponent } from './component';
 
 const pom = resolve(infraDir, 'keycloak', 'pom.xml');
@@ -92,10 +93,33 @@ function prepareHome(): void {
   }
 }
 
-/** Imports the realm generated from the directory unless Keycloak holds that very realm already. */
+const importDir = resolve(keycloakDir, 'import');
+/** The fingerprint of the realm file Keycloak imported last. */
+const importedMarker = resolve(keycloakDir, 'imported-realm.sha256');
+
+function contentOf(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/**
+ * Generates the realm from the directory, and imports it unless Keycloak holds that very realm
+ * already: once on the first start, again after a directory change (the fingerprint differs).
+ */
 async function importRealmIfChanged(): Promise<void> {
-  const realm = prepareRealmFile(stackDir, keycloakDir);
-  if (!realm.needsImport) return;
+  await runStep(
+    'keycloak',
+    resolve(repoRoot, 'node_modules', '.bin', 'tsx'),
+    [
+      '--tsconfig',
+      resolve(repoRoot, 'tsconfig.json'),
+      resolve(repoRoot, 'tools', 'local-stack', 'identity', 'write-realm-file.ts'),
+      stackDir,
+      importDir,
+    ],
+    { cwd: repoRoot },
+  );
+  const fingerprint = contentOf(resolve(importDir, realmFingerprintName));
+  if (fingerprint !== undefined && fingerprint === contentOf(importedMarker)) return;
   report('keycloak', `importing realm ${realmName} from the organisation directory`);
   const started = Date.now();
   // `import` is a server launch that exits when done; Keycloak is not running (we are starting it).
@@ -103,10 +127,10 @@ async function importRealmIfChanged(): Promise<void> {
   await runStep(
     'keycloak',
     kcSh,
-    ['import', '--optimized', '--file', realm.file, '--override', 'true'],
+    ['import', '--optimized', '--file', resolve(importDir, realmFileName), '--override', 'true'],
     { env: javaEnv },
   );
-  realm.markImported();
+  writeFileSync(importedMarker, `${fingerprint ?? ''}\n`);
   report(
     'keycloak',
     `realm ${realmName} imported in ${((Date.now() - started) / 1000).toFixed(1)}s`,

@@ -1,6 +1,9 @@
 import { hubRoles, tokenClaims, type OrganisationDirectory } from '@hub/security';
 import { systemClientsOf, syntheticUsersOf, systemRole } from './principals';
+import { cliClientId, realmName } from './names';
 import type { IdentitySecrets } from './secrets';
+
+export { cliClientId, realmName };
 
 /**
  * The Keycloak realm of the hub, generated from the organisation directory (a pure function): realm
@@ -9,9 +12,6 @@ import type { IdentitySecrets } from './secrets';
  * representation (its import format) that we set are typed here.
  */
 
-export const realmName = 'mappa-hub';
-/** The public client people get tokens with (password grant) from the command line. */
-export const cliClientId = 'hub-cli';
 /** The client scope every client of the realm uses: it alone shapes the hub's access tokens. */
 export const hubScopeName = 'mappa-hub';
 /** Access tokens expire quickly: a leaked one is of little use, and clients renew cheaply. */
