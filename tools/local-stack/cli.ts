@@ -4,7 +4,7 @@ import { logFileOf } from './processes';
 import { down, status, up } from './stack';
 
 const usage = `usage: tsx tools/local-stack/cli.ts <up|down|status|hub> [--json]
-  up      install (first run), start and await Kafka, the schema registry, PostgreSQL and FerretDB
+  up      install (first run), start and await Kafka, the schema registry, PostgreSQL, FerretDB and Keycloak
   down    stop what \`up\` started (servers given through the environment are left alone)
   status  show each server, who manages it and whether it answers
   hub     \`up\`, then build and run the hub's services in the foreground

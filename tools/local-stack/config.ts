@@ -16,6 +16,7 @@ export const portVariables = {
   schemaRegistry: 'HUB_STACK_SCHEMA_REGISTRY_PORT',
   mongo: 'HUB_STACK_MONGO_PORT',
   postgres: 'HUB_STACK_POSTGRES_PORT',
+  keycloak: 'HUB_STACK_KEYCLOAK_PORT',
 } as const;
 
 export type PortName = keyof typeof portVariables;
@@ -26,6 +27,7 @@ export const defaultPorts: Readonly<Record<PortName, number>> = {
   schemaRegistry: 28081,
   mongo: 27027,
   postgres: 27432,
+  keycloak: 28180,
 };
 
 /** How far the test run's stack moves every port from the default stack's, unless told otherwise. */

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { StackComponent } from './components/component';
 import { ferretdb } from './components/ferretdb';
 import { kafka } from './components/kafka';
+import { keycloak } from './components/keycloak';
 import { postgres } from './components/postgres';
 import { schemaRegistry } from './components/schema-registry';
 import { StackError } from './errors';
@@ -12,7 +13,13 @@ import { runningPid, stopServer, waitUntilReady } from './processes';
 import { stackDir, startTimeoutMs } from './settings';
 
 /** In start order: a component comes after those it `startsAfter`; `down` goes in reverse. */
-export const components: readonly StackComponent[] = [kafka, schemaRegistry, postgres, ferretdb];
+export const components: readonly StackComponent[] = [
+  kafka,
+  schemaRegistry,
+  postgres,
+  ferretdb,
+  keycloak,
+];
 
 export type StackEndpoints = Record<StackComponent['envVar'], string>;
 
@@ -87,7 +94,7 @@ async function bringUp(component: StackComponent): Promise<boolean> {
 async function installAll(wanted: StackComponent[]): Promise<void> {
   // Maven runs are kept sequential (they share ~/.m2); the Go build and PostgreSQL's packages and
   // extensions go alongside them.
-  const maven = wanted.filter((c) => c === kafka || c === schemaRegistry);
+  const maven = wanted.filter((c) => c === kafka || c === schemaRegistry || c === keycloak);
   const others = wanted.filter((c) => !maven.includes(c));
   await Promise.all([
     maven.reduce((previous, c) => previous.then(() => c.install()), Promise.resolve()),

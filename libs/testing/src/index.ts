@@ -3,3 +3,4 @@ export * from './kafka-probes';
 export * from './synthetic-people';
 export * from './synthetic';
 export * from './local-network';
+export * from './identity-tokens';

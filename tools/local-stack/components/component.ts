@@ -6,7 +6,7 @@ export interface StackComponent {
    * The variable through which an existing server is given instead ("use this one, don't start mine").
    * For an `internal` server, the variable of the server it backs: given, neither is started.
    */
-  readonly envVar: 'KAFKA_BROKERS' | 'SCHEMA_REGISTRY_URL' | 'MONGO_URL';
+  readonly envVar: 'KAFKA_BROKERS' | 'SCHEMA_REGISTRY_URL' | 'MONGO_URL' | 'OIDC_ISSUER_URL';
   /** A server only another one of the stack uses (PostgreSQL behind FerretDB): not a hub endpoint. */
   readonly internal?: boolean;
   /** Components that must answer before this one starts. */
