@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { httpSettingsOf } from '@hub/config';
 import { connectorConfigSchema } from '../apps/agency-connector/src/connector.config';
 import { registryConfigSchema } from '../apps/registry/src/registry.config';
 
@@ -15,7 +16,8 @@ interface ComposeService {
   command?: string[];
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
-  healthcheck?: unknown;
+  healthcheck?: { test?: string[] };
+  ports?: string[];
 }
 
 const compose = parse(readFileSync(resolve(repoRoot, 'docker-compose.yml'), 'utf8')) as {
@@ -84,6 +86,19 @@ describe('docker-compose.yml', () => {
           isService: true,
         });
       }
+    },
+  );
+
+  it.each(apps)(
+    'checks the health of $service on its management port, which is not published',
+    ({ service, configSchema }) => {
+      const definition = services[service];
+      const config = configSchema.parse(definition?.environment ?? {});
+      const { port, managementPort } = httpSettingsOf(config);
+      expect(definition?.healthcheck?.test?.join(' ')).toContain(
+        `http://127.0.0.1:${managementPort}/health`,
+      );
+      expect(definition?.ports ?? []).toEqual([`${port}:${port}`]);
     },
   );
 

@@ -8,7 +8,7 @@ const nominals = 100;
 
 /** What an instance's `GET /metrics` says it applied. */
 async function eventsApplied(registry: RegistryProcess): Promise<number> {
-  const text = await (await fetch(`${registry.url}/metrics`)).text();
+  const text = await (await fetch(`${registry.managementUrl}/metrics`)).text();
   return text
     .split('\n')
     .filter((line) => line.startsWith('hub_events_consumed_total{'))

@@ -1,9 +1,7 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startHubConsumer } from '@hub/messaging';
+import { createHubApp, listenHub } from '@hub/observability';
 import { loadConnectorConfig } from '../../apps/agency-connector/src/connector.config';
 import { ConnectorModule } from '../../apps/agency-connector/src/connector.module';
 import { setUpRegistryApiDocs } from '../../apps/registry/src/api-docs';
@@ -12,21 +10,26 @@ import { RegistryModule } from '../../apps/registry/src/registry.module';
 
 export interface RunningApp {
   app: INestApplication;
+  /** The API. */
   url: string;
+  /** The management listener: /health and /metrics, without a token. */
+  managementUrl: string;
   close(): Promise<void>;
 }
 
+/** Both listeners on loopback, on ports of their own choosing, so that test apps never collide. */
 async function listen(
-  app: INestApplication,
+  app: NestExpressApplication,
   beforeListen?: (app: INestApplication) => Promise<void>,
 ): Promise<RunningApp> {
-  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await beforeListen?.(app);
-  await app.listen(0, '127.0.0.1');
-  const server = app.getHttpServer() as Server;
-  const { port } = server.address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  const { url, managementUrl } = await listenHub(app, {
+    port: 0,
+    host: '127.0.0.1',
+    managementPort: 0,
+  });
+  return { app, url, managementUrl, close: () => app.close() };
 }
 
 /** Test runs get their own database and consumer group, so that runs never see each other's state. */
@@ -37,13 +40,21 @@ export function isolatedRunName(prefix: string): string {
 /** The registry app, in-process, against the real stack given by the environment. */
 export async function startRegistry(env: Record<string, string> = {}): Promise<RunningApp> {
   const config = loadRegistryConfig({ LOG_LEVEL: 'warn', ...process.env, ...env });
-  const app = await NestFactory.create(RegistryModule.forRoot(config), { bufferLogs: true });
+  const app = await createHubApp(RegistryModule.forRoot(config));
   setUpRegistryApiDocs(app);
   return listen(app, startHubConsumer);
 }
 
-/** The agency connector app, in-process, configured for `agency`. */
-export async function startConnector(agency = 'POLICE'): Promise<RunningApp> {
-  const config = loadConnectorConfig({ LOG_LEVEL: 'warn', ...process.env, AGENCY: agency });
-  return listen(await NestFactory.create(ConnectorModule.forRoot(config), { bufferLogs: true }));
+/** The agency connector app, in-process, configured for `agency` (and `env` over the environment). */
+export async function startConnector(
+  agency = 'POLICE',
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
+  const config = loadConnectorConfig({
+    LOG_LEVEL: 'warn',
+    ...process.env,
+    ...env,
+    AGENCY: agency,
+  });
+  return listen(await createHubApp(ConnectorModule.forRoot(config)));
 }

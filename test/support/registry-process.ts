@@ -24,13 +24,20 @@ export class RegistryProcess {
 
   private constructor(
     readonly url: string,
+    /** Where /health and /metrics answer (they are 404 on the API port). */
+    readonly managementUrl: string,
     private readonly env: Record<string, string>,
   ) {}
 
   static async create(env: Record<string, string>): Promise<RegistryProcess> {
     buildOnce();
     const port = await freePort();
-    return new RegistryProcess(`http://127.0.0.1:${port}`, { ...env, PORT: String(port) });
+    const managementPort = await freePort();
+    return new RegistryProcess(`http://127.0.0.1:${port}`, `http://127.0.0.1:${managementPort}`, {
+      ...env,
+      PORT: String(port),
+      MANAGEMENT_PORT: String(managementPort),
+    });
   }
 
   start(): void {
@@ -52,7 +59,9 @@ export class RegistryProcess {
   /** Answers once the process serves HTTP and its consumer has joined the group. */
   async healthy(): Promise<boolean> {
     try {
-      const response = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${this.managementUrl}/health`, {
+        signal: AbortSignal.timeout(2_000),
+      });
       return response.ok;
     } catch {
       return false;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { managementPortOffset } from '@hub/config';
 import { report } from './progress';
 import { runStep } from './processes';
 import { repoRoot } from './settings';
@@ -40,7 +41,12 @@ export async function runHub(endpoints: StackEndpoints, registryInstances = 1): 
   await runStep('hub', 'npm', ['run', '--silent', 'build'], { cwd: repoRoot });
   const services = localServices(registryInstances);
   const children: ChildProcess[] = services.map((service) => {
-    report('hub', `starting ${service.name} on http://127.0.0.1:${service.env.PORT}`);
+    // Each service serves /health and /metrics on its management port (the API port + 1000).
+    const management = Number(service.env.PORT) + managementPortOffset;
+    report(
+      'hub',
+      `starting ${service.name} on http://127.0.0.1:${service.env.PORT} (health and metrics on http://127.0.0.1:${management})`,
+    );
     return spawn(process.execPath, [resolve(repoRoot, service.entry)], {
       cwd: repoRoot,
       env: { ...process.env, ...endpoints, ...service.env },

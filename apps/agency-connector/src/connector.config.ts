@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { AgencySymbols } from '@hub/contracts';
-import { identityConfig, infrastructureConfig, loadConfig } from '@hub/config';
+import { httpConfig, identityConfig, infrastructureConfig, loadConfig } from '@hub/config';
 
 export const connectorConfigSchema = infrastructureConfig.omit({ MONGO_URL: true }).extend({
   ...identityConfig.shape,
+  ...httpConfig.shape,
   /** The agency this connector speaks for: it may publish only on that agency's topics. */
   AGENCY: z.enum(
     AgencySymbols.filter((agency) => agency !== 'HUB'),

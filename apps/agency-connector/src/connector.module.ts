@@ -16,8 +16,10 @@ import {
   HealthController,
   healthProbesProvider,
   hubLoggerModule,
+  HubHttpModule,
   MetricsController,
 } from '@hub/observability';
+import { httpSettingsOf } from '@hub/config';
 import { CONNECTOR_CONFIG, type ConnectorConfig } from './connector.config';
 import { EventIntakeService } from './events/event-intake.service';
 import { EventsController } from './events/events.controller';
@@ -31,7 +33,11 @@ export class ConnectorModule {
     const service = `agency-connector-${config.AGENCY.toLowerCase()}`;
     return {
       module: ConnectorModule,
-      imports: [hubLoggerModule(service, config.LOG_LEVEL), TerminusModule],
+      imports: [
+        hubLoggerModule(service, config.LOG_LEVEL),
+        TerminusModule,
+        HubHttpModule.forRoot(httpSettingsOf(config)),
+      ],
       controllers: [HealthController, MetricsController, EventsController],
       providers: [
         { provide: CONNECTOR_CONFIG, useValue: config },

@@ -4,5 +4,5 @@ import { ConnectorModule } from './connector.module';
 
 runService(() => {
   const config = loadConnectorConfig();
-  return { module: ConnectorModule.forRoot(config), port: config.PORT };
+  return { module: ConnectorModule.forRoot(config) };
 });

@@ -8,7 +8,6 @@ runService(() => {
   const config = loadRegistryConfig();
   return {
     module: RegistryModule.forRoot(config),
-    port: config.PORT,
     beforeListen: async (app) => {
       setUpRegistryApiDocs(app);
       await startHubConsumer(app);

@@ -20,8 +20,10 @@ import {
   HealthController,
   healthProbesProvider,
   hubLoggerModule,
+  HubHttpModule,
   MetricsController,
 } from '@hub/observability';
+import { httpSettingsOf } from '@hub/config';
 import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
 import { ChangedRecordPublisher } from './changes/changed-record-publisher';
 import { AsyncApiController } from './contracts/asyncapi.controller';
@@ -63,7 +65,11 @@ export class RegistryModule {
   static forRoot(config: RegistryConfig): DynamicModule {
     return {
       module: RegistryModule,
-      imports: [hubLoggerModule('registry', config.LOG_LEVEL), TerminusModule],
+      imports: [
+        hubLoggerModule('registry', config.LOG_LEVEL),
+        TerminusModule,
+        HubHttpModule.forRoot(httpSettingsOf(config)),
+      ],
       controllers: [
         AsyncApiController,
         DeadLettersController,

@@ -1,5 +1,7 @@
-import { Controller, Get, Inject, type FactoryProvider } from '@nestjs/common';
+import { Controller, Get, Inject, UseGuards, type FactoryProvider } from '@nestjs/common';
 import { PublicRoute } from '@hub/security';
+import { SkipThrottle } from '@nestjs/throttler';
+import { ManagementListenerOnly } from './http/management-listener';
 import {
   HealthCheck,
   HealthCheckService,
@@ -30,6 +32,8 @@ function withTimeout(promise: Promise<void>, name: string): Promise<void> {
 }
 
 @PublicRoute()
+@SkipThrottle()
+@UseGuards(ManagementListenerOnly)
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,11 +1,15 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { PublicRoute } from '@hub/security';
+import { SkipThrottle } from '@nestjs/throttler';
+import { ManagementListenerOnly } from './http/management-listener';
 
 let defaultMetricsStarted = false;
 
 /** `GET /metrics` in the Prometheus text format: process metrics plus whatever the libraries record. */
 @PublicRoute()
+@SkipThrottle()
+@UseGuards(ManagementListenerOnly)
 @Controller('metrics')
 export class MetricsController {
   constructor() {

@@ -1,6 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { createHubApp, listenHub } from './http/hub-app';
 
 /**
  * The longest a service takes to stop once asked. Its own steps are bounded too; this is the last
@@ -9,8 +9,8 @@ import { Logger } from 'nestjs-pino';
 const shutdownDeadlineMs = 30_000;
 
 export interface ServiceDefinition {
+  /** Imports `HubHttpModule`, which says where the service listens. */
   module: DynamicModule;
-  port: number;
   /** Runs once the app is created, before it listens: connecting consumers, for one. */
   beforeListen?: (app: INestApplication) => Promise<void>;
 }
@@ -21,9 +21,8 @@ export interface ServiceDefinition {
  */
 export function runService(define: () => ServiceDefinition): void {
   const start = async (): Promise<void> => {
-    const { module, port, beforeListen } = define();
-    const app = await NestFactory.create(module, { bufferLogs: true });
-    app.useLogger(app.get(Logger));
+    const { module, beforeListen } = define();
+    const app = await createHubApp(module);
     app.enableShutdownHooks();
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
@@ -36,7 +35,8 @@ export function runService(define: () => ServiceDefinition): void {
       });
     }
     await beforeListen?.(app);
-    await app.listen(port);
+    const { url, managementUrl } = await listenHub(app);
+    app.get(Logger).log(`serving the API on ${url}, /health and /metrics on ${managementUrl}`);
   };
   start().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -27,6 +27,8 @@ export class RegistryChild {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
+    /** Where /health and /metrics answer (they are 404 on the API port). */
+    readonly managementUrl: string,
   ) {
     const keep = (chunk: Buffer): void => {
       this.output.push(chunk.toString());
@@ -40,13 +42,23 @@ export class RegistryChild {
   }
 
   static async start(env: Record<string, string>): Promise<RegistryChild> {
-    const port = await freePort();
+    const [port, managementPort] = [await freePort(), await freePort()];
     const child = spawn(process.execPath, ['dist/apps/registry/src/main.js'], {
       cwd: repoRoot,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        ...env,
+        PORT: String(port),
+        MANAGEMENT_PORT: String(managementPort),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new RegistryChild(child, `http://127.0.0.1:${port}`);
+    return new RegistryChild(
+      child,
+      `http://127.0.0.1:${port}`,
+      `http://127.0.0.1:${managementPort}`,
+    );
   }
 
   /** The end of what the process wrote (LOG_LEVEL=warn: warnings and errors). */
@@ -68,7 +80,9 @@ export class RegistryChild {
 
   async healthy(): Promise<boolean> {
     try {
-      const response = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${this.managementUrl}/health`, {
+        signal: AbortSignal.timeout(2_000),
+      });
       return response.ok;
     } catch {
       return false;
