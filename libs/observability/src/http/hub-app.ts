@@ -23,6 +23,8 @@ export async function createHubApp(module: DynamicModule): Promise<NestExpressAp
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
+    // Thrown to the caller (runService exits with its message; a test fails with it).
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   const settings = app.get<HttpSettings>(HTTP_SETTINGS);
