@@ -1,4 +1,4 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
@@ -10,6 +10,7 @@ import {
   HTTP_SETTINGS,
   keepManagementListenerToItsPaths,
   ManagementListener,
+  type RequestListener,
 } from './management-listener';
 import { assignRequestId } from './request-id';
 
@@ -58,15 +59,18 @@ function urlOf(address: AddressInfo): string {
  * any free port, as tests do).
  */
 export async function listenHub(
-  app: NestExpressApplication,
+  app: INestApplication,
   ports: { port?: number; host?: string; managementPort?: number } = {},
 ): Promise<HubListeners> {
   const settings = app.get<HttpSettings>(HTTP_SETTINGS);
   if (ports.host === undefined) await app.listen(ports.port ?? settings.port);
   else await app.listen(ports.port ?? settings.port, ports.host);
-  const api = (app.getHttpServer() as Server).address() as AddressInfo;
+  const server = app.getHttpServer() as Server;
+  const api = server.address() as AddressInfo;
+  // The Express app is a plain request listener: the management server serves the same app.
+  const express = app.getHttpAdapter().getInstance() as RequestListener;
   const management = await app
     .get(ManagementListener)
-    .listen(app.getHttpAdapter().getInstance(), ports.managementPort);
+    .listen(express, ports.managementPort);
   return { url: urlOf(api), managementUrl: urlOf(management) };
 }

@@ -65,7 +65,7 @@ export class ManagementListenerOnly implements CanActivate {
   }
 }
 
-type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+export type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** The second listener; closed with the app. */
 @Injectable()
