@@ -31,6 +31,14 @@ module.exports = {
     },
     {
       ...shared,
+      displayName: 'fuzz',
+      // Property-based fuzzing of every HTTP route (`npm run fuzz:api`), against the test stack.
+      testMatch: ['<rootDir>/tools/fuzz/**/*.fuzz.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      ...shared,
       displayName: 'fault',
       // Kill and restart real processes under load: minutes each, so run on demand (`npm run test:fault`).
       testMatch: ['<rootDir>/test/fault/**/*.e2e-spec.ts'],

@@ -2,7 +2,7 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { httpConfig, httpSettingsOf } from '@hub/config';
 import { createHubApp, hubLoggerModule, HubHttpModule, listenHub } from '@hub/observability';
 import { PublicRoute } from '@hub/security';
-import { headersOf } from './support/hub-callers';
+import { headersOf, testOperator } from './support/hub-callers';
 import {
   isolatedRunName,
   startConnector,
@@ -171,6 +171,17 @@ describe('the HTTP surface of the services: headers, limits, CORS, errors, reque
       const health = await fetch(`${registry.managementUrl}/health`);
       expect(health.status).toBe(200);
       expect((await fetch(`${registry.managementUrl}/v1/nominals`)).status).toBe(404);
+
+      // Found by fuzz:api: a replay without a body was a 500 (and the consumer's global filter
+      // answered the registry's errors in Nest's words, without the request id).
+      const replay = await fetch(`${registry.url}/v1/dead-letters/replay`, {
+        method: 'POST',
+        headers: await headersOf(testOperator),
+      });
+      expect(replay.status).toBe(400);
+      const body = (await replay.json()) as ErrorBody;
+      expect(body.message).toMatch(/^the body must be a JSON object/);
+      expect(body.requestId).toBe(replay.headers.get('x-request-id'));
     } finally {
       await registry.close();
     }

@@ -4,7 +4,7 @@ import { ACCESS_AUDIT } from '@hub/security';
 import { LoggedAccessAudit } from '../../apps/agency-connector/src/infrastructure/logged-access-audit';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startHubConsumer } from '@hub/messaging';
-import { createHubApp, listenHub } from '@hub/observability';
+import { createHubApp, HubExceptionFilter, listenHub } from '@hub/observability';
 import { loadConnectorConfig } from '../../apps/agency-connector/src/connector.config';
 import { ConnectorModule } from '../../apps/agency-connector/src/connector.module';
 import { setUpRegistryApiDocs } from '../../apps/registry/src/api-docs';
@@ -71,7 +71,7 @@ export async function startRegistry(env: Record<string, string> = {}): Promise<R
   const config = loadRegistryConfig({ LOG_LEVEL: 'warn', ...process.env, ...env });
   const app = await createHubApp(withAuditUntilMerged(RegistryModule.forRoot(config)));
   setUpRegistryApiDocs(app);
-  return listen(app, startHubConsumer);
+  return listen(app, () => startHubConsumer(app, app.get(HubExceptionFilter)));
 }
 
 /** The agency connector app, in-process, configured for `agency` (and `env` over the environment). */

@@ -1,5 +1,5 @@
 import { startHubConsumer } from '@hub/messaging';
-import { runService } from '@hub/observability';
+import { HubExceptionFilter, runService } from '@hub/observability';
 import { setUpRegistryApiDocs } from './api-docs';
 import { loadRegistryConfig } from './registry.config';
 import { RegistryModule } from './registry.module';
@@ -10,7 +10,8 @@ runService(() => {
     module: RegistryModule.forRoot(config),
     beforeListen: async (app) => {
       setUpRegistryApiDocs(app);
-      await startHubConsumer(app);
+      // The consumer's global filter hands HTTP errors to the service's own.
+      await startHubConsumer(app, app.get(HubExceptionFilter));
     },
   };
 });

@@ -104,7 +104,14 @@ export class DeadLettersController {
   /** Sends the matching dead letters back to their topics; `dryRun: true` only reports what would be sent. */
   @Post('replay')
   @Access('dead-letters.replay')
-  async replay(@Body() body: FilterInput & { dryRun?: boolean }) {
+  async replay(@Body() given: unknown) {
+    // Express 5 leaves an absent body undefined. A replay sends events again: it is never implied.
+    if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+      throw new BadRequestException(
+        'the body must be a JSON object: the filter of the dead letters to replay ({} for all), and dryRun',
+      );
+    }
+    const body = given as FilterInput & { dryRun?: boolean };
     if (body.dryRun !== undefined && typeof body.dryRun !== 'boolean') {
       throw new BadRequestException({
         message: 'invalid request',

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { ExceptionFilter, INestApplication } from '@nestjs/common';
 import { Catch, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import {
@@ -157,15 +157,33 @@ export class HubKafkaTransport extends Server implements CustomTransportStrategy
  */
 @Catch()
 export class HubExceptionsFilter extends BaseExceptionFilter {
+  constructor(
+    applicationRef: ConstructorParameters<typeof BaseExceptionFilter>[0],
+    /** The app's own filter for HTTP errors, if it has one: this global filter would shadow it. */
+    private readonly httpFilter?: ExceptionFilter,
+  ) {
+    super(applicationRef);
+  }
+
   override catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
     if (host.getType() === 'rpc') return throwError(() => exception);
+    if (this.httpFilter) {
+      this.httpFilter.catch(exception, host);
+      return;
+    }
     super.catch(exception, host);
   }
 }
 
-/** Connects the app's HubKafkaTransport provider and starts consuming. Call before `listen`. */
-export async function startHubConsumer(app: INestApplication): Promise<void> {
-  app.useGlobalFilters(new HubExceptionsFilter(app.getHttpAdapter()));
+/**
+ * Connects the app's HubKafkaTransport provider and starts consuming. Call before `listen`, with
+ * the app's HTTP exception filter when it has one (HubExceptionFilter of @hub/observability).
+ */
+export async function startHubConsumer(
+  app: INestApplication,
+  httpFilter?: ExceptionFilter,
+): Promise<void> {
+  app.useGlobalFilters(new HubExceptionsFilter(app.getHttpAdapter(), httpFilter));
   app.connectMicroservice({ strategy: app.get(HubKafkaTransport) }, { inheritAppConfig: true });
   await app.startAllMicroservices();
 }

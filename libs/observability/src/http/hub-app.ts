@@ -69,8 +69,6 @@ export async function listenHub(
   const api = server.address() as AddressInfo;
   // The Express app is a plain request listener: the management server serves the same app.
   const express = app.getHttpAdapter().getInstance() as RequestListener;
-  const management = await app
-    .get(ManagementListener)
-    .listen(express, ports.managementPort);
+  const management = await app.get(ManagementListener).listen(express, ports.managementPort);
   return { url: urlOf(api), managementUrl: urlOf(management) };
 }

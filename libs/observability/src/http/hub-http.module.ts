@@ -21,9 +21,10 @@ export class HubHttpModule {
         { provide: HTTP_SETTINGS, useValue: settings },
         ManagementListener,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
-        { provide: APP_FILTER, useClass: HubExceptionFilter },
+        HubExceptionFilter,
+        { provide: APP_FILTER, useExisting: HubExceptionFilter },
       ],
-      exports: [HTTP_SETTINGS, ManagementListener],
+      exports: [HTTP_SETTINGS, ManagementListener, HubExceptionFilter],
     };
   }
 }

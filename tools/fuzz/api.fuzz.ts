@@ -1,0 +1,176 @@
+import fc from 'fast-check';
+import type { Principal } from '@hub/testing';
+import { headersOf, testReason } from '../../test/support/hub-callers';
+import {
+  isolatedRunName,
+  startConnector,
+  startRegistry,
+  type RunningApp,
+} from '../../test/support/hub-apps';
+import { routeName, routesOf, type FuzzRoute } from './api-routes';
+import { problemWith, send } from './answer-check';
+import { requestArbitrary, type FuzzCaller, type FuzzRequest } from './request-arbitraries';
+
+/**
+ * `npm run fuzz:api`: property-based fuzzing of every route of the registry and of a police
+ * connector, in-process against the test stack. A Jest project (not a tsx script) because Nest's
+ * dependency injection needs the decorator metadata that ts-jest emits and tsx (esbuild) does not.
+ *
+ * FUZZ_CASES_PER_ROUTE (default 600), FUZZ_CONCURRENCY (routes fuzzed at once, default 4) and
+ * FUZZ_SEED (to replay a run) tune it.
+ */
+const casesPerRoute = Number(process.env.FUZZ_CASES_PER_ROUTE ?? 600);
+const concurrency = Number(process.env.FUZZ_CONCURRENCY ?? 4);
+const seed = process.env.FUZZ_SEED === undefined ? Date.now() : Number(process.env.FUZZ_SEED);
+
+jest.setTimeout(20 * 60_000);
+
+/** Callers with valid tokens of several roles, none, and tokens that are not tokens. */
+const principals: Record<string, Principal> = {
+  'data governance': { user: 'hub.data-governance' },
+  auditor: { user: 'hub.auditor' },
+  'police practitioner': { user: 'police-greater-manchester.practitioner' },
+  'police system': { client: 'police-greater-manchester.records-management-system' },
+};
+
+async function callers(): Promise<FuzzCaller[]> {
+  const valid = await Promise.all(
+    Object.entries(principals).map(async ([name, principal]) => ({
+      name,
+      headers: await headersOf(principal),
+    })),
+  );
+  const governance = valid[0]!;
+  return [
+    ...valid,
+    {
+      name: 'data governance by break glass',
+      headers: { ...governance.headers, 'x-access-reason': testReason },
+    },
+    { name: 'no token', headers: {} },
+    { name: 'garbage bearer', headers: { authorization: 'Bearer not.a.token' } },
+    {
+      name: 'forged token (the signature of another)',
+      headers: { authorization: `${governance.headers.authorization!.slice(0, -8)}AAAAAAAA` },
+    },
+    { name: 'basic credentials', headers: { authorization: 'Basic dXNlcjpwYXNz' } },
+  ];
+}
+
+interface RouteResult {
+  route: string;
+  cases: number;
+  ms: number;
+  failure?: string;
+}
+
+/** Whether the app still answers on both listeners (any answer: it has not crashed or hung). */
+async function answers(app: RunningApp): Promise<boolean> {
+  try {
+    const [api, management] = await Promise.all([
+      fetch(`${app.url}/`, { signal: AbortSignal.timeout(10_000) }),
+      fetch(`${app.managementUrl}/metrics`, { signal: AbortSignal.timeout(10_000) }),
+    ]);
+    return api.status === 404 && management.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Requests changed before they are sent, where a case could do lasting harm to the test stack: a
+ * real replay sends every matching dead letter again (and the fuzzed registry dead-letters them
+ * anew), so each run would grow the topic. Replays are dry runs unless `dryRun` is invalid.
+ */
+function harmless(route: FuzzRoute, request: FuzzRequest): FuzzRequest {
+  if (route.path !== '/v1/dead-letters/replay' || request.body === undefined) return request;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(request.body);
+  } catch {
+    return request;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return request;
+  const { dryRun } = parsed as { dryRun?: unknown };
+  if (dryRun !== undefined && typeof dryRun !== 'boolean') return request;
+  return { ...request, body: JSON.stringify({ ...parsed, dryRun: true }) };
+}
+
+async function fuzzRoute(
+  route: FuzzRoute,
+  app: RunningApp,
+  who: FuzzCaller[],
+): Promise<RouteResult> {
+  const started = Date.now();
+  let cases = 0;
+  const details = await fc.check(
+    fc.asyncProperty(requestArbitrary(route, who), async (request) => {
+      cases++;
+      const problem = problemWith(await send(app.url, harmless(route, request)));
+      if (problem) throw new Error(problem);
+    }),
+    { numRuns: casesPerRoute, seed, endOnFailure: false },
+  );
+  const failure = details.failed
+    ? (fc.defaultReportMessage(details) ?? 'failed')
+    : (await answers(app))
+      ? undefined
+      : 'the service stopped answering';
+  return { route: routeName(route), cases, ms: Date.now() - started, ...(failure && { failure }) };
+}
+
+describe('fuzz: every route of the registry and of a police connector', () => {
+  let registry: RunningApp;
+  let connector: RunningApp;
+  // The limits are not under test here: every case must reach the routes.
+  const unlimited = { HTTP_RATE_LIMIT: '100000000', LOG_LEVEL: 'error' };
+
+  beforeAll(async () => {
+    const run = isolatedRunName('fuzz');
+    registry = await startRegistry({
+      ...unlimited,
+      MONGO_DATABASE: run,
+      REGISTRY_CONSUMER_GROUP: run,
+      REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
+    });
+    connector = await startConnector('POLICE', unlimited);
+  });
+
+  afterAll(async () => {
+    await connector?.close();
+    await registry?.close();
+  });
+
+  it('never answers 5xx, always names a 4xx problem, and stays up', async () => {
+    const who = await callers();
+    const work = [
+      ...routesOf('registry', registry.app).map((route) => ({ route, app: registry })),
+      ...routesOf('connector', connector.app).map((route) => ({ route, app: connector })),
+    ];
+    const started = Date.now();
+    const results: RouteResult[] = [];
+    for (let at = 0; at < work.length; at += concurrency) {
+      const batch = work.slice(at, at + concurrency);
+      results.push(
+        ...(await Promise.all(batch.map(({ route, app }) => fuzzRoute(route, app, who)))),
+      );
+    }
+    const total = results.reduce((sum, result) => sum + result.cases, 0);
+    const width = Math.max(...results.map((result) => result.route.length));
+    process.stdout.write(
+      [
+        `\nfuzz:api seed ${seed}, ${casesPerRoute} cases per route, ${who.length} callers`,
+        ...results.map(
+          (result) =>
+            `${result.route.padEnd(width)} ${String(result.cases).padStart(6)} cases ${String(result.ms).padStart(7)} ms ${result.failure ? 'FAILED' : 'ok'}`,
+        ),
+        `${'total'.padEnd(width)} ${String(total).padStart(6)} cases ${String(Date.now() - started).padStart(7)} ms, ${results.length} routes\n`,
+      ].join('\n') + '\n',
+    );
+    const failures = results.filter((result) => result.failure);
+    for (const failure of failures) {
+      process.stdout.write(`\n${failure.route}:\n${failure.failure}\n`);
+    }
+    expect(failures.map((failure) => failure.route)).toEqual([]);
+  });
+});
