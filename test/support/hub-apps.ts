@@ -35,6 +35,12 @@ async function listen(
   return { app, url, managementUrl, close: () => app.close() };
 }
 
+/**
+ * Quiet logs, and no rate limit to speak of: tests poll and call in bursts with one token, and the
+ * limit has tests of its own (test/http-hardening.e2e-spec.ts) that set it.
+ */
+export const testDefaults = { LOG_LEVEL: 'warn', HTTP_RATE_LIMIT: '1000000' };
+
 /** Test runs get their own database and consumer group, so that runs never see each other's state. */
 export function isolatedRunName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${process.pid}`;
@@ -68,7 +74,7 @@ function withAuditUntilMerged(module: DynamicModule): DynamicModule {
 
 /** The registry app, in-process, against the real stack given by the environment. */
 export async function startRegistry(env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = loadRegistryConfig({ LOG_LEVEL: 'warn', ...process.env, ...env });
+  const config = loadRegistryConfig({ ...testDefaults, ...process.env, ...env });
   const app = await createHubApp(withAuditUntilMerged(RegistryModule.forRoot(config)));
   setUpRegistryApiDocs(app);
   return listen(app, () => startHubConsumer(app, app.get(HubExceptionFilter)));
@@ -80,7 +86,7 @@ export async function startConnector(
   env: Record<string, string> = {},
 ): Promise<RunningApp> {
   const config = loadConnectorConfig({
-    LOG_LEVEL: 'warn',
+    ...testDefaults,
     ...process.env,
     ...env,
     AGENCY: agency,

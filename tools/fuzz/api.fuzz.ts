@@ -60,6 +60,8 @@ async function callers(): Promise<FuzzCaller[]> {
 interface RouteResult {
   route: string;
   cases: number;
+  /** How many answers of each status: how deep the cases went (401 only would be shallow). */
+  statuses: Map<number, number>;
   ms: number;
   failure?: string;
 }
@@ -103,10 +105,13 @@ async function fuzzRoute(
 ): Promise<RouteResult> {
   const started = Date.now();
   let cases = 0;
+  const statuses = new Map<number, number>();
   const details = await fc.check(
     fc.asyncProperty(requestArbitrary(route, who), async (request) => {
       cases++;
-      const problem = problemWith(await send(app.url, harmless(route, request)));
+      const answer = await send(app.url, harmless(route, request));
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      const problem = problemWith(answer);
       if (problem) throw new Error(problem);
     }),
     { numRuns: casesPerRoute, seed, endOnFailure: false },
@@ -116,14 +121,20 @@ async function fuzzRoute(
     : (await answers(app))
       ? undefined
       : 'the service stopped answering';
-  return { route: routeName(route), cases, ms: Date.now() - started, ...(failure && { failure }) };
+  return {
+    route: routeName(route),
+    cases,
+    statuses,
+    ms: Date.now() - started,
+    ...(failure && { failure }),
+  };
 }
 
 describe('fuzz: every route of the registry and of a police connector', () => {
   let registry: RunningApp;
   let connector: RunningApp;
-  // The limits are not under test here: every case must reach the routes.
-  const unlimited = { HTTP_RATE_LIMIT: '100000000', LOG_LEVEL: 'error' };
+  // Every case must reach the routes: the test apps' rate limit is out of reach (see testDefaults).
+  const unlimited = { LOG_LEVEL: 'error' };
 
   beforeAll(async () => {
     const run = isolatedRunName('fuzz');
@@ -162,7 +173,12 @@ describe('fuzz: every route of the registry and of a police connector', () => {
         `\nfuzz:api seed ${seed}, ${casesPerRoute} cases per route, ${who.length} callers`,
         ...results.map(
           (result) =>
-            `${result.route.padEnd(width)} ${String(result.cases).padStart(6)} cases ${String(result.ms).padStart(7)} ms ${result.failure ? 'FAILED' : 'ok'}`,
+            `${result.route.padEnd(width)} ${String(result.cases).padStart(6)} cases ${String(result.ms).padStart(7)} ms ${result.failure ? 'FAILED' : 'ok    '} ${[
+              ...result.statuses,
+            ]
+              .sort(([a], [b]) => a - b)
+              .map(([status, count]) => `${status}×${count}`)
+              .join(' ')}`,
         ),
         `${'total'.padEnd(width)} ${String(total).padStart(6)} cases ${String(Date.now() - started).padStart(7)} ms, ${results.length} routes\n`,
       ].join('\n') + '\n',

@@ -48,6 +48,8 @@ export class RegistryChild {
       env: {
         ...process.env,
         LOG_LEVEL: 'warn',
+        // A benchmark measures the service, not the rate limit.
+        HTTP_RATE_LIMIT: '1000000',
         ...env,
         PORT: String(port),
         MANAGEMENT_PORT: String(managementPort),
