@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PinoLogger } from 'nestjs-pino';
+import { throwError, type Observable } from 'rxjs';
 import { requestIdOf } from './request-id';
 
 /** What every error answer carries: the status, what went wrong in words, and the request's id. */
@@ -65,8 +66,9 @@ export class HubExceptionFilter implements ExceptionFilter {
     logger.setContext('HubExceptionFilter');
   }
 
-  catch(error: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw error;
+  catch(error: unknown, host: ArgumentsHost): Observable<never> | void {
+    // A global filter also sees the Kafka handlers' errors: the consumer needs them untouched.
+    if (host.getType() !== 'http') return throwError(() => error);
     const request = host.switchToHttp().getRequest<IncomingMessage>();
     const response = host.switchToHttp().getResponse<ServerResponse>();
     const requestId = requestIdOf(request);

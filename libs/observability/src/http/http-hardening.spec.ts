@@ -1,7 +1,11 @@
-import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  PayloadTooLargeException,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ConfigError, httpConfig, httpSettingsOf, loadConfig } from '@hub/config';
 import { errorAnswer } from './exception-filter';
-import { rateLimitClientOf } from './rate-limit';
+import { rateLimitClientOf, rateLimitOptions } from './rate-limit';
 
 describe('errorAnswer', () => {
   it('keeps the status and message of an HTTP exception, with its details and the request id', () => {
@@ -62,6 +66,17 @@ describe('rateLimitClientOf', () => {
     expect(rateLimitClientOf({ headers: { authorization: 'Basic eA==' }, ip: '10.0.0.2' })).toBe(
       'address:10.0.0.2',
     );
+  });
+});
+
+describe('rateLimitOptions', () => {
+  it('counts HTTP requests only: the global guard also sees the Kafka handlers', () => {
+    const settings = httpSettingsOf({ ...httpConfig.parse({}), PORT: 3000 });
+    const options = rateLimitOptions(settings);
+    const skipIf = Array.isArray(options) ? undefined : options.skipIf;
+    const of = (type: string) => ({ getType: () => type }) as unknown as ExecutionContext;
+    expect(skipIf?.(of('rpc'))).toBe(true);
+    expect(skipIf?.(of('http'))).toBe(false);
   });
 });
 

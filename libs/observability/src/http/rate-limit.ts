@@ -25,6 +25,8 @@ export function rateLimitOptions(settings: HttpSettings): ThrottlerModuleOptions
   const { limit, windowMs } = settings.rateLimit;
   return {
     throttlers: [{ limit, ttl: windowMs }],
+    // A global guard also guards the registry's Kafka handlers: only HTTP requests are counted.
+    skipIf: (context: ExecutionContext) => context.getType() !== 'http',
     getTracker: (request) => rateLimitClientOf(request as IncomingMessage),
     // One budget per client, not per route: the default key includes the handler.
     generateKey: (_context: ExecutionContext, tracker: string, name: string) =>
