@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Principal } from '@hub/testing';
+import { managementPaths } from '@hub/observability';
 import { headersOf, testReason } from '../../test/support/hub-callers';
 import {
   isolatedRunName,
@@ -102,6 +103,7 @@ async function fuzzRoute(
   route: FuzzRoute,
   app: RunningApp,
   who: FuzzCaller[],
+  baseUrl: string,
 ): Promise<RouteResult> {
   const started = Date.now();
   let cases = 0;
@@ -109,7 +111,7 @@ async function fuzzRoute(
   const details = await fc.check(
     fc.asyncProperty(requestArbitrary(route, who), async (request) => {
       cases++;
-      const answer = await send(app.url, harmless(route, request));
+      const answer = await send(baseUrl, harmless(route, request));
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       const problem = problemWith(answer);
       if (problem) throw new Error(problem);
@@ -154,16 +156,36 @@ describe('fuzz: every route of the registry and of a police connector', () => {
 
   it('never answers 5xx, always names a 4xx problem, and stays up', async () => {
     const who = await callers();
+    // Every route on the API port (/health and /metrics must be 404 there), and the management
+    // listener's own routes on it.
     const work = [
-      ...routesOf('registry', registry.app).map((route) => ({ route, app: registry })),
-      ...routesOf('connector', connector.app).map((route) => ({ route, app: connector })),
+      ...routesOf('registry', registry.app).map((route) => ({
+        route,
+        app: registry,
+        base: registry.url,
+      })),
+      ...routesOf('connector', connector.app).map((route) => ({
+        route,
+        app: connector,
+        base: connector.url,
+      })),
+      ...[
+        { name: 'registry management', app: registry },
+        { name: 'connector management', app: connector },
+      ].flatMap(({ name, app }) =>
+        routesOf(name, app.app)
+          .filter((route) => managementPaths.includes(route.path))
+          .map((route) => ({ route, app, base: app.managementUrl })),
+      ),
     ];
     const started = Date.now();
     const results: RouteResult[] = [];
     for (let at = 0; at < work.length; at += concurrency) {
       const batch = work.slice(at, at + concurrency);
       results.push(
-        ...(await Promise.all(batch.map(({ route, app }) => fuzzRoute(route, app, who)))),
+        ...(await Promise.all(
+          batch.map(({ route, app, base }) => fuzzRoute(route, app, who, base)),
+        )),
       );
     }
     const total = results.reduce((sum, result) => sum + result.cases, 0);
