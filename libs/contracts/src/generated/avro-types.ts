@@ -114,7 +114,7 @@ export interface EventMetadata {
   producingAgency: Agency;
   /** The agency system that published the event. */
   producingSystem: string;
-  /** The member organisation (its id in the hub's organisation directory) whose system published the event, as the hub authenticated it; null for events published before the hub knew organisations, and for the hub's own. */
+  /** The member organisation (its id in the hub's organisation directory) whose system published the event, as the hub authenticated it; "hub" for the hub's own; null for events published before the hub knew organisations. */
   producingOrganisation: null | string;
   /** The practitioner who caused the event, as the producing system identifies them. */
   actingUser: null | string;
