@@ -952,6 +952,51 @@ export const SupervisionEventKindSymbols = [
   'RECALL',
 ] as const satisfies readonly SupervisionEventKind[];
 
+/** One entry of the registry's audit trail, as stored: who read, searched, exported or changed which records (or was refused), when and why. Entries form a hash chain: `hash` is the SHA-256 of the entry's canonical JSON (every field here but `metadata` and `hash`, keys sorted, no whitespace, `at` as an ISO-8601 UTC string with milliseconds) and `previousHash` is the hash of the entry before it, so that a reader can verify the chain from the topic alone. */
+export interface AccessAudited {
+  metadata: EventMetadata;
+  /** The entry's place in the trail: 1 for the first, then one more for each entry; also the Kafka key. An entry published twice keeps its sequence (and event id). */
+  sequence: number;
+  /** SHA-256 (lower-case hex) of the entry before it; 64 zeros for the first. */
+  previousHash: string;
+  /** SHA-256 (lower-case hex) of this entry's canonical JSON. */
+  hash: string;
+  /** When the registry recorded the access. */
+  at: Date;
+  /** The access token's subject; null when the request carried no valid token. */
+  subject: null | string;
+  /** Who, as people read it (the token's preferred_username, else its subject). */
+  username: null | string;
+  /** The caller's organisation, an id of the hub's organisation directory. */
+  organisationId: null | string;
+  /** The hub roles the caller held. */
+  roles: string[];
+  /** The OAuth client the token was issued to. */
+  clientId: null | string;
+  /** What was done: record.read, record.search, timeline.read, record.export, command.archive, command.reactivate, command.unmerge, duplicate.decision, duplicate.read, dead-letter.read, dead-letter.replay, audit.read, break-glass; a string so that new kinds of access need no new schema. */
+  action: string;
+  /** The hub ids of the records concerned. */
+  nominalIds: string[];
+  /** The reason given: a break-glass justification or a command's reason. */
+  reason: null | string;
+  outcome: AccessOutcome;
+  /** Why the access was refused; null when it was allowed. */
+  refusal: null | string;
+  /** The correlation id of the request. */
+  correlationId: null | string;
+  /** The id of the HTTP request. */
+  requestId: null | string;
+  /** The search terms or other request parameters, as given. */
+  query: null | Record<string, string>;
+}
+
+/** Whether the access was allowed or refused. */
+export type AccessOutcome = 'allowed' | 'refused';
+export const AccessOutcomeSymbols = [
+  'allowed',
+  'refused',
+] as const satisfies readonly AccessOutcome[];
+
 /** A suspected duplicate pair of nominals is resolved. For MERGED, the event's nominalId is the record that is retired and redirected to otherNominalId, the survivor; for LINKED both records stay and reference each other; NOT_DUPLICATE changes neither. */
 export interface DuplicateResolved {
   metadata: EventMetadata;
@@ -1367,6 +1412,7 @@ export interface HubSchemas {
   'org.mappahub.police.RsoNotificationReceived': RsoNotificationReceived;
   'org.mappahub.prison.CustodyEventRecorded': CustodyEventRecorded;
   'org.mappahub.probation.SupervisionEventRecorded': SupervisionEventRecorded;
+  'org.mappahub.registry.AccessAudited': AccessAudited;
   'org.mappahub.registry.DuplicateResolved': DuplicateResolved;
   'org.mappahub.registry.MergeUndone': MergeUndone;
   'org.mappahub.registry.NominalArchiveStatusChanged': NominalArchiveStatusChanged;
