@@ -24,6 +24,8 @@ import {
 } from '@hub/observability';
 import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
 import { ChangedRecordPublisher } from './changes/changed-record-publisher';
+import { auditProviders } from './audit/audit.providers';
+import { AuditController } from './audit/audit.controller';
 import { AsyncApiController } from './contracts/asyncapi.controller';
 import { NominalCommandsController } from './commands/nominal-commands.controller';
 import { RecordCommands } from './commands/record-commands';
@@ -62,6 +64,7 @@ export class RegistryModule {
       imports: [hubLoggerModule('registry', config.LOG_LEVEL), TerminusModule],
       controllers: [
         AsyncApiController,
+        AuditController,
         DeadLettersController,
         HealthController,
         MetricsController,
@@ -215,6 +218,7 @@ export class RegistryModule {
             publisher: EventPublisher,
           ) => new RecordCommands(store, duplicates, publisher),
         },
+        ...auditProviders,
         RegistryLifecycle,
         {
           provide: HubKafkaTransport,

@@ -1,0 +1,175 @@
+import { MongoBulkWriteError, MongoServerError, type Collection } from 'mongodb';
+import {
+  auditFactsOf,
+  chainAfter,
+  type AuditEntry,
+  type AuditFacts,
+  type AuditRecord,
+  type ChainHead,
+} from '@hub/security';
+import { documentOf, readChainHead, type AuditEntryDocument } from './audit-entries';
+
+/** Entries per insertMany: a group commit larger than this is written in several. */
+const defaultMaxBatch = 500;
+/**
+ * How many times a batch is chained again after other writers took its places. Each attempt
+ * writes what follows the head it read, so only writers that keep winning every race can exhaust
+ * it; a request then fails rather than wait for ever.
+ */
+const defaultMaxAttempts = 50;
+
+export class AuditTrailContendedError extends Error {
+  constructor(attempts: number) {
+    super(
+      `the audit entry could not take a place in the chain: other writers took it ${attempts} times in a row`,
+    );
+    this.name = 'AuditTrailContendedError';
+  }
+}
+
+export class AuditTrailClosedError extends Error {
+  constructor() {
+    super('the audit trail is closed: the registry is shutting down');
+    this.name = 'AuditTrailClosedError';
+  }
+}
+
+interface Waiting {
+  facts: AuditFacts;
+  resolve(entry: AuditEntry): void;
+  reject(error: unknown): void;
+}
+
+export interface AuditTrailOptions {
+  maxBatch?: number;
+  maxAttempts?: number;
+  /** Told of every batch once stored, in chain order (the topic's publisher listens). */
+  onStored?: (entries: readonly AuditEntry[]) => void;
+}
+
+/**
+ * The registry's audit trail: one hash chain in `audit_entries`, appended to by every request of
+ * every registry instance sharing the database, without transactions.
+ *
+ * Order: each entry's `_id` is its sequence, so the unique `_id` index lets only one writer take
+ * each place. Entries that arrive while a write is in flight wait and go together in the next
+ * ordered insertMany (group commit: one round trip for many requests). When another instance took
+ * a place first, the insert stops at that entry with a duplicate key (ordered inserts write in
+ * order and stop at the first failure, so no gap is left behind), the entries before it are
+ * stored, and the rest are chained again after the head read back from the database.
+ *
+ * `record` resolves once the entry is stored, so a request is answered only once its audit is.
+ */
+export class AuditTrail {
+  private head?: ChainHead;
+  private readonly waiting: Waiting[] = [];
+  private writing?: Promise<void>;
+  private closed = false;
+  private readonly maxBatch: number;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly entries: Collection<AuditEntryDocument>,
+    private readonly options: AuditTrailOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? defaultMaxBatch;
+    this.maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
+  }
+
+  /**
+   * Records one audited request — who (`caller`, null when unauthenticated), what (`action`), on
+   * which records, allowed or refused and why, with the request's ids and terms — and resolves
+   * with the stored entry.
+   */
+  async record(record: AuditRecord): Promise<AuditEntry> {
+    if (this.closed) throw new AuditTrailClosedError();
+    const facts = auditFactsOf(record);
+    if (Number.isNaN(facts.at.getTime())) throw new TypeError('an audit entry needs a valid time');
+    return new Promise<AuditEntry>((resolve, reject) => {
+      this.waiting.push({ facts, resolve, reject });
+      this.writeWaiting();
+    });
+  }
+
+  /** Refuses new entries and waits for those accepted to be stored. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.writing;
+  }
+
+  private writeWaiting(): void {
+    if (this.writing) return;
+    this.writing = this.drain().finally(() => {
+      this.writing = undefined;
+      if (this.waiting.length > 0) this.writeWaiting();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      await this.append(this.waiting.splice(0, this.maxBatch));
+    }
+  }
+
+  /** Stores one group; settles each request's promise. Never throws. */
+  private async append(group: Waiting[]): Promise<void> {
+    let unwritten = group;
+    try {
+      for (let attempt = 1; unwritten.length > 0; attempt += 1) {
+        if (attempt > this.maxAttempts) throw new AuditTrailContendedError(this.maxAttempts);
+        this.head ??= await readChainHead(this.entries);
+        const chained = chainAfter(
+          this.head,
+          unwritten.map((request) => request.facts),
+        );
+        const stored = await this.insertInOrder(chained);
+        const written = chained.slice(0, stored);
+        written.forEach((entry, index) => unwritten[index].resolve(entry));
+        unwritten = unwritten.slice(stored);
+        const last = written[written.length - 1];
+        this.head =
+          stored < chained.length || !last
+            ? undefined
+            : { sequence: last.sequence, hash: last.hash };
+        if (written.length > 0) this.tellStored(written);
+      }
+    } catch (error) {
+      // Whether the failed write reached the database is unknown: read the head again next time.
+      this.head = undefined;
+      for (const request of unwritten) request.reject(error);
+    }
+  }
+
+  private tellStored(entries: readonly AuditEntry[]): void {
+    try {
+      this.options.onStored?.(entries);
+    } catch {
+      // A listener's failure is its own: the entries are stored, and the topic catches up anyway.
+    }
+  }
+
+  /** How many of `entries`, from the first, were stored; stops at a place another writer took. */
+  private async insertInOrder(entries: AuditEntry[]): Promise<number> {
+    try {
+      await this.entries.insertMany(entries.map(documentOf), { ordered: true });
+      return entries.length;
+    } catch (error) {
+      const taken = placeTaken(error);
+      if (taken === undefined) throw error;
+      return taken;
+    }
+  }
+}
+
+/**
+ * The index of the first entry that collided with another writer's (E11000 on `_id`), all before
+ * it being stored; undefined for any other failure.
+ */
+function placeTaken(error: unknown): number | undefined {
+  if (error instanceof MongoBulkWriteError) {
+    const [first] = [error.writeErrors].flat();
+    return first?.code === 11000 ? first.index : undefined;
+  }
+  if (error instanceof MongoServerError && error.code === 11000) return 0;
+  return undefined;
+}
