@@ -1,6 +1,6 @@
 import type { AccessAudited } from '@hub/contracts';
 import { namedUuid } from '@hub/messaging';
-import type { AuditEntry } from '@hub/security';
+import { isAuditAction, type AuditEntry } from '@hub/security';
 
 export const auditTopic = 'registry.access.audited.v1';
 
@@ -39,4 +39,37 @@ export function accessAuditedOf(entry: AuditEntry): AccessAudited {
     requestId: entry.requestId,
     query: entry.query ? { ...entry.query } : null,
   };
+}
+
+/** The entry an event carries, as hashed: what a reader of the topic verifies the chain with. */
+export function entryOfAccessAudited(event: AccessAudited): AuditEntry {
+  if (!isAuditAction(event.action)) {
+    throw new UnknownAuditActionError(event.sequence, event.action);
+  }
+  return {
+    sequence: event.sequence,
+    previousHash: event.previousHash,
+    hash: event.hash,
+    at: event.at,
+    subject: event.subject,
+    username: event.username,
+    organisationId: event.organisationId,
+    roles: event.roles,
+    clientId: event.clientId,
+    action: event.action,
+    nominalIds: event.nominalIds,
+    reason: event.reason,
+    outcome: event.outcome,
+    refusal: event.refusal,
+    correlationId: event.correlationId,
+    requestId: event.requestId,
+    query: event.query,
+  };
+}
+
+export class UnknownAuditActionError extends Error {
+  constructor(sequence: number, action: string) {
+    super(`audit entry ${sequence} has the action "${action}", which this version does not know`);
+    this.name = 'UnknownAuditActionError';
+  }
 }

@@ -65,6 +65,7 @@ export class AuditTrail {
   private readonly waiting: Waiting[] = [];
   private writing?: Promise<void>;
   private closed = false;
+  private readonly counts = { entries: 0, inserts: 0, collisions: 0 };
   private readonly maxBatch: number;
   private readonly maxAttempts: number;
 
@@ -89,6 +90,14 @@ export class AuditTrail {
       this.waiting.push({ facts, resolve, reject });
       this.writeWaiting();
     });
+  }
+
+  /**
+   * Entries stored, insertMany round trips, and inserts cut short by another writer taking a place
+   * (each followed by a read of the head and another insert): the cost of sharing the chain.
+   */
+  get stats(): Readonly<{ entries: number; inserts: number; collisions: number }> {
+    return { ...this.counts };
   }
 
   /** Refuses new entries and waits for those accepted to be stored. */
@@ -150,14 +159,19 @@ export class AuditTrail {
 
   /** How many of `entries`, from the first, were stored; stops at a place another writer took. */
   private async insertInOrder(entries: AuditEntry[]): Promise<number> {
+    this.counts.inserts += 1;
+    let stored: number;
     try {
       await this.entries.insertMany(entries.map(documentOf), { ordered: true });
-      return entries.length;
+      stored = entries.length;
     } catch (error) {
       const taken = placeTaken(error);
       if (taken === undefined) throw error;
-      return taken;
+      this.counts.collisions += 1;
+      stored = taken;
     }
+    this.counts.entries += stored;
+    return stored;
   }
 }
 
