@@ -22,7 +22,11 @@ import {
 import { entryOfAccessAudited } from '../apps/registry/src/audit/access-audited';
 import { auditPublicationCheckpoint } from '../apps/registry/src/audit/audit-publisher';
 import type { AuditPage } from '../apps/registry/src/audit/audit-queries';
-import { AuditTrail } from '../apps/registry/src/audit/audit-trail';
+import {
+  AuditEntryTooLargeError,
+  AuditTrail,
+  maxAuditEntryBytes,
+} from '../apps/registry/src/audit/audit-trail';
 import { isolatedRunName, startRegistry, type RunningApp } from './support/hub-apps';
 
 const run = promisify(execFile);
@@ -158,6 +162,34 @@ describe('the audit trail', () => {
       expect(gap.code).toBe(1);
       expect(gap.stderr).toContain('BROKEN at sequence 300 (missing-sequence)');
     });
+  });
+
+  it('stores any parameter name, and fails only the request whose entry is too large', async () => {
+    const db = database('audit_refused');
+    const trail = await trailOn(db);
+    const search = (query: Record<string, string>): AuditRecord => ({
+      ...read(caller('searcher'), 'NOM-1', 'refused'),
+      action: 'record.search',
+      request: { query },
+    });
+    const oversized = 'x'.repeat(maxAuditEntryBytes);
+    const outcomes = await Promise.allSettled([
+      trail.record(search({ $where: 'sleep(1)', 'a.b': '1' })),
+      trail.record(search({ name: oversized })),
+      trail.record(search({ name: 'SMITH' })),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(AuditEntryTooLargeError);
+    const stored = await storedChain(mongo, db);
+    expect(verifyChain(stored.map(entryOf))).toMatchObject({ intact: true, entries: 2 });
+    expect(stored.map((document) => entryOf(document).query)).toEqual([
+      { $where: 'sleep(1)', 'a.b': '1' },
+      { name: 'SMITH' },
+    ]);
   });
 
   it('measures appends per second with group commit', async () => {

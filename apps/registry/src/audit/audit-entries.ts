@@ -4,13 +4,21 @@ import { emptyChainHead, type AuditEntry, type ChainHead } from '@hub/security';
 /** The collection of the audit trail: entries are inserted, never updated or deleted by code. */
 export const auditEntriesCollection = 'audit_entries';
 
+/** A request parameter as stored: names such as `$where` or `a.b` are values, not field paths. */
+export interface StoredQueryParameter {
+  name: string;
+  value: string;
+}
+
 /**
  * An entry as stored: keyed by its sequence, so that the unique `_id` index is what makes two
  * writers (two requests, two registry instances) unable to take the same place in the chain. The
  * sequence is kept in the entry as well, since it is hashed: an entry moved to another `_id` is seen.
+ * The request's parameters are stored as name-value pairs, since the caller chooses their names.
  */
-export interface AuditEntryDocument extends AuditEntry {
+export interface AuditEntryDocument extends Omit<AuditEntry, 'query'> {
   _id: number;
+  query: StoredQueryParameter[] | null;
 }
 
 export function auditEntriesOf(db: Db): Collection<AuditEntryDocument> {
@@ -18,7 +26,10 @@ export function auditEntriesOf(db: Db): Collection<AuditEntryDocument> {
 }
 
 export function documentOf(entry: AuditEntry): AuditEntryDocument {
-  return { _id: entry.sequence, ...entry };
+  const query = entry.query
+    ? Object.entries(entry.query).map(([name, value]) => ({ name, value }))
+    : null;
+  return { _id: entry.sequence, ...entry, query };
 }
 
 /** The entry as it was hashed: the stored document without its key and driver additions. */
@@ -40,7 +51,9 @@ export function entryOf(document: AuditEntryDocument): AuditEntry {
     refusal: document.refusal,
     correlationId: document.correlationId,
     requestId: document.requestId,
-    query: document.query,
+    query: document.query
+      ? Object.fromEntries(document.query.map(({ name, value }) => [name, value]))
+      : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, MongoServerError, type Collection } from 'mongodb';
+import { BSON, MongoBulkWriteError, MongoServerError, type Collection } from 'mongodb';
 import {
   auditFactsOf,
   chainAfter,
@@ -24,6 +24,22 @@ export class AuditTrailContendedError extends Error {
       `the audit entry could not take a place in the chain: other writers took it ${attempts} times in a row`,
     );
     this.name = 'AuditTrailContendedError';
+  }
+}
+
+/**
+ * The most an entry's facts may take: far above any real request's (ids, a search's terms), and far
+ * below a document's 16 MiB, so that one oversized entry cannot make the group it is in fail.
+ */
+export const maxAuditEntryBytes = 64 * 1024;
+
+export class AuditEntryTooLargeError extends Error {
+  constructor(bytes: number) {
+    super(
+      `the audit entry would take ${bytes} bytes, more than the ${maxAuditEntryBytes} an entry may: ` +
+        'record the request with fewer or shorter ids and terms',
+    );
+    this.name = 'AuditEntryTooLargeError';
   }
 }
 
@@ -86,6 +102,8 @@ export class AuditTrail {
     if (this.closed) throw new AuditTrailClosedError();
     const facts = auditFactsOf(record);
     if (Number.isNaN(facts.at.getTime())) throw new TypeError('an audit entry needs a valid time');
+    const bytes = BSON.calculateObjectSize(facts);
+    if (bytes > maxAuditEntryBytes) throw new AuditEntryTooLargeError(bytes);
     return new Promise<AuditEntry>((resolve, reject) => {
       this.waiting.push({ facts, resolve, reject });
       this.writeWaiting();
@@ -126,20 +144,25 @@ export class AuditTrail {
     try {
       for (let attempt = 1; unwritten.length > 0; attempt += 1) {
         if (attempt > this.maxAttempts) throw new AuditTrailContendedError(this.maxAttempts);
-        this.head ??= await readChainHead(this.entries);
+        const head = this.head ?? (await readChainHead(this.entries));
         const chained = chainAfter(
-          this.head,
+          head,
           unwritten.map((request) => request.facts),
         );
-        const stored = await this.insertInOrder(chained);
+        const { stored, stoppedBy } = await this.insertInOrder(chained);
         const written = chained.slice(0, stored);
         written.forEach((entry, index) => unwritten[index].resolve(entry));
         unwritten = unwritten.slice(stored);
         const last = written[written.length - 1];
-        this.head =
-          stored < chained.length || !last
-            ? undefined
-            : { sequence: last.sequence, hash: last.hash };
+        this.head = last ? { sequence: last.sequence, hash: last.hash } : head;
+        if (stoppedBy === 'place-taken') {
+          this.head = undefined;
+        } else if (stoppedBy) {
+          // The database refused this entry itself (too large, say): only its request fails, the
+          // entries after it take its place.
+          unwritten[0]?.reject(stoppedBy);
+          unwritten = unwritten.slice(1);
+        }
         if (written.length > 0) this.tellStored(written);
       }
     } catch (error) {
@@ -157,33 +180,52 @@ export class AuditTrail {
     }
   }
 
-  /** How many of `entries`, from the first, were stored; stops at a place another writer took. */
-  private async insertInOrder(entries: AuditEntry[]): Promise<number> {
+  /**
+   * Inserts `entries` in order and says how many, from the first, were stored, and what stopped
+   * the insert short: another writer holding a place, or the database refusing an entry. Any other
+   * failure (the connection, say) is thrown: what was stored is then unknown.
+   */
+  private async insertInOrder(
+    entries: AuditEntry[],
+  ): Promise<{ stored: number; stoppedBy?: 'place-taken' | MongoServerError }> {
     this.counts.inserts += 1;
-    let stored: number;
     try {
       await this.entries.insertMany(entries.map(documentOf), { ordered: true });
-      stored = entries.length;
+      this.counts.entries += entries.length;
+      return { stored: entries.length };
     } catch (error) {
-      const taken = placeTaken(error);
-      if (taken === undefined) throw error;
+      const stop = firstWriteError(error);
+      if (!stop) throw error;
+      this.counts.entries += stop.index;
+      if (stop.code !== duplicateKey) return { stored: stop.index, stoppedBy: stop.error };
       this.counts.collisions += 1;
-      stored = taken;
+      return { stored: stop.index, stoppedBy: 'place-taken' };
     }
-    this.counts.entries += stored;
-    return stored;
   }
 }
 
+const duplicateKey = 11000;
+
 /**
- * The index of the first entry that collided with another writer's (E11000 on `_id`), all before
- * it being stored; undefined for any other failure.
+ * Where an ordered insert stopped, every entry before it being stored: the index and code of the
+ * first entry the server refused (a bulk write error is per document); undefined when the failure
+ * is not one entry's.
  */
-function placeTaken(error: unknown): number | undefined {
+function firstWriteError(
+  error: unknown,
+): { index: number; code: number; error: MongoServerError } | undefined {
   if (error instanceof MongoBulkWriteError) {
     const [first] = [error.writeErrors].flat();
-    return first?.code === 11000 ? first.index : undefined;
+    if (!first) return undefined;
+    const refused = new MongoServerError({
+      message: first.errmsg ?? error.message,
+      code: first.code,
+    });
+    return { index: first.index, code: first.code, error: refused };
   }
-  if (error instanceof MongoServerError && error.code === 11000) return 0;
+  // Outside a bulk error, only a duplicate key is known to be the first entry's own.
+  if (error instanceof MongoServerError && error.code === duplicateKey) {
+    return { index: 0, code: duplicateKey, error };
+  }
   return undefined;
 }
