@@ -363,6 +363,11 @@ describe('the audit trail', () => {
           .findOne({ _id: auditPublicationCheckpoint });
         return checkpoint?.through === 6 ? true : undefined;
       });
+      // The newest entry deleted: the chain before it is intact, but the topic has seen it.
+      await auditEntriesOf(mongo.db(db)).deleteOne({ _id: 6 });
+      const truncated = await auditVerify(db);
+      expect(truncated.code).toBe(1);
+      expect(truncated.stderr).toContain('BROKEN at sequence 6 (missing-sequence)');
     });
   });
 });
