@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import type { AccessAudited } from '@hub/contracts';
-import { HubSchemaRegistry } from '@hub/messaging';
+import { ensureTopics, EventPublisher, HubSchemaRegistry } from '@hub/messaging';
 import {
   organisationDirectory,
   verifyChain,
@@ -19,8 +19,11 @@ import {
   entryOf,
   type AuditEntryDocument,
 } from '../apps/registry/src/audit/audit-entries';
-import { entryOfAccessAudited } from '../apps/registry/src/audit/access-audited';
-import { auditPublicationCheckpoint } from '../apps/registry/src/audit/audit-publisher';
+import { auditTopic, entryOfAccessAudited } from '../apps/registry/src/audit/access-audited';
+import {
+  AuditPublisher,
+  auditPublicationCheckpoint,
+} from '../apps/registry/src/audit/audit-publisher';
 import type { AuditPage } from '../apps/registry/src/audit/audit-queries';
 import {
   AuditEntryTooLargeError,
@@ -190,6 +193,47 @@ describe('the audit trail', () => {
       { $where: 'sleep(1)', 'a.b': '1' },
       { name: 'SMITH' },
     ]);
+  });
+
+  it('is published by one instance at a time, another taking over when it stops', async () => {
+    const db = database('audit_lease');
+    const trail = await trailOn(db);
+    const kafka = new Kafka({
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      logLevel: logLevel.NOTHING,
+    });
+    const schemas = new HubSchemaRegistry(process.env.SCHEMA_REGISTRY_URL!);
+    await ensureTopics(kafka, [auditTopic]);
+    await schemas.registerTopicSchemas([auditTopic]);
+    const producer = new EventPublisher(kafka, schemas);
+    await producer.connect();
+    const published: string[][] = [[], []];
+    const quiet = { info: () => undefined, error: () => undefined };
+    const publishers = [0, 1].map((i) => {
+      const counting = Object.create(producer) as EventPublisher;
+      counting.publishMany = (topic, events) => {
+        published[i].push(...events.map((event) => event.key));
+        return producer.publishMany(topic, events);
+      };
+      return new AuditPublisher(mongo.db(db), counting, quiet);
+    });
+    try {
+      for (let i = 0; i < 20; i += 1) await trail.record(read(caller('leased'), 'NOM-1', 'lease'));
+      const [first, second] = await Promise.all(publishers.map((p) => p.catchUp()));
+      // Exactly one of them published, each entry once.
+      expect([first, second].sort()).toEqual([0, 20]);
+      const holder = first === 20 ? 0 : 1;
+      for (let i = 0; i < 5; i += 1) await trail.record(read(caller('leased'), 'NOM-2', 'lease'));
+      expect(await publishers[1 - holder].catchUp()).toBe(0);
+      await publishers[holder].stop();
+      expect(await publishers[1 - holder].catchUp()).toBe(5);
+      expect([...published[0], ...published[1]].sort((a, b) => Number(a) - Number(b))).toEqual(
+        Array.from({ length: 25 }, (_, i) => String(i + 1)),
+      );
+    } finally {
+      await Promise.all(publishers.map((p) => p.stop()));
+      await producer.disconnect();
+    }
   });
 
   it('measures appends per second with group commit', async () => {

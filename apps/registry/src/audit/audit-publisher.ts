@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import type { EventPublisher } from '@hub/messaging';
-import { retryOnceOnDuplicateKey } from '@hub/persistence';
+import { isDuplicateKeyError, retryOnceOnDuplicateKey } from '@hub/persistence';
 import { accessAuditedOf, auditTopic } from './access-audited';
 import { auditEntriesOf, entryOf, storedEntries, type AuditEntryDocument } from './audit-entries';
 
@@ -15,7 +16,15 @@ interface PublicationCheckpoint {
   through: number;
 }
 
+/** Which instance publishes the trail, until when (unless it renews). */
+interface PublicationLease {
+  _id: string;
+  holder: string;
+  until: Date;
+}
+
 export const auditPublicationCheckpoint = 'audit-publication';
+const auditPublicationLease = 'audit-publication-lease';
 
 /** Entries per produce round (and per read of the trail). */
 const publishBatch = 500;
@@ -26,16 +35,25 @@ const publishBatch = 500;
  * publishes in the background; a checkpoint in `registry_checkpoints` holds the highest sequence
  * published, and everything after it is published at start-up, after each store and every
  * interval. Kafka being down delays publication and loses nothing: the entries wait in the
- * database. An entry may be published twice (a crash between producing and the checkpoint, or two
- * instances catching up at once); it keeps its key (the sequence) and event id.
+ * database.
+ *
+ * One instance publishes at a time, holding a lease (a conditional upsert in
+ * `registry_checkpoints`, renewed at each catch-up), so that the topic carries the chain in its
+ * order; the others' entries are published by the holder's next catch-up (at most an interval
+ * later), and another instance takes over once a lease is not renewed. An entry may still be
+ * published twice (a crash between producing and the checkpoint, a lease taken over while its
+ * holder was still producing); it keeps its key (the sequence) and event id.
  */
 export class AuditPublisher {
   private readonly entries: Collection<AuditEntryDocument>;
   private readonly checkpoints: Collection<PublicationCheckpoint>;
+  private readonly leases: Collection<PublicationLease>;
   private running?: Promise<number>;
   private again = false;
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly instance = randomUUID();
+  private leaseMs = 60_000;
 
   constructor(
     db: Db,
@@ -44,6 +62,7 @@ export class AuditPublisher {
   ) {
     this.entries = auditEntriesOf(db);
     this.checkpoints = db.collection<PublicationCheckpoint>('registry_checkpoints');
+    this.leases = db.collection<PublicationLease>('registry_checkpoints');
   }
 
   /** Asks for a catch-up soon; a failure is logged and the next one tries again. */
@@ -83,7 +102,38 @@ export class AuditPublisher {
     return checkpoint?.through ?? 0;
   }
 
+  /**
+   * Takes or renews the lease; false while another instance holds it. The upsert collides on `_id`
+   * when the lease exists and is another's: MongoDB and FerretDB alike refuse the second document.
+   */
+  private async holdLease(): Promise<boolean> {
+    const now = new Date();
+    try {
+      await this.leases.updateOne(
+        {
+          _id: auditPublicationLease,
+          $or: [{ holder: this.instance }, { until: { $lt: now } }],
+        },
+        { $set: { holder: this.instance, until: new Date(now.getTime() + this.leaseMs) } },
+        { upsert: true },
+      );
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Lets another instance take over at once, rather than when the lease runs out. */
+  private async releaseLease(): Promise<void> {
+    await this.leases.updateOne(
+      { _id: auditPublicationLease, holder: this.instance },
+      { $set: { until: new Date(0) } },
+    );
+  }
+
   private async publishAll(): Promise<number> {
+    if (!(await this.holdLease())) return 0;
     let published = 0;
     for await (const batch of storedEntries(
       this.entries,
@@ -106,12 +156,18 @@ export class AuditPublisher {
         ),
       );
       published += batch.length;
+      // Renewed as it goes: a long catch-up keeps the lease it works under.
+      if (!(await this.holdLease())) break;
     }
     return published;
   }
 
-  /** Catches up now (without waiting: Kafka may be down) and then every `intervalMs`. */
+  /**
+   * Catches up now (without waiting: Kafka may be down) and then every `intervalMs`; a lease not
+   * renewed for two intervals passes to another instance.
+   */
   start(intervalMs: number): void {
+    this.leaseMs = 2 * intervalMs;
     this.notify();
     this.timer = setInterval(() => this.notify(), intervalMs);
     this.timer.unref();
@@ -122,5 +178,8 @@ export class AuditPublisher {
     clearInterval(this.timer);
     this.again = false;
     await this.running?.catch(() => undefined);
+    await this.releaseLease().catch((error: unknown) =>
+      this.logger.error({ err: error }, 'releasing the audit publication lease failed'),
+    );
   }
 }
