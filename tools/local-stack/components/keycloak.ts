@@ -189,7 +189,8 @@ export const keycloak: StackComponent = {
     );
   },
 
-  async isReady(issuer) {
+  async isReady(endpoint) {
+    const issuer = endpoint.replace(/\/+$/, '');
     try {
       const response = await fetch(`${issuer}/.well-known/openid-configuration`, {
         signal: AbortSignal.timeout(2_000),
@@ -197,7 +198,8 @@ export const keycloak: StackComponent = {
       if (!response.ok) return false;
       const configuration = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
       // OpenID discovery: the configuration names the very issuer it was fetched for.
-      return configuration.issuer === issuer && typeof configuration.jwks_uri === 'string';
+      const named = typeof configuration.issuer === 'string' ? configuration.issuer : '';
+      return named.replace(/\/+$/, '') === issuer && typeof configuration.jwks_uri === 'string';
     } catch {
       return false;
     }
