@@ -43,7 +43,7 @@ describe('the audit chain', () => {
     const [entry] = chainAfter(emptyChainHead, facts(1)) as [AuditEntry];
     const { hash, ...unhashed } = entry;
     expect(canonicalEntry(unhashed)).toBe(
-      '{"action":"record.read","at":"2026-01-01T00:00:00.000Z","clientId":"hub-console",' +
+      '{"action":"record.read","at":"2026-01-01T00:00:00.000Z","breakGlass":false,"clientId":"hub-console",' +
         '"correlationId":"corr-0","nominalIds":["NOM-0"],"organisationId":"hub","outcome":"allowed",' +
         `"previousHash":"${genesisHash}","query":null,"reason":null,"refusal":null,` +
         '"requestId":"req-0","roles":["auditor"],"sequence":1,"subject":"f3b1c0de-0000-4000-8000-000000000001",' +
@@ -51,7 +51,7 @@ describe('the audit chain', () => {
     );
     // Pinned, so that a change of the canonical form cannot pass unnoticed: every stored chain
     // would stop verifying.
-    expect(hash).toBe('91f546a6d8f38ec2c15b6e3870d2b87b5a7f7406a9f00218aed62b1d31c228a6');
+    expect(hash).toBe('aeac8db117897a8f7d3c0087fbef3c885e49ca3d884519ca41767a3619669287');
   });
 
   it('numbers entries from 1 and links each to the hash of the one before', () => {
