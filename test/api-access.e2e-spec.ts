@@ -7,6 +7,8 @@ import {
   type Principal,
 } from '@hub/testing';
 import { openRegistryFixture, type RegistryFixture } from './support/registry-fixture';
+import { verifyChain } from '@hub/security';
+import { entryOf, type AuditEntryDocument } from '../apps/registry/src/audit/audit-entries';
 import { headersOf } from './support/hub-callers';
 
 /**
@@ -59,9 +61,20 @@ describe('who may do what through the registry API', () => {
   let nominalId: string;
   const url = () => fixture.registry.url;
 
+  /** Every call of this file carries one correlation id and is counted, to match the audit trail. */
+  const correlationId = `api-access-${randomUUID()}`;
+  let calls = 0;
+  const counted = (path: string, init: RequestInit = {}) => {
+    calls += 1;
+    return fetch(`${url()}${path}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), 'x-correlation-id': correlationId },
+    });
+  };
+
   const call = async (who: Who, path: string, init: RequestInit & { reason?: string } = {}) => {
     const { reason, ...rest } = init;
-    return fetch(`${url()}${path}`, {
+    return counted(path, {
       ...rest,
       headers: {
         'content-type': 'application/json',
@@ -300,7 +313,7 @@ describe('who may do what through the registry API', () => {
       ['a malformed token', 'Bearer abc.def', /not valid/],
       ['another scheme', 'Basic aGVsbG86d29ybGQ=', /must be "Bearer/],
     ])('%s', async (_, authorization, reason) => {
-      const response = await fetch(`${url()}${path()}`, {
+      const response = await counted(path(), {
         headers: authorization ? { authorization } : {},
       });
       expect(response.status).toBe(401);
@@ -317,7 +330,7 @@ describe('who may do what through the registry API', () => {
       const forged = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: 'forged' })
         .sign(privateKey);
-      const response = await fetch(`${url()}${path()}`, {
+      const response = await counted(path(), {
         headers: { authorization: `Bearer ${forged}` },
       });
       expect(response.status).toBe(401);
@@ -335,11 +348,25 @@ describe('who may do what through the registry API', () => {
         const tampered = Buffer.from(JSON.stringify({ ...claims, ...changed })).toString(
           'base64url',
         );
-        const response = await fetch(`${url()}${path()}`, {
+        const response = await counted(path(), {
           headers: { authorization: `Bearer ${header}.${tampered}.${signature}` },
         });
         expect(response.status).toBe(401);
       }
+    });
+  });
+
+  describe('the audit trail', () => {
+    it('left exactly one audit entry per call above, in an unbroken chain, with refusals and break glass flagged', async () => {
+      const entries = fixture.mongo.db(fixture.run).collection<AuditEntryDocument>('audit_entries');
+      const ours = await entries.find({ correlationId }).toArray();
+      expect(ours).toHaveLength(calls);
+      expect(ours.filter((entry) => entry.breakGlass).length).toBeGreaterThan(0);
+      expect(
+        ours.filter((entry) => entry.outcome === 'refused' && entry.subject === null).length,
+      ).toBe(6);
+      const everything = await entries.find().sort({ _id: 1 }).toArray();
+      expect(verifyChain(everything.map(entryOf))).toMatchObject({ intact: true });
     });
   });
 });

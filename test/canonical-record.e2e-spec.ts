@@ -335,15 +335,12 @@ describe('the canonical record, built from every event type', () => {
 
   it('archives and re-activates a record through commands, with reasons', async () => {
     const { nominalId } = await register();
-    const bad = await client.post(`/v1/nominals/${nominalId}/archive`, {
-      actingUser: 'rm.synthetic',
-    });
+    const bad = await client.post(`/v1/nominals/${nominalId}/archive`, {});
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/reason/);
 
     const archive = await client.post(`/v1/nominals/${nominalId}/archive`, {
       reason: 'No longer meets the MAPPA criteria (synthetic)',
-      actingUser: 'rm.synthetic',
     });
     expect(archive.status).toBe(202);
     const archived = await client.recordWhen(
@@ -353,20 +350,18 @@ describe('the canonical record, built from every event type', () => {
     );
     expect(archived.archive).toMatchObject({
       reason: 'No longer meets the MAPPA criteria (synthetic)',
-      archivedBy: 'rm.synthetic',
+      archivedBy: 'hub.data-governance',
     });
     expect(
       (
         await client.post(`/v1/nominals/${nominalId}/archive`, {
           reason: 'again',
-          actingUser: 'rm.synthetic',
         })
       ).status,
     ).toBe(409);
 
     const reactivate = await client.post(`/v1/nominals/${nominalId}/reactivate`, {
       reason: 'Convicted of a new offence (synthetic)',
-      actingUser: 'rm.synthetic',
     });
     expect(reactivate.status).toBe(202);
     await client.recordWhen(
@@ -377,14 +372,13 @@ describe('the canonical record, built from every event type', () => {
     const summaries = (await client.timeline(nominalId)).map((entry) => entry.summary);
     expect(summaries).toEqual(
       expect.arrayContaining([
-        'Record archived by rm.synthetic: No longer meets the MAPPA criteria (synthetic)',
-        'Record re-activated by rm.synthetic: Convicted of a new offence (synthetic)',
+        'Record archived by hub.data-governance: No longer meets the MAPPA criteria (synthetic)',
+        'Record re-activated by hub.data-governance: Convicted of a new offence (synthetic)',
       ]),
     );
-    expect(
-      (await client.post('/v1/nominals/NOM-NOT-THERE/archive', { reason: 'x', actingUser: 'y' }))
-        .status,
-    ).toBe(404);
+    expect((await client.post('/v1/nominals/NOM-NOT-THERE/archive', { reason: 'x' })).status).toBe(
+      404,
+    );
   });
 
   it('flags a likely duplicate at registration and merges it, keeping both histories', async () => {
@@ -417,14 +411,12 @@ describe('the canonical record, built from every event type', () => {
     const noSurvivor = await client.post(`/v1/duplicates/${candidate.id}/decision`, {
       decision: 'MERGED',
       reason: 'Same person',
-      actingUser: 'rm.synthetic',
     });
     expect(noSurvivor.status).toBe(400);
     const decided = await client.post(`/v1/duplicates/${candidate.id}/decision`, {
       decision: 'MERGED',
       survivorId: survivor,
       reason: 'Same person: custody photographs match (synthetic)',
-      actingUser: 'rm.synthetic',
     });
     expect(decided.status).toBe(202);
 
@@ -484,7 +476,6 @@ describe('the canonical record, built from every event type', () => {
     const decided = await client.post(`/v1/duplicates/${candidate.id}/decision`, {
       decision: 'LINKED',
       reason: 'Twins sharing a PNC record by mistake (synthetic)',
-      actingUser: 'rm.synthetic',
     });
     expect(decided.status).toBe(202);
     const linked = (view: RecordView, other: string) =>

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { headersOf, testReason } from './support/hub-callers';
+import { RegistryClient } from './support/registry-client';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import {
   eventually,
@@ -53,24 +55,42 @@ describe('police intelligence, from the agency connector to the canonical record
     });
   });
 
+  /**
+   * The police force's system publishes through the connector, and its practitioners read what it
+   * shared (C items included: the originator sees its own); the hub's data governance reads the
+   * dead letters.
+   */
+  const policeSystem = { client: 'police-greater-manchester.records-management-system' };
+  const police = () =>
+    new RegistryClient(
+      registry.url,
+      { user: 'police-greater-manchester.practitioner' },
+      testReason,
+    );
+  const operator = () => new RegistryClient(registry.url);
+
   afterAll(async () => {
     await connector?.close();
     await registry?.close();
   });
 
-  const post = (
+  const post = async (
     body: unknown,
     headers: Record<string, string> = {},
     eventType = 'intelligence-shared',
   ) =>
     fetch(`${connector.url}/v1/events/${eventType}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(await headersOf(policeSystem)),
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
   const recordOf = async (nominalId: string): Promise<NominalView | undefined> => {
-    const response = await fetch(`${registry.url}/v1/nominals/${nominalId}`);
+    const response = await police().get(`/v1/nominals/${nominalId}`);
     if (response.status === 404) return undefined;
     expect(response.status).toBe(200);
     return (await response.json()) as NominalView;
@@ -78,8 +98,8 @@ describe('police intelligence, from the agency connector to the canonical record
 
   /** The record's events, oldest first. */
   const historyOf = async (nominalId: string): Promise<TimelineEntry[]> => {
-    const response = await fetch(
-      `${registry.url}/v1/nominals/${nominalId}/timeline?order=asc&pageSize=100`,
+    const response = await police().get(
+      `/v1/nominals/${nominalId}/timeline?order=asc&pageSize=100`,
     );
     expect(response.status).toBe(200);
     return ((await response.json()) as { items: TimelineEntry[] }).items;
@@ -173,17 +193,46 @@ describe('police intelligence, from the agency connector to the canonical record
     expect(await messageCount(kafka, topic)).toBe(before);
   });
 
-  it('answers 400 for malformed JSON and for another agency posing as the producer', async () => {
+  it('answers 400 for malformed JSON, 401 without a token, 403 for another agency or organisation posing as the producer', async () => {
     const before = await messageCount(kafka, topic);
     expect((await post('{"metadata": ')).status).toBe(400);
     const impostor = syntheticIntelligence(syntheticNominalId());
-    const response = await post({
+    const asHealth = await post({
       ...impostor,
       metadata: { ...impostor.metadata, producingAgency: 'HEALTH' },
     });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain('metadata.producingAgency');
+    expect(asHealth.status).toBe(403);
+    expect(await asHealth.text()).toContain('metadata.producingAgency');
+    const asAnotherForce = await post({
+      ...impostor,
+      metadata: { ...impostor.metadata, producingOrganisation: 'police-west-yorkshire' },
+    });
+    expect(asAnotherForce.status).toBe(403);
+    expect(await asAnotherForce.text()).toMatch(/you publish as police-greater-manchester/);
+    const anonymous = await fetch(`${connector.url}/v1/events/intelligence-shared`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(impostor),
+    });
+    expect(anonymous.status).toBe(401);
     expect(await messageCount(kafka, topic)).toBe(before);
+  });
+
+  it("refuses a police system's token at the prison connector: it cannot publish prison facts", async () => {
+    const prisonConnector = await startConnector('PRISON');
+    try {
+      const response = await fetch(`${prisonConnector.url}/v1/events/custody-event-recorded`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await headersOf(policeSystem)) },
+        body: JSON.stringify({ nominalId: syntheticNominalId() }),
+      });
+      expect(response.status).toBe(403);
+      expect(await response.text()).toMatch(
+        /is a POLICE organisation; this connector publishes for PRISON only/,
+      );
+    } finally {
+      await prisonConnector.close();
+    }
   });
 
   it('answers 404 for an event type the police connector does not publish', async () => {
@@ -239,23 +288,23 @@ describe('police intelligence, from the agency connector to the canonical record
 
     // Operators see it through the registry's API, can inspect it, and can rehearse a replay.
     const listed = (await (
-      await fetch(`${registry.url}/v1/dead-letters?errorClass=UndecodableMessageError&limit=10000`)
+      await operator().get('/v1/dead-letters?errorClass=UndecodableMessageError&limit=10000')
     ).json()) as { id: string; key: string; sourceTopic: string }[];
     const letter = listed.find((entry) => entry.key === nominalId);
     expect(letter).toMatchObject({ sourceTopic: topic });
     const [, partition, offset] = letter!.id.split('/');
     const inspected = (await (
-      await fetch(`${registry.url}/v1/dead-letters/${partition}/${offset}`)
+      await operator().get(`/v1/dead-letters/${partition}/${offset}`)
     ).json()) as { undecodable?: string };
     expect(inspected.undecodable).toContain('wire format');
-    const rehearsal = await fetch(`${registry.url}/v1/dead-letters/replay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ errorClass: 'UndecodableMessageError', dryRun: true, limit: 10000 }),
+    const rehearsal = await operator().post('/v1/dead-letters/replay', {
+      errorClass: 'UndecodableMessageError',
+      dryRun: true,
+      limit: 10000,
     });
     expect(rehearsal.status).toBe(201);
     expect(((await rehearsal.json()) as { dryRun: boolean }).dryRun).toBe(true);
-    const badFilter = await fetch(`${registry.url}/v1/dead-letters?since=yesterday`);
+    const badFilter = await operator().get('/v1/dead-letters?since=yesterday');
     expect(badFilter.status).toBe(400);
     expect(await badFilter.text()).toContain('since');
   });

@@ -199,12 +199,10 @@ describe('the record decided by effective dates, merged by the newest facts, unm
     // ...and goes back with it when data governance undoes the merge.
     const refused = await client.post(`/v1/nominals/${survivor}/unmerge`, {
       reason: 'not merged',
-      actingUser: 'governance@example.invalid',
     });
     expect(refused.status).toBe(409);
     const accepted = await client.post(`/v1/nominals/${retired}/unmerge`, {
       reason: 'Two different people: dates of birth checked against the PNC (synthetic)',
-      actingUser: 'governance@example.invalid',
     });
     expect(accepted.status).toBe(202);
 
@@ -234,8 +232,8 @@ describe('the record decided by effective dates, merged by the newest facts, unm
       client.timeline(survivor),
     ]);
     const undone = retiredTimeline.find((entry) => entry.eventType === 'MergeUndone');
-    expect(undone?.actingUser).toBe('governance@example.invalid');
-    expect(undone?.summary).toMatch(/undone by governance@example\.invalid: Two different people/);
+    expect(undone?.actingUser).toBe('hub.data-governance');
+    expect(undone?.summary).toMatch(/undone by hub\.data-governance: Two different people/);
     expect(retiredTimeline.some((entry) => entry.eventType === 'AddressRecorded')).toBe(true);
     expect(survivorTimeline.some((entry) => entry.eventType === 'AddressRecorded')).toBe(false);
     expect(survivorTimeline.some((entry) => /Merge of record .* undone/.test(entry.summary))).toBe(

@@ -1,3 +1,4 @@
+import { RegistryClient } from './support/registry-client';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
@@ -327,7 +328,7 @@ describe('registry queries: search, record and timeline over HTTP', () => {
     await mongo?.client.close();
   });
 
-  const get = (path: string) => fetch(`${url}${path}`, { redirect: 'manual' });
+  const get = (path: string) => new RegistryClient(url).get(path, { redirect: 'manual' });
 
   async function json<T>(path: string, status = 200): Promise<T> {
     const response = await get(path);

@@ -1,7 +1,4 @@
-import type { DynamicModule, INestApplication, Provider } from '@nestjs/common';
-import { PinoLogger } from 'nestjs-pino';
-import { ACCESS_AUDIT } from '@hub/security';
-import { LoggedAccessAudit } from '../../apps/agency-connector/src/infrastructure/logged-access-audit';
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startHubConsumer } from '@hub/messaging';
 import { createHubApp, HubExceptionFilter, listenHub } from '@hub/observability';
@@ -46,36 +43,10 @@ export function isolatedRunName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${process.pid}`;
 }
 
-function provides(module: DynamicModule, token: symbol): boolean {
-  return (module.providers ?? []).some(
-    (provider: Provider) => typeof provider === 'object' && provider.provide === token,
-  );
-}
-
-/**
- * The registry's audit trail (ACCESS_AUDIT) comes with the sec-audit branch; until it is merged the
- * registry module provides none and cannot start. Tests then audit to the log as the connector does.
- * Inert once the module provides its own.
- */
-function withAuditUntilMerged(module: DynamicModule): DynamicModule {
-  if (provides(module, ACCESS_AUDIT)) return module;
-  return {
-    ...module,
-    providers: [
-      ...(module.providers ?? []),
-      {
-        provide: ACCESS_AUDIT,
-        inject: [PinoLogger],
-        useFactory: (logger: PinoLogger) => new LoggedAccessAudit(logger),
-      },
-    ],
-  };
-}
-
 /** The registry app, in-process, against the real stack given by the environment. */
 export async function startRegistry(env: Record<string, string> = {}): Promise<RunningApp> {
   const config = loadRegistryConfig({ ...testDefaults, ...process.env, ...env });
-  const app = await createHubApp(withAuditUntilMerged(RegistryModule.forRoot(config)));
+  const app = await createHubApp(RegistryModule.forRoot(config));
   setUpRegistryApiDocs(app);
   return listen(app, () => startHubConsumer(app, app.get(HubExceptionFilter)));
 }

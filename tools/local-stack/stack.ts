@@ -64,8 +64,13 @@ async function bringUp(component: StackComponent): Promise<boolean> {
       () => component.isReady(component.localEndpoint),
       startTimeoutMs,
     );
-    report(component.name, `already running at ${component.localEndpoint}`);
-    return false;
+    if (!component.isCurrent || (await component.isCurrent())) {
+      report(component.name, `already running at ${component.localEndpoint}`);
+      return false;
+    }
+    // What it was started with has changed since (e.g. the realm after a directory change).
+    report(component.name, 'running with an outdated configuration: restarting it');
+    await stopServer(component.name);
   }
   if (await portIsTaken(component.port)) {
     throw new StackError(

@@ -16,6 +16,8 @@ export const registryConfigSchema = infrastructureConfig.extend({
   REGISTRY_PARKING_SWEEP_MS: milliseconds.default(60_000),
   /** How often records whose latest change is not on the changed-record topic are looked for. */
   REGISTRY_CHANGE_SWEEP_MS: milliseconds.default(300_000),
+  /** How often audit entries not yet on the audit topic are looked for (e.g. after Kafka was down). */
+  REGISTRY_AUDIT_PUBLISH_SWEEP_MS: milliseconds.default(30_000),
   /** How often to look for records whose date-dependent facts change today. */
   REGISTRY_DATE_SWEEP_MS: milliseconds.default(15 * 60_000),
   /**

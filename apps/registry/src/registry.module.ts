@@ -26,6 +26,8 @@ import {
 import { httpSettingsOf } from '@hub/config';
 import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
 import { ChangedRecordPublisher } from './changes/changed-record-publisher';
+import { auditProviders } from './audit/audit.providers';
+import { AuditController } from './audit/audit.controller';
 import { AsyncApiController } from './contracts/asyncapi.controller';
 import { NominalCommandsController } from './commands/nominal-commands.controller';
 import { RecordCommands } from './commands/record-commands';
@@ -46,7 +48,9 @@ import { DateReachedSweep } from './dates/date-reached-sweep';
 import { DueDates } from './dates/due-dates';
 import { ParkingExpiry } from './parking/parking-expiry';
 import { SearchDocuments } from './search/search-documents';
-import { securityProviders } from '@hub/security';
+import { ACCESS_AUDIT, securityProviders } from '@hub/security';
+import { AuditedAccess } from './audit/audited-access';
+import { AuditTrail } from './audit/audit-trail';
 import { CommandAccess } from './access/command-access';
 import { RecordAccessFacts } from './access/record-access-facts';
 import type { RegistryConfig } from './registry.config';
@@ -72,6 +76,7 @@ export class RegistryModule {
       ],
       controllers: [
         AsyncApiController,
+        AuditController,
         DeadLettersController,
         HealthController,
         MetricsController,
@@ -235,6 +240,12 @@ export class RegistryModule {
             duplicates: DuplicateCandidates,
             publisher: EventPublisher,
           ) => new RecordCommands(store, duplicates, publisher),
+        },
+        ...auditProviders,
+        {
+          provide: ACCESS_AUDIT,
+          inject: [AuditTrail],
+          useFactory: (trail: AuditTrail) => new AuditedAccess(trail),
         },
         RegistryLifecycle,
         {

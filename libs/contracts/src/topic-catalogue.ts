@@ -16,8 +16,11 @@ export interface TopicDefinition {
   owner: Agency;
   /** Agencies whose systems may publish on the topic; the connectors' routes derive from it. */
   publishers: readonly Agency[];
-  /** What the Kafka key holds; keying by nominal keeps each person's events in order. */
-  key: 'nominalId';
+  /**
+   * What the Kafka key holds; keying by nominal keeps each person's events in order. The audit
+   * trail is keyed by its sequence: it is one chain, verifiable only in its own order (one partition).
+   */
+  key: 'nominalId' | 'sequence';
   /**
    * Full name of the Avro record in `schemas/` that the values follow; null for dead-letter topics,
    * whose values are the original bytes of the failed message (the reason is in its headers).
@@ -218,6 +221,20 @@ export const topicCatalogue = {
     cleanupPolicy: 'compact',
     retentionMs: -1,
     partitions: 3,
+  },
+  'registry.access.audited.v1': {
+    description:
+      "Every entry of the registry's audit trail, once stored: who read, searched, exported or changed which records, or was refused, chained by SHA-256 so that the topic alone can be verified.",
+    owner: 'HUB',
+    publishers: ['HUB'],
+    key: 'sequence',
+    valueSchema: 'org.mappahub.registry.AccessAudited' as const,
+    readers: ['HUB'],
+    classification: 'OFFICIAL_SENSITIVE',
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    // One chain in one order: a single partition keeps it.
+    partitions: 1,
   },
   'registry.event.retry-scheduled.v1': failureTopic(
     'Events the registry failed to apply for a reason that may pass, waiting out their back-off before another attempt.',

@@ -8,3 +8,4 @@ export * from './nest/access-context';
 export * from './nest/access.decorators';
 export * from './nest/access.interceptor';
 export * from './nest/security-providers';
+export * from './audit';

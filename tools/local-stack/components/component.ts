@@ -21,6 +21,11 @@ export interface StackComponent {
   start(): Promise<number> | number;
   /** True when `endpoint` answers a real request of the server's own protocol. */
   isReady(endpoint: string): Promise<boolean>;
+  /**
+   * For a server this stack started that still runs: false when what it was started with has changed
+   * since, so that `up` restarts it (absent: always current).
+   */
+  isCurrent?(): Promise<boolean>;
   /** Runs once a freshly started server answers, before anything that starts after it. */
   afterReady?(): Promise<void>;
 }

@@ -102,10 +102,10 @@ function contentOf(file: string): string | undefined {
 }
 
 /**
- * Generates the realm from the directory, and imports it unless Keycloak holds that very realm
- * already: once on the first start, again after a directory change (the fingerprint differs).
+ * Writes the realm generated from the directory (and the stack's secrets) with its fingerprint, and
+ * says whether Keycloak holds that very realm already.
  */
-async function importRealmIfChanged(): Promise<void> {
+async function realmIsImported(): Promise<boolean> {
   await runStep(
     'keycloak',
     resolve(repoRoot, 'node_modules', '.bin', 'tsx'),
@@ -119,7 +119,16 @@ async function importRealmIfChanged(): Promise<void> {
     { cwd: repoRoot },
   );
   const fingerprint = contentOf(resolve(importDir, realmFingerprintName));
-  if (fingerprint !== undefined && fingerprint === contentOf(importedMarker)) return;
+  return fingerprint !== undefined && fingerprint === contentOf(importedMarker);
+}
+
+/**
+ * Imports the realm unless Keycloak holds that very realm already: on the first start, and again
+ * after a directory change (the fingerprint differs; `up` restarts a running Keycloak for it).
+ */
+async function importRealmIfChanged(): Promise<void> {
+  if (await realmIsImported()) return;
+  const fingerprint = contentOf(resolve(importDir, realmFingerprintName));
   report('keycloak', `importing realm ${realmName} from the organisation directory`);
   const started = Date.now();
   // `import` is a server launch that exits when done; Keycloak is not running (we are starting it).
@@ -189,7 +198,10 @@ export const keycloak: StackComponent = {
     );
   },
 
-  async isReady(issuer) {
+  isCurrent: realmIsImported,
+
+  async isReady(endpoint) {
+    const issuer = endpoint.replace(/\/+$/, '');
     try {
       const response = await fetch(`${issuer}/.well-known/openid-configuration`, {
         signal: AbortSignal.timeout(2_000),
@@ -197,7 +209,8 @@ export const keycloak: StackComponent = {
       if (!response.ok) return false;
       const configuration = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
       // OpenID discovery: the configuration names the very issuer it was fetched for.
-      return configuration.issuer === issuer && typeof configuration.jwks_uri === 'string';
+      const named = typeof configuration.issuer === 'string' ? configuration.issuer : '';
+      return named.replace(/\/+$/, '') === issuer && typeof configuration.jwks_uri === 'string';
     } catch {
       return false;
     }

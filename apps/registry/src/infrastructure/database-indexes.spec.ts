@@ -7,6 +7,8 @@ import { DuplicateCandidates } from '../duplicates/duplicate-candidates';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { NominalQueries, type SearchCriteria } from '../nominals/nominal-queries';
 import { searchCriteriaNames } from '../nominals/nominal-query-params';
+import type { AuditEntryDocument } from '../audit/audit-entries';
+import { AuditQueries } from '../audit/audit-queries';
 import { databaseIndexes, type DeclaredIndex } from './database-indexes';
 
 /** One query a component sent: what an index must serve. */
@@ -235,6 +237,20 @@ async function issuedByTheApi(): Promise<IssuedQuery[]> {
   const quiet = { info: () => undefined, error: () => undefined };
   const dueDates = new DueDates(db, db.collection<NominalDocument>('nominals'));
   await new DateReachedSweep(dueDates, publisher, quiet).sweep();
+  // The auditors' questions: each filter alone and with a period and a cursor. A period alone is
+  // left out: it is walked newest first by sequence (`_id`), filtered by time.
+  const audit = new AuditQueries(db.collection<AuditEntryDocument>('audit_entries'));
+  const period = { from: new Date('2026-01-01'), until: new Date('2026-02-01') };
+  for (const filter of [
+    { nominalId: 'NOM-1' },
+    { username: 'a.user' },
+    { subject: 'sub' },
+    { organisationId: 'org' },
+  ]) {
+    await audit.find(filter, { limit: 100 });
+    await audit.find({ ...filter, ...period }, { limit: 100, before: 500 });
+  }
+  await audit.find(period, { limit: 100, before: 500 });
   return issued;
 }
 

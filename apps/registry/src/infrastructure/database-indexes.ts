@@ -56,6 +56,16 @@ export const databaseIndexes: readonly DeclaredIndex[] = [
     key: { status: 1, flaggedAt: 1, _id: 1 },
     name: 'reviewQueue',
   },
+
+  // audit_entries: the auditors' questions (audit/audit-queries.ts), newest first by sequence
+  // (`_id`): who saw a record, what a user (by name or token subject) or an organisation did. A
+  // period alone is looked up by time.
+  { collection: 'audit_entries', key: { nominalIds: 1, _id: 1 }, name: 'byNominal' },
+  { collection: 'audit_entries', key: { username: 1, _id: 1 }, name: 'byUsername' },
+  { collection: 'audit_entries', key: { breakGlass: 1, _id: 1 }, name: 'byBreakGlass' },
+  { collection: 'audit_entries', key: { subject: 1, _id: 1 }, name: 'bySubject' },
+  { collection: 'audit_entries', key: { organisationId: 1, _id: 1 }, name: 'byOrganisation' },
+  { collection: 'audit_entries', key: { at: 1 }, name: 'byTime' },
 ];
 
 /**

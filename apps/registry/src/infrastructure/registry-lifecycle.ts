@@ -7,6 +7,8 @@ import {
 } from '@nestjs/common';
 import { HubKafkaTransport, type EventPublisher } from '@hub/messaging';
 import type { MongoConnection } from '@hub/persistence';
+import { AuditPublisher } from '../audit/audit-publisher';
+import { AuditTrail } from '../audit/audit-trail';
 import { ChangedRecordPublisher } from '../changes/changed-record-publisher';
 import { DateReachedSweep } from '../dates/date-reached-sweep';
 import { ParkingExpiry } from '../parking/parking-expiry';
@@ -29,12 +31,15 @@ export class RegistryLifecycle
     private readonly parkingExpiry: ParkingExpiry,
     private readonly dateReached: DateReachedSweep,
     private readonly transport: HubKafkaTransport,
+    private readonly auditTrail: AuditTrail,
+    private readonly auditPublisher: AuditPublisher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.changes.start(this.config.REGISTRY_CHANGE_SWEEP_MS);
     this.parkingExpiry.start(this.config.REGISTRY_PARKING_SWEEP_MS);
     this.dateReached.start(this.config.REGISTRY_DATE_SWEEP_MS);
+    this.auditPublisher.start(this.config.REGISTRY_AUDIT_PUBLISH_SWEEP_MS);
   }
 
   /** Nest closes microservices after the shutdown hooks: stop consuming while the database is open. */
@@ -43,6 +48,10 @@ export class RegistryLifecycle
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // Entries accepted before the server closed are stored; those not yet published wait for the
+    // next start's catch-up.
+    await this.auditTrail.close();
+    await this.auditPublisher.stop();
     await this.parkingExpiry.stop();
     await this.dateReached.stop();
     await this.changes.stop();

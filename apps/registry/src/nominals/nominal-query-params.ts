@@ -47,7 +47,7 @@ const calendarDate = z
  * A day (YYYY-MM-DD, meaning the whole day) or an instant with its time zone: without one a time
  * would be read in the server's zone, which nobody calling the API knows.
  */
-const dayOrInstant = z
+export const dayOrInstant = z
   .string()
   .refine(
     (text) =>
@@ -62,6 +62,11 @@ const dayOrInstant = z
   );
 
 const dayMs = 86_400_000;
+
+/** The exclusive end of a `dayOrInstant`: a day means all of it, an instant is inclusive. */
+export function exclusiveEndOf(to: string): Date {
+  return new Date(Date.parse(to) + (isCalendarDate(to) ? dayMs : 1));
+}
 
 /** Parsing an enum value case-insensitively, as people type "active" as often as "ACTIVE". */
 function symbol<const T extends readonly [string, ...string[]]>(
@@ -87,7 +92,7 @@ function list<T>(item: z.ZodType<T, string>) {
     .pipe(z.array(item).min(1, { error: 'must list at least one value' }));
 }
 
-function wholeNumber(min: number, max: number) {
+export function wholeNumber(min: number, max: number) {
   const range = `must be a whole number from ${min} to ${max}`;
   return z
     .string()
@@ -160,9 +165,7 @@ const timelineQuery = z
   .transform(({ from, to, ...rest }) => ({
     ...rest,
     from: from === undefined ? undefined : new Date(from),
-    // A day means all of it: up to the start of the next one. An instant is inclusive.
-    until:
-      to === undefined ? undefined : new Date(Date.parse(to) + (isCalendarDate(to) ? dayMs : 1)),
+    until: to === undefined ? undefined : exclusiveEndOf(to),
   }))
   .refine((query) => !query.from || !query.until || query.from < query.until, {
     error: 'must not be before from',
@@ -200,7 +203,8 @@ function violationsOf(error: z.ZodError, known: readonly string[]): Violation[] 
   );
 }
 
-function parse<S extends z.ZodType<unknown, Record<string, string>>, T>(
+/** Parses a query string's parameters with `schema`, naming every unknown or repeated one. */
+export function parseQuery<S extends z.ZodType<unknown, Record<string, string>>, T>(
   schema: S,
   known: readonly string[],
   query: Record<string, unknown>,
@@ -228,7 +232,7 @@ const timelineParameters = [
 export function parseSearchQuery(
   query: Record<string, unknown>,
 ): Parsed<{ criteria: SearchCriteria; page: PageRequest }> {
-  return parse(searchQuery, searchParameters, query, ({ page, pageSize, ...criteria }) => ({
+  return parseQuery(searchQuery, searchParameters, query, ({ page, pageSize, ...criteria }) => ({
     criteria,
     page: { page, pageSize },
   }));
@@ -238,7 +242,7 @@ export function parseSearchQuery(
 export function parseTimelineQuery(
   query: Record<string, unknown>,
 ): Parsed<{ filters: TimelineFilters; page: PageRequest }> {
-  return parse(
+  return parseQuery(
     timelineQuery,
     timelineParameters,
     query,

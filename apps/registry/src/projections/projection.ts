@@ -41,8 +41,11 @@ export interface Projection<E extends RecordFact> {
   summary(event: E): string;
 }
 
-/** The topics whose events build the canonical record (all but its own output). */
-export type RecordEventTopic = Exclude<EventTopicName, 'registry.nominal.changed.v1'>;
+/** The topics whose events build the canonical record (all but its own outputs: records, audit). */
+export type RecordEventTopic = Exclude<
+  EventTopicName,
+  'registry.nominal.changed.v1' | 'registry.access.audited.v1'
+>;
 
 /** A fact about one nominal, as every record event is. */
 export type RecordFact = { metadata: EventMetadata; nominalId: string };

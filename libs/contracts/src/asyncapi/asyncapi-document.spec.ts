@@ -77,7 +77,13 @@ describe('asyncApiDocument', () => {
       expect(type.fingerprint().toString('hex')).toBe(
         schemas.get(valueSchema)!.fingerprint().toString('hex'),
       );
-      expect(message.bindings.kafka.key).toEqual({ type: 'string', description: 'the nominal id' });
+      expect(message.bindings.kafka.key).toEqual({
+        type: 'string',
+        description:
+          topicCatalogue[topic].key === 'sequence'
+            ? 'the sequence of the audit entry, in decimal'
+            : 'the nominal id',
+      });
       expect(Object.keys(message.headers.properties ?? {}).sort()).toEqual(
         [...Object.keys(eventHeaders), ...Object.keys(replayHeaders)].sort(),
       );

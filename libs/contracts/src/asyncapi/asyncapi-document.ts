@@ -172,6 +172,11 @@ export const retryHeaders: Record<string, JsonSchema> = {
 
 const nominalIdKey: JsonSchema = { type: 'string', description: 'the nominal id' };
 
+const keySchemas: Record<TopicDefinition['key'], JsonSchema> = {
+  nominalId: nominalIdKey,
+  sequence: { type: 'string', description: 'the sequence of the audit entry, in decimal' },
+};
+
 /** The hub's version: that of the repository's package.json, found above wherever this code runs. */
 function hubVersion(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
@@ -241,7 +246,7 @@ function eventMessage(topic: TopicName, schemaName: string, type: Type): AsyncAp
     },
     bindings: {
       kafka: {
-        key: nominalIdKey,
+        key: keySchemas[topicCatalogue[topic].key],
         schemaIdLocation: 'payload',
         schemaIdPayloadEncoding: 'confluent',
         schemaLookupStrategy: 'TopicNameStrategy',
@@ -365,7 +370,7 @@ export function asyncApiDocument(
       title: 'MAPPA Exchange Hub',
       version: hubVersion(),
       description:
-        "The Kafka topics through which police, prison, probation, criminal-justice social work and health systems share the records of people managed under MAPPA, derived from the hub's topic catalogue. Values are Avro in the schema-registry wire format (magic byte 0, 4-byte schema id, Avro body), registered under `<topic>-value` with compatibility BACKWARD_TRANSITIVE; keys are the nominal id as a UTF-8 string.",
+        "The Kafka topics through which police, prison, probation, criminal-justice social work and health systems share the records of people managed under MAPPA, derived from the hub's topic catalogue. Values are Avro in the schema-registry wire format (magic byte 0, 4-byte schema id, Avro body), registered under `<topic>-value` with compatibility BACKWARD_TRANSITIVE; keys are the nominal id as a UTF-8 string (the audit trail's, the entry's sequence).",
     },
     servers: {
       [hubKafkaServer]: {

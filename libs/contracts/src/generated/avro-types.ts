@@ -114,7 +114,7 @@ export interface EventMetadata {
   producingAgency: Agency;
   /** The agency system that published the event. */
   producingSystem: string;
-  /** The member organisation (its id in the hub's organisation directory) whose system published the event, as the hub authenticated it; null for events published before the hub knew organisations, and for the hub's own. */
+  /** The member organisation (its id in the hub's organisation directory) whose system published the event, as the hub authenticated it; "hub" for the hub's own; null for events published before the hub knew organisations. */
   producingOrganisation: null | string;
   /** The practitioner who caused the event, as the producing system identifies them. */
   actingUser: null | string;
@@ -954,6 +954,54 @@ export const SupervisionEventKindSymbols = [
   'RECALL',
 ] as const satisfies readonly SupervisionEventKind[];
 
+/** One entry of the registry's audit trail, as stored: who read, searched, exported or changed which records (or was refused), when and why. Entries form a hash chain: `hash` is the SHA-256 of the entry's canonical JSON (every field here but `metadata` and `hash`, keys sorted, no whitespace, `at` as an ISO-8601 UTC string with milliseconds) and `previousHash` is the hash of the entry before it, so that a reader can verify the chain from the topic alone. */
+export interface AccessAudited {
+  metadata: EventMetadata;
+  /** The entry's place in the trail: 1 for the first, then one more for each entry; also the Kafka key. An entry published twice keeps its sequence (and event id). */
+  sequence: number;
+  /** SHA-256 (lower-case hex) of the entry before it; 64 zeros for the first. */
+  previousHash: string;
+  /** SHA-256 (lower-case hex) of this entry's canonical JSON. */
+  hash: string;
+  /** When the registry recorded the access. */
+  at: Date;
+  /** The access token's subject; null when the request carried no valid token. */
+  subject: null | string;
+  /** Who, as people read it (the token's preferred_username, else its subject). */
+  username: null | string;
+  /** The caller's organisation, an id of the hub's organisation directory. */
+  organisationId: null | string;
+  /** The hub roles the caller held. */
+  roles: string[];
+  /** The OAuth client the token was issued to. */
+  clientId: null | string;
+  /** What was done: an action of the hub's need-to-know rules (libs/security/src/access/need-to-know.ts), e.g. record.read, nominals.search, timeline.read, command.archive, duplicates.decide, dead-letters.replay, audit.read; a string so that new kinds of access need no new schema. */
+  action: string;
+  /** The hub ids of the records concerned. */
+  nominalIds: string[];
+  /** The reason given: a break-glass justification or a command's reason. */
+  reason: null | string;
+  /** True when a record was opened by break glass (no relation to the person, a reason given): flagged for review. */
+  breakGlass: boolean;
+  outcome: AccessOutcome;
+  /** Why the access was refused or failed, as the caller was told; null when it was allowed. */
+  refusal: null | string;
+  /** The correlation id of the request. */
+  correlationId: null | string;
+  /** The id of the HTTP request. */
+  requestId: null | string;
+  /** The search terms or other request parameters, as given. */
+  query: null | Record<string, string>;
+}
+
+/** Whether the access was allowed, refused by the rules, or failed (an invalid request, a record not found, an error). */
+export type AccessOutcome = 'allowed' | 'refused' | 'failed';
+export const AccessOutcomeSymbols = [
+  'allowed',
+  'refused',
+  'failed',
+] as const satisfies readonly AccessOutcome[];
+
 /** A suspected duplicate pair of nominals is resolved. For MERGED, the event's nominalId is the record that is retired and redirected to otherNominalId, the survivor; for LINKED both records stay and reference each other; NOT_DUPLICATE changes neither. */
 export interface DuplicateResolved {
   metadata: EventMetadata;
@@ -1369,6 +1417,7 @@ export interface HubSchemas {
   'org.mappahub.police.RsoNotificationReceived': RsoNotificationReceived;
   'org.mappahub.prison.CustodyEventRecorded': CustodyEventRecorded;
   'org.mappahub.probation.SupervisionEventRecorded': SupervisionEventRecorded;
+  'org.mappahub.registry.AccessAudited': AccessAudited;
   'org.mappahub.registry.DuplicateResolved': DuplicateResolved;
   'org.mappahub.registry.MergeUndone': MergeUndone;
   'org.mappahub.registry.NominalArchiveStatusChanged': NominalArchiveStatusChanged;

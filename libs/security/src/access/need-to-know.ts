@@ -154,6 +154,9 @@ export const accessRules: Readonly<Record<Action, Rule>> = {
   },
 };
 
+/** Every action, in the order of the table. */
+export const accessActions = Object.keys(accessRules) as Action[];
+
 /** The outcome of a decision; `reason` is written for the person refused, and for the audit trail. */
 export type Decision =
   | {
