@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 import type { StackComponent } from './components/component';
 import { ferretdb } from './components/ferretdb';
 import { kafka } from './components/kafka';
+import { caCertFile } from './components/kafka-secrets';
+
+export { kafkaEnvFor, provisioningPrincipal } from './components/kafka';
 import { postgres } from './components/postgres';
 import { schemaRegistry } from './components/schema-registry';
 import { StackError } from './errors';
@@ -57,6 +60,7 @@ async function bringUp(component: StackComponent): Promise<boolean> {
       () => component.isReady(component.localEndpoint),
       startTimeoutMs,
     );
+    await component.provision?.();
     report(component.name, `already running at ${component.localEndpoint}`);
     return false;
   }
@@ -76,6 +80,7 @@ async function bringUp(component: StackComponent): Promise<boolean> {
       startTimeoutMs,
     );
     await component.afterReady?.();
+    await component.provision?.();
   } catch (error) {
     await stopServer(component.name); // leave nothing half-started behind
     throw error;
@@ -136,9 +141,13 @@ export async function up(): Promise<UpResult> {
   }
   const endpoints = endpointsOf();
   mkdirSync(stackDir, { recursive: true });
+  // The CA is public; each service's SCRAM user and password are its own (see kafkaEnvFor).
+  const published = externalEndpoint(kafka)
+    ? endpoints
+    : { ...endpoints, KAFKA_CA_FILE: caCertFile };
   writeFileSync(
     resolve(stackDir, 'endpoints.env'),
-    Object.entries(endpoints)
+    Object.entries(published)
       .map(([name, value]) => `export ${name}=${value}`)
       .join('\n') + '\n',
   );

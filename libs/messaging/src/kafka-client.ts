@@ -1,4 +1,33 @@
-import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type logCreator } from 'kafkajs';
+import { loadKafkaConnection, type KafkaConnectionConfig } from '@hub/config';
+
+/** What every kafkajs client of the hub is given to reach the broker and prove who it is. */
+export type KafkaClientOptions = Required<Pick<KafkaConfig, 'brokers'>> &
+  Pick<KafkaConfig, 'ssl' | 'sasl'>;
+
+/**
+ * The one place that turns Kafka connection settings into kafkajs options: SCRAM-SHA-512 over TLS
+ * (the broker's certificate checked against `KAFKA_CA_FILE`) when credentials are given, a plain
+ * connection otherwise. `loadConfig` has already made sure the three come together.
+ */
+export function kafkaClientOptions(connection: KafkaConnectionConfig): KafkaClientOptions {
+  const brokers = connection.KAFKA_BROKERS;
+  const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = connection;
+  if (!username || !password || !connection.KAFKA_CA_FILE) return { brokers };
+  return {
+    brokers,
+    ssl: { ca: [readFileSync(connection.KAFKA_CA_FILE, 'utf8')], rejectUnauthorized: true },
+    sasl: { mechanism: 'scram-sha-512', username, password },
+  };
+}
+
+/** `kafkaClientOptions` of the settings in `env` (tools and tests; services load their config). */
+export function kafkaClientOptionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): KafkaClientOptions {
+  return kafkaClientOptions(loadKafkaConnection(env));
+}
 
 /** Where kafkajs writes its own log lines, so that they join the service's structured log. */
 export interface KafkaLogSink {
@@ -24,10 +53,14 @@ function logCreatorFor(sink: KafkaLogSink): logCreator {
     };
 }
 
-export function createKafka(clientId: string, brokers: string[], sink: KafkaLogSink): Kafka {
+export function createKafka(
+  clientId: string,
+  connection: KafkaConnectionConfig,
+  sink: KafkaLogSink,
+): Kafka {
   return new Kafka({
     clientId,
-    brokers,
+    ...kafkaClientOptions(connection),
     logLevel: logLevel.INFO,
     logCreator: logCreatorFor(sink),
     retry: { initialRetryTime: 300, retries: 8 },

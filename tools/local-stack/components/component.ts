@@ -23,4 +23,9 @@ export interface StackComponent {
   isReady(endpoint: string): Promise<boolean>;
   /** Runs once a freshly started server answers, before anything that starts after it. */
   afterReady?(): Promise<void>;
+  /**
+   * Runs on every `up` once the server this stack runs answers, fresh or already running: idempotent
+   * set-up that follows the repository's files (Kafka's credentials, topics and ACLs).
+   */
+  provision?(): Promise<void>;
 }

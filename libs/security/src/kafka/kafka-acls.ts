@@ -184,8 +184,17 @@ export function kafkaSuperUsers(principals: readonly KafkaPrincipalAcls[]): stri
   return principals.filter((p) => p.superUser).map((p) => kafkaUser(p.name));
 }
 
+/** What identifies a binding: a broker's ACLs (with any type, pattern or operation) compare by it. */
+export interface AclIdentity {
+  principal: string;
+  resourceType: string;
+  resourceName: string;
+  patternType: string;
+  operation: string;
+}
+
 /** A stable identity of a binding, for comparing what is derived with what a broker has. */
-export function aclKey(binding: KafkaAclBinding): string {
+export function aclKey(binding: AclIdentity): string {
   return [
     binding.principal,
     binding.resourceType,
@@ -196,24 +205,25 @@ export function aclKey(binding: KafkaAclBinding): string {
 }
 
 /** Sorted by principal, resource type, pattern, name, operation: the order `kafka:acls` prints. */
-export function sortedAcls(bindings: readonly KafkaAclBinding[]): KafkaAclBinding[] {
+export function sortedAcls<B extends AclIdentity>(bindings: readonly B[]): B[] {
   return [...bindings].sort((a, b) => aclKey(a).localeCompare(aclKey(b)));
 }
 
 /** What one set of bindings has that the other has not, each way. */
-export interface AclDifference {
-  missing: KafkaAclBinding[];
-  unexpected: KafkaAclBinding[];
+export interface AclDifference<B extends AclIdentity = KafkaAclBinding> {
+  missing: B[];
+  unexpected: B[];
 }
 
-export function diffAcls(
-  wanted: readonly KafkaAclBinding[],
-  actual: readonly KafkaAclBinding[],
-): AclDifference {
-  const wantedKeys = new Set(wanted.map(aclKey));
-  const actualKeys = new Set(actual.map(aclKey));
+export function diffAcls<B extends AclIdentity>(
+  wanted: readonly B[],
+  actual: readonly B[],
+  keyOf: (binding: B) => string = aclKey,
+): AclDifference<B> {
+  const wantedKeys = new Set(wanted.map(keyOf));
+  const actualKeys = new Set(actual.map(keyOf));
   return {
-    missing: sortedAcls(wanted.filter((b) => !actualKeys.has(aclKey(b)))),
-    unexpected: sortedAcls(actual.filter((b) => !wantedKeys.has(aclKey(b)))),
+    missing: sortedAcls(wanted.filter((b) => !actualKeys.has(keyOf(b)))),
+    unexpected: sortedAcls(actual.filter((b) => !wantedKeys.has(keyOf(b)))),
   };
 }
