@@ -16,8 +16,10 @@ export default async function globalSetup(): Promise<void> {
       `the local stack's settings were read before the test stack's were set (${settings.stackDir})`,
     );
   }
-  const { up } = await import('../../tools/local-stack/stack');
+  const { up, kafkaEnvFor, provisioningPrincipal } = await import('../../tools/local-stack/stack');
   const { endpoints, started } = await up();
-  Object.assign(process.env, endpoints);
+  // Test producers publish for every agency: by default a test's Kafka client is the provisioning
+  // principal; the apps a test starts connect as their own (see hub-apps.ts, registry-process.ts).
+  Object.assign(process.env, endpoints, kafkaEnvFor(provisioningPrincipal()));
   rememberStartedByTests(started);
 }

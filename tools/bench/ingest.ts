@@ -1,5 +1,6 @@
 import type { MongoClient } from 'mongodb';
-import { createKafka } from '@hub/messaging';
+import { loadKafkaConnection, type KafkaConnectionConfig } from '@hub/config';
+import { createKafka, kafkaClientOptions } from '@hub/messaging';
 import { assertKafkaReachable, connectReachableMongo, syntheticNominalId } from '@hub/testing';
 import type { BenchContext } from './context';
 import { log, type ScenarioResult } from './measure';
@@ -10,6 +11,7 @@ import { deleteBenchTopic } from './scenarios/bench-topic';
 import { runNaive } from './scenarios/naive';
 import { runPipe } from './scenarios/pipe';
 import { runRegistry } from './scenarios/registry';
+import { hubServicePrincipal, kafkaEnvFor, provisioningPrincipal } from '../local-stack/stack';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -21,9 +23,9 @@ const scenarios: Record<ScenarioName, (ctx: BenchContext) => Promise<ScenarioRes
 };
 
 /** Fails fast when no broker answers. */
-async function checkKafka(brokers: string[]): Promise<void> {
+async function checkKafka(connection: KafkaConnectionConfig): Promise<void> {
   try {
-    await assertKafkaReachable(brokers, 'bench-probe');
+    await assertKafkaReachable(kafkaClientOptions(connection), 'bench-probe');
   } catch (error) {
     throw new BenchError(reason(error));
   }
@@ -54,10 +56,16 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  await checkKafka(options.brokers);
+  // The bench publishes for every agency: the provisioning principal; the registry runs as its own.
+  const kafkaEnv = {
+    bench: kafkaEnvFor(provisioningPrincipal()),
+    registry: kafkaEnvFor(hubServicePrincipal('registry')),
+  };
+  const connection = loadKafkaConnection(kafkaEnv.bench);
+  await checkKafka(connection);
   const mongo = await connectMongo(options.mongoUrl);
   // kafkajs logs what it retries; what it gives up on reaches the bench as an error.
-  const kafka = createKafka('bench', options.brokers, {
+  const kafka = createKafka('bench', connection, {
     error: (entry, message) =>
       void process.stderr.write(`bench: kafkajs: ${message} ${JSON.stringify(entry)}\n`),
     warn: () => undefined,
@@ -76,6 +84,7 @@ async function main(): Promise<number> {
     }
     const ctx: BenchContext = {
       options,
+      kafkaEnv,
       kafka,
       mongo,
       publisher,

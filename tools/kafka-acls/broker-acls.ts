@@ -31,9 +31,18 @@ export interface BrokerAcl {
   host: string;
 }
 
-/** kafkajs' ACL "enums" are plain name → number objects: the names of their numbers. */
-function namesOf(values: Readonly<Record<string, number>>): (value: number) => string {
-  const names = new Map(Object.entries(values).map(([name, value]) => [value, name]));
+/**
+ * kafkajs types its ACL constants as TypeScript enums, but at run time they are plain name → number
+ * objects without the reverse mapping: the names of their numbers.
+ */
+type AclConstants = Readonly<Record<string, string | number>>;
+
+function namesOf(values: AclConstants): (value: number) => string {
+  const names = new Map(
+    Object.entries(values).flatMap(([name, value]) =>
+      typeof value === 'number' ? [[value, name] as const] : [],
+    ),
+  );
   return (value) => names.get(value) ?? `unknown (${value})`;
 }
 
@@ -42,7 +51,7 @@ const patternTypeName = namesOf(ResourcePatternTypes);
 const operationName = namesOf(AclOperationTypes);
 const permissionName = namesOf(AclPermissionTypes);
 
-function enumValue(values: Readonly<Record<string, number>>, name: string, what: string): number {
+function enumValue(values: AclConstants, name: string, what: string): number {
   const value = values[name];
   if (typeof value !== 'number') throw new Error(`kafkajs knows no ${what} ${name}`);
   return value;

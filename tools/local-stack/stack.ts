@@ -6,7 +6,7 @@ import { ferretdb } from './components/ferretdb';
 import { kafka } from './components/kafka';
 import { caCertFile } from './components/kafka-secrets';
 
-export { kafkaEnvFor, provisioningPrincipal } from './components/kafka';
+export { hubServicePrincipal, kafkaEnvFor, provisioningPrincipal } from './components/kafka';
 import { postgres } from './components/postgres';
 import { schemaRegistry } from './components/schema-registry';
 import { StackError } from './errors';

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { topicCatalogue, type TopicName } from '@hub/contracts';
+import { topicCatalogue, type Agency, type TopicName } from '@hub/contracts';
 import { ensureTopics, kafkaClientOptions, kafkaClientOptionsFromEnv } from '@hub/messaging';
-import { organisationDirectory } from '@hub/security';
+import { organisationDirectory, type HubService } from '@hub/security';
 import { syncBrokerAcls } from '../../kafka-acls/broker-acls';
 import { StackError } from '../errors';
 import { installWithMaven, mavenInstallDir } from '../maven-install';
@@ -35,15 +35,26 @@ const log4jConfig = resolve(infraDir, 'kafka', 'log4j2.properties');
 const localEndpoint = `127.0.0.1:${ports.kafka}`;
 const scramMechanism = 'SCRAM-SHA-512';
 
-/** The directory's provisioning system: the Kafka super user that creates topics and ACLs. */
-export function provisioningPrincipal(): string {
+/** The Kafka principal of a hub service (a connector: the one acting for `actsFor`), from the directory. */
+export function hubServicePrincipal(service: HubService, actsFor?: Agency): string {
   const found = organisationDirectory()
     .kafkaSystems()
-    .find(([, system]) => system.hubService === 'provisioning');
+    .find(
+      ([, system]) =>
+        system.hubService === service && (actsFor === undefined || system.actsFor === actsFor),
+    );
   if (!found?.[1].kafkaPrincipal) {
-    throw new StackError('kafka', 'the organisation directory has no provisioning Kafka principal');
+    throw new StackError(
+      'kafka',
+      `the organisation directory has no Kafka principal for the ${service}${actsFor ? ` acting for ${actsFor}` : ''}`,
+    );
   }
   return found[1].kafkaPrincipal;
+}
+
+/** The directory's provisioning system: the Kafka super user that creates topics and ACLs. */
+export function provisioningPrincipal(): string {
+  return hubServicePrincipal('provisioning');
 }
 
 function jaasConfig(username: string, password: string): string {
