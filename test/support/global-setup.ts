@@ -1,4 +1,5 @@
 import { testStackEnv } from '../../tools/local-stack/config';
+import { resolveHubPathAliases } from './hub-path-aliases';
 import { rememberStartedByTests } from './stack-state';
 
 /**
@@ -10,6 +11,7 @@ export default async function globalSetup(): Promise<void> {
   // tools/local-stack/settings.ts reads the environment when first imported: set it first. The test
   // workers inherit it, so that their view of the stack (e.g. `ferretdb.localEndpoint`) is this one.
   Object.assign(process.env, testStackEnv(process.env));
+  resolveHubPathAliases();
   const settings = await import('../../tools/local-stack/settings');
   if (settings.stackDir !== process.env.HUB_STACK_DIR) {
     throw new Error(
