@@ -1,16 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { MongoClient } from 'mongodb';
 import { loadKafkaConnection, type KafkaConnectionConfig } from '@hub/config';
 import { createKafka, kafkaClientOptions } from '@hub/messaging';
-import { assertKafkaReachable, connectReachableMongo, syntheticNominalId } from '@hub/testing';
+import {
+  assertKafkaReachable,
+  connectReachableMongo,
+  freePort,
+  syntheticNominalId,
+} from '@hub/testing';
 import type { BenchContext } from './context';
 import { log, type ScenarioResult } from './measure';
 import { BenchError, parseOptions, usage, type BenchOptions, type ScenarioName } from './options';
 import { BenchPublisher } from './publisher';
-import { reportLines } from './report';
+import { overheadLines, reportLines } from './report';
 import { deleteBenchTopic } from './scenarios/bench-topic';
 import { runNaive } from './scenarios/naive';
 import { runPipe } from './scenarios/pipe';
 import { runRegistry } from './scenarios/registry';
+import { startScratchPlaintextBroker } from '../local-stack/components/kafka';
 import { hubServicePrincipal, kafkaEnvFor, provisioningPrincipal } from '../local-stack/stack';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -50,20 +59,15 @@ function workload(options: BenchOptions): { nominalIds: string[]; intelligenceTa
   return { nominalIds, intelligenceTargets };
 }
 
-async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2), process.env);
-  if (!options) {
-    console.log(usage);
-    return 0;
-  }
-  // The bench publishes for every agency: the provisioning principal; the registry runs as its own.
-  const kafkaEnv = {
-    bench: kafkaEnvFor(provisioningPrincipal()),
-    registry: kafkaEnvFor(hubServicePrincipal('registry')),
-  };
+/** Runs the chosen scenarios against one broker and returns what they measured. */
+async function runScenarios(
+  options: BenchOptions,
+  kafkaEnv: BenchContext['kafkaEnv'],
+  mongo: MongoClient,
+  label: string,
+): Promise<ScenarioResult[]> {
   const connection = loadKafkaConnection(kafkaEnv.bench);
   await checkKafka(connection);
-  const mongo = await connectMongo(options.mongoUrl);
   // kafkajs logs what it retries; what it gives up on reaches the bench as an error.
   const kafka = createKafka('bench', connection, {
     error: (entry, message) =>
@@ -74,6 +78,7 @@ async function main(): Promise<number> {
   });
   const publisher = new BenchPublisher(kafka, options.schemaRegistryUrl, options.rate);
   const benchTopics: BenchContext['benchTopics'] = [];
+  const results: ScenarioResult[] = [];
   try {
     try {
       await publisher.open();
@@ -92,13 +97,14 @@ async function main(): Promise<number> {
       benchTopics,
       ...workload(options),
     };
-    const results: ScenarioResult[] = [];
     try {
       for (const name of options.scenarios) {
         const pace = options.rate ? `, published at ${options.rate} events/s` : '';
-        log(`${name}: starting (${options.events} events, ${options.nominals} nominals${pace})`);
+        log(
+          `${label}${name}: starting (${options.events} events, ${options.nominals} nominals${pace})`,
+        );
         const result = await scenarios[name](ctx);
-        log(`${name}: done, ${result.eventsPerSecond.toFixed(1)} events/s`);
+        log(`${label}${name}: done, ${result.eventsPerSecond.toFixed(1)} events/s`);
         results.push(result);
       }
     } catch (error) {
@@ -106,11 +112,58 @@ async function main(): Promise<number> {
       if (results.length > 0) for (const line of reportLines(results, options)) console.log(line);
       throw error;
     }
-    for (const line of reportLines(results, options)) console.log(line);
-    return 0;
+    return results;
   } finally {
     await publisher.close().catch(() => undefined);
     for (const { topic, groupId } of benchTopics) await deleteBenchTopic(kafka, topic, groupId);
+  }
+}
+
+/** The same scenarios against a throw-away plaintext broker of the same build, then removed. */
+async function runOnPlaintextBroker(
+  options: BenchOptions,
+  mongo: MongoClient,
+): Promise<ScenarioResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-plaintext-'));
+  log(`plaintext: starting a throw-away broker without TLS or SASL in ${dir}`);
+  const broker = await startScratchPlaintextBroker(dir, await freePort(), await freePort());
+  try {
+    const plain = { KAFKA_BROKERS: broker.endpoint };
+    return await runScenarios(options, { bench: plain, registry: plain }, mongo, 'plaintext: ');
+  } finally {
+    await broker.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  if (!options) {
+    console.log(usage);
+    return 0;
+  }
+  // The bench publishes for every agency: the provisioning principal; the registry runs as its own.
+  const kafkaEnv = {
+    bench: kafkaEnvFor(provisioningPrincipal()),
+    registry: kafkaEnvFor(hubServicePrincipal('registry')),
+  };
+  const mongo = await connectMongo(options.mongoUrl);
+  try {
+    const secured = kafkaEnv.bench.KAFKA_SASL_USERNAME !== undefined;
+    const results = await runScenarios(options, kafkaEnv, mongo, '');
+    if (!options.comparePlaintext) {
+      for (const line of reportLines(results, options)) console.log(line);
+      return 0;
+    }
+    const plaintext = await runOnPlaintextBroker(options, mongo);
+    console.log(secured ? "with TLS + SCRAM-SHA-512 (the stack's broker):" : 'the given broker:');
+    for (const line of reportLines(results, options)) console.log(line);
+    console.log('\nwithout security (a throw-away PLAINTEXT broker, same jars and settings):');
+    for (const line of reportLines(plaintext, options)) console.log(line);
+    console.log('');
+    for (const line of overheadLines(results, plaintext)) console.log(line);
+    return 0;
+  } finally {
     await mongo.close().catch(() => undefined);
   }
 }

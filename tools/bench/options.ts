@@ -15,6 +15,9 @@ options:
   --rate <n>            publish at a steady n events/s instead of all at once (latency under
                         a steady load rather than queueing behind a burst)
   --stall-seconds <n>   give up on a scenario after this long without progress (default 120)
+  --compare-plaintext   run the scenarios a second time against a throw-away broker without
+                        TLS or SASL (started and removed by the bench) and report the overhead
+                        of TLS+SCRAM as the ratio of the two runs' figures
 Uses KAFKA_BROKERS (with KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD and KAFKA_CA_FILE for a secured
 broker), SCHEMA_REGISTRY_URL and MONGO_URL, else the local stack's: the bench publishes as the
 provisioning principal (it publishes for every agency) and runs the registry as hub.registry.`;
@@ -26,6 +29,8 @@ export interface BenchOptions {
   /** Events per second to publish at; undefined: as fast as possible. */
   rate: number | undefined;
   stallMs: number;
+  /** Also run every scenario against a plaintext broker, to measure what TLS+SCRAM cost. */
+  comparePlaintext: boolean;
   schemaRegistryUrl: string;
   mongoUrl: string;
 }
@@ -75,6 +80,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
         scenarios: { type: 'string', default: scenarioNames.join(',') },
         rate: { type: 'string' },
         'stall-seconds': { type: 'string', default: '120' },
+        'compare-plaintext': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -93,6 +99,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     scenarios: scenarioList(values.scenarios),
     rate: values.rate === undefined ? undefined : positiveInt(values.rate, 'rate'),
     stallMs: positiveInt(values['stall-seconds'], 'stall-seconds') * 1000,
+    comparePlaintext: values['compare-plaintext'],
     schemaRegistryUrl: env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:28081/apis/ccompat/v7',
     mongoUrl: env.MONGO_URL ?? 'mongodb://127.0.0.1:27027',
   };

@@ -49,3 +49,28 @@ export function reportLines(
       : []),
   ];
 }
+
+/** What TLS+SCRAM cost, scenario by scenario: secured over plaintext throughput and latency. */
+export function overheadLines(secured: ScenarioResult[], plaintext: ScenarioResult[]): string[] {
+  const header = ['scenario', 'secured ev/s', 'plain ev/s', 'ratio', 'p50 ms s/p', 'p99 ms s/p'];
+  const rows = secured.flatMap((s) => {
+    const p = plaintext.find((r) => r.scenario === s.scenario);
+    if (!p) return [];
+    return [
+      [
+        s.scenario,
+        s.eventsPerSecond.toFixed(1),
+        p.eventsPerSecond.toFixed(1),
+        (s.eventsPerSecond / p.eventsPerSecond).toFixed(2),
+        `${ms(s.p50Ms)}/${ms(p.p50Ms)}`,
+        `${ms(s.p99Ms)}/${ms(p.p99Ms)}`,
+      ],
+    ];
+  });
+  return [
+    'overhead of TLS + SCRAM-SHA-512 (throughput ratio secured / plaintext; 1.00 = none):',
+    ...[header, ...rows].map((cells) =>
+      cells.map((cell, i) => (i === 0 ? cell.padEnd(10) : cell.padStart(14))).join(''),
+    ),
+  ];
+}

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -65,9 +66,7 @@ function serverProperties(credentials: KafkaCredentials): string {
   const brokerPassword = credentials[brokerPrincipal];
   if (!brokerPassword) throw new StackError('kafka', `no password for ${brokerPrincipal}`);
   return [
-    'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${ports.kafkaController}`,
+    ...roleProperties(ports.kafkaController),
     // Clients: SCRAM-SHA-512 over TLS only. The broker talks to itself there too (inter-broker).
     // The controller listener cannot use SCRAM (the credentials live in the metadata log the
     // controller serves), so it stays on loopback and requires the broker's own certificate (mTLS).
@@ -91,7 +90,14 @@ function serverProperties(credentials: KafkaCredentials): string {
     'allow.everyone.if.no.acl.found=false',
     // Provisioning creates topics and ACLs; the broker needs CLUSTER_ACTION on itself.
     `super.users=User:${provisioningPrincipal()};User:${brokerPrincipal}`,
-    `log.dirs=${dataDir}`,
+    ...singleNodeProperties(dataDir),
+  ].join('\n');
+}
+
+/** What every single-node KRaft broker of ours has, secured or not. */
+function singleNodeProperties(logDir: string): string[] {
+  return [
+    `log.dirs=${logDir}`,
     'num.partitions=3',
     // One node: internal topics cannot be replicated (kafkajs loops on the coordinator otherwise).
     'offsets.topic.replication.factor=1',
@@ -102,7 +108,15 @@ function serverProperties(credentials: KafkaCredentials): string {
     // Topics come from the topic catalogue only.
     'auto.create.topics.enable=false',
     '',
-  ].join('\n');
+  ];
+}
+
+function roleProperties(controllerPort: number): string[] {
+  return [
+    'process.roles=broker,controller',
+    'node.id=1',
+    `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
+  ];
 }
 
 function java(args: string[]): [string, string[]] {
@@ -321,3 +335,79 @@ export const kafka: StackComponent = {
     }
   },
 };
+
+/** A broker started apart from the stack, and how to stop it. */
+export interface ScratchBroker {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throw-away single-node broker WITHOUT any security (PLAINTEXT, no authorizer) in `dir`, on
+ * loopback ports of its own: only for measuring what TLS and SCRAM cost (`bench:ingest
+ * --compare-plaintext`). Same jars, heap and single-node settings as the stack's broker.
+ */
+export async function startScratchPlaintextBroker(
+  dir: string,
+  port: number,
+  controllerPort: number,
+): Promise<ScratchBroker> {
+  const logDir = resolve(dir, 'data');
+  const properties = resolve(dir, 'server.properties');
+  mkdirSync(logDir, { recursive: true });
+  const endpoint = `127.0.0.1:${port}`;
+  writeFileSync(
+    properties,
+    [
+      ...roleProperties(controllerPort),
+      `listeners=PLAINTEXT://${endpoint},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://${endpoint}`,
+      'controller.listener.names=CONTROLLER',
+      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'inter.broker.listener.name=PLAINTEXT',
+      ...singleNodeProperties(logDir),
+    ].join('\n'),
+  );
+  await runKafkaTool('formatting the scratch broker', [
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    randomBytes(16).toString('base64url'),
+    '-c',
+    properties,
+  ]);
+  const [command, args] = java(['kafka.Kafka', properties]);
+  const child = spawn(command, args, { stdio: 'ignore' });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const probe = (): Promise<boolean> =>
+    (async () => {
+      const admin = new Kafka({
+        clientId: 'scratch-probe',
+        brokers: [endpoint],
+        logLevel: logLevel.NOTHING,
+        connectionTimeout: 1_000,
+        retry: { retries: 0 },
+      }).admin();
+      try {
+        await admin.connect();
+        return (await admin.describeCluster()).controller !== null;
+      } catch {
+        return false;
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    })();
+  const deadline = Date.now() + 120_000;
+  while (!(await probe())) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new StackError('kafka', `the scratch broker in ${dir} did not start`);
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  return { endpoint, stop };
+}
