@@ -61,14 +61,16 @@ describe('the Kafka security settings', () => {
     );
   });
 
-  it('refuse a CA file that does not exist', () => {
-    expect(() =>
-      loadKafkaConnection({
-        ...base,
-        KAFKA_SASL_USERNAME: 'u',
-        KAFKA_SASL_PASSWORD: 'p',
-        KAFKA_CA_FILE: '/nonexistent/ca.crt',
-      }),
-    ).toThrow(/KAFKA_CA_FILE names a file that does not exist/);
+  it('take the password from a file instead, but not from both', () => {
+    const withFile = {
+      ...base,
+      KAFKA_SASL_USERNAME: 'hub.registry',
+      KAFKA_SASL_PASSWORD_FILE: '/run/secrets/password',
+      KAFKA_CA_FILE: '/run/secrets/ca.crt',
+    };
+    expect(() => loadKafkaConnection(withFile)).not.toThrow();
+    expect(() => loadKafkaConnection({ ...withFile, KAFKA_SASL_PASSWORD: 'p' })).toThrow(
+      /both set/,
+    );
   });
 });

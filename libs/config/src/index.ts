@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Configuration that cannot be used; the message lists every problem, one per line. */
@@ -17,12 +16,12 @@ const kafkaConnectionFields = {
   /** The SCRAM-SHA-512 user the service connects as; with the two below, or none of the three. */
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** Instead of KAFKA_SASL_PASSWORD: a file holding it (a Docker or Kubernetes secret). */
+  KAFKA_SASL_PASSWORD_FILE: z.string().min(1).optional(),
   /** PEM file of the CA that signed the broker's certificate (TLS is on whenever SASL is). */
-  KAFKA_CA_FILE: z
-    .string()
-    .min(1)
-    .refine((file) => existsSync(file), { error: 'KAFKA_CA_FILE names a file that does not exist' })
-    .optional(),
+  // Read when a client is made (kafkaClientOptions), so that a configuration can be checked on a
+  // machine that does not hold the file (docker-compose.spec.ts).
+  KAFKA_CA_FILE: z.string().min(1).optional(),
 };
 
 /** The settings that say how to reach Kafka and who to be there. */
@@ -43,7 +42,14 @@ const kafkaSecurityVariables = [
 function kafkaSecurityProblems(parsed: unknown): string[] {
   if (typeof parsed !== 'object' || parsed === null) return [];
   const values = parsed as Record<string, unknown>;
-  const given = kafkaSecurityVariables.filter((name) => values[name] !== undefined);
+  if (values.KAFKA_SASL_PASSWORD !== undefined && values.KAFKA_SASL_PASSWORD_FILE !== undefined) {
+    return ['KAFKA_SASL_PASSWORD and KAFKA_SASL_PASSWORD_FILE are both set: give one of them'];
+  }
+  const given = kafkaSecurityVariables.filter(
+    (name) =>
+      values[name] !== undefined ||
+      (name === 'KAFKA_SASL_PASSWORD' && values.KAFKA_SASL_PASSWORD_FILE !== undefined),
+  );
   if (given.length === 0 || given.length === kafkaSecurityVariables.length) return [];
   const missing = kafkaSecurityVariables.filter((name) => !given.includes(name));
   return [

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel, type KafkaConfig, type LogEntry, type logCreator } from 'kafkajs';
-import { loadKafkaConnection, type KafkaConnectionConfig } from '@hub/config';
+import { ConfigError, loadKafkaConnection, type KafkaConnectionConfig } from '@hub/config';
 
 /** What every kafkajs client of the hub is given to reach the broker and prove who it is. */
 export type KafkaClientOptions = Required<Pick<KafkaConfig, 'brokers'>> &
@@ -13,13 +13,28 @@ export type KafkaClientOptions = Required<Pick<KafkaConfig, 'brokers'>> &
  */
 export function kafkaClientOptions(connection: KafkaConnectionConfig): KafkaClientOptions {
   const brokers = connection.KAFKA_BROKERS;
-  const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = connection;
-  if (!username || !password || !connection.KAFKA_CA_FILE) return { brokers };
+  const username = connection.KAFKA_SASL_USERNAME;
+  const caFile = connection.KAFKA_CA_FILE;
+  if (!username || !caFile) return { brokers };
+  const password =
+    connection.KAFKA_SASL_PASSWORD ??
+    secretFile('KAFKA_SASL_PASSWORD_FILE', connection.KAFKA_SASL_PASSWORD_FILE).trim();
   return {
     brokers,
-    ssl: { ca: [readFileSync(connection.KAFKA_CA_FILE, 'utf8')], rejectUnauthorized: true },
+    ssl: { ca: [secretFile('KAFKA_CA_FILE', caFile)], rejectUnauthorized: true },
     sasl: { mechanism: 'scram-sha-512', username, password },
   };
+}
+
+/** A file a setting names, or an error naming the setting. */
+function secretFile(setting: string, file: string | undefined): string {
+  if (!file) throw new ConfigError([`${setting} is required with KAFKA_SASL_USERNAME`]);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([`${setting}=${file} cannot be read: ${cause}`]);
+  }
 }
 
 /** `kafkaClientOptions` of the settings in `env` (tools and tests; services load their config). */
