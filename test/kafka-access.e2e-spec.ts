@@ -9,19 +9,19 @@ import {
   type Producer,
 } from 'kafkajs';
 import { topicCatalogue, type TopicName } from '@hub/contracts';
-import { kafkaClientOptionsFromEnv } from '@hub/messaging';
+import {
+  brokerAclKey,
+  compareWithBroker,
+  derivedBrokerAcls,
+  describeBrokerAcls,
+  kafkaClientOptionsFromEnv,
+} from '@hub/messaging';
 import {
   deriveKafkaAcls,
   organisationDirectory,
   type KafkaAclBinding,
   type KafkaPrincipalAcls,
 } from '@hub/security';
-import {
-  brokerAclKey,
-  compareWithBroker,
-  derivedBrokerAcls,
-  describeBrokerAcls,
-} from '../tools/kafka-acls/broker-acls';
 import { kafkaEnvFor } from '../tools/local-stack/stack';
 
 /**

@@ -1,16 +1,15 @@
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { topicCatalogue, type TopicName } from '@hub/contracts';
-import { ensureTopics, kafkaClientOptionsFromEnv } from '@hub/messaging';
-import { deriveKafkaAcls, kafkaSuperUsers, organisationDirectory, sortedAcls } from '@hub/security';
 import {
   brokerAclKey,
   compareWithBroker,
   derivedBrokerAcls,
   describeBrokerAcls,
-  syncBrokerAcls,
+  kafkaClientOptionsFromEnv,
+  provisionKafka,
   type BrokerAcl,
-} from './broker-acls';
+} from '@hub/messaging';
+import { deriveKafkaAcls, kafkaSuperUsers, organisationDirectory, sortedAcls } from '@hub/security';
 
 const usage = `usage: npm run kafka:acls -- [--check | --provision]
 Prints the Kafka ACLs derived from the topic catalogue (libs/contracts) × the organisation directory
@@ -85,15 +84,14 @@ async function main(): Promise<number> {
     logLevel: logLevel.WARN,
   });
   if (values.provision) {
-    await ensureTopics(kafka, Object.keys(topicCatalogue) as TopicName[]);
+    const { created, deleted } = await provisionKafka(kafka);
+    console.log(
+      `provisioned: every catalogue topic, ${created} ACLs created, ${deleted} stale ACLs deleted`,
+    );
   }
   const admin = kafka.admin();
   await admin.connect();
   try {
-    if (values.provision) {
-      const { created, deleted } = await syncBrokerAcls(admin);
-      console.log(`provisioned: ${created} ACLs created, ${deleted} stale ACLs deleted`);
-    }
     const actual = await describeBrokerAcls(admin);
     const { missing, unexpected } = compareWithBroker(wanted, actual);
     if (missing.length === 0 && unexpected.length === 0) {

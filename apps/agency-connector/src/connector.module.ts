@@ -34,7 +34,7 @@ export class ConnectorModule {
         { provide: CONNECTOR_CONFIG, useValue: config },
         ...messagingProviders({
           clientId: service,
-          brokers: config.KAFKA_BROKERS,
+          kafka: config,
           schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
         }),
         {

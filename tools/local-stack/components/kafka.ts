@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { topicCatalogue, type Agency, type TopicName } from '@hub/contracts';
-import { ensureTopics, kafkaClientOptions, kafkaClientOptionsFromEnv } from '@hub/messaging';
+import type { Agency } from '@hub/contracts';
+import { kafkaClientOptions, kafkaClientOptionsFromEnv, provisionKafka } from '@hub/messaging';
 import { organisationDirectory, type HubService } from '@hub/security';
-import { syncBrokerAcls } from '../../kafka-acls/broker-acls';
 import { StackError } from '../errors';
 import { installWithMaven, mavenInstallDir } from '../maven-install';
 import { report } from '../progress';
@@ -324,15 +323,8 @@ export const kafka: StackComponent = {
       }),
       logLevel: logLevel.WARN,
     });
-    await ensureTopics(client, Object.keys(topicCatalogue) as TopicName[]);
-    const kafkaAdmin = client.admin();
-    await kafkaAdmin.connect();
-    try {
-      const { created, deleted, total } = await syncBrokerAcls(kafkaAdmin);
-      report('kafka', `ACLs: ${total} derived, ${created} created, ${deleted} stale deleted`);
-    } finally {
-      await kafkaAdmin.disconnect();
-    }
+    const { created, deleted, total } = await provisionKafka(client);
+    report('kafka', `ACLs: ${total} derived, ${created} created, ${deleted} stale deleted`);
   },
 };
 

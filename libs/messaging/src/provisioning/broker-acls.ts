@@ -5,7 +5,9 @@ import {
   ResourcePatternTypes,
   type AclEntry,
   type Admin,
+  type Kafka,
 } from 'kafkajs';
+import { topicCatalogue, type TopicName } from '@hub/contracts';
 import {
   aclKey,
   deriveKafkaAcls,
@@ -14,6 +16,7 @@ import {
   type AclDifference,
   type KafkaAclBinding,
 } from '@hub/security';
+import { ensureTopics } from '../topic-provisioning';
 
 /**
  * The broker's side of the derived ACLs: what it holds (describeAcls), and bringing it in line with
@@ -141,4 +144,19 @@ export async function syncBrokerAcls(admin: Admin): Promise<AclSyncResult> {
     await admin.createAcls({ acl: batch.map(entryOf) });
   }
   return { created: missing.length, deleted: unexpected.length, total: wanted.length };
+}
+
+/**
+ * What `stack:up` and the docker-compose provisioning step do, as a Kafka super user: every
+ * catalogue topic created, and the broker's ACLs made exactly the derived ones.
+ */
+export async function provisionKafka(kafka: Kafka): Promise<AclSyncResult> {
+  await ensureTopics(kafka, Object.keys(topicCatalogue) as TopicName[]);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await syncBrokerAcls(admin);
+  } finally {
+    await admin.disconnect();
+  }
 }
