@@ -139,7 +139,9 @@ async function consumeOutcome(principal: string, group: string, topic: string): 
       () =>
       ({ log }) => {
         const { error } = log as { error?: unknown };
-        if (error) logged.push(...errorTypes(error), String(error));
+        // kafkajs logs the broker's error as its message text, or as the error object itself.
+        if (typeof error === 'string') logged.push(error);
+        else if (error) logged.push(...errorTypes(error));
       },
   });
   const outcomeWithLog = (error: unknown): Outcome => {

@@ -74,8 +74,9 @@ describe('Kafka ACLs derived from the topic catalogue and the organisation direc
     )) {
       const ofAgency = all.filter((p) => p.kind === 'organisation' && p.agency === agency);
       expect(ofAgency.length).toBeGreaterThan(0);
+      const [first] = ofAgency as [KafkaPrincipalAcls, ...KafkaPrincipalAcls[]];
       for (const p of ofAgency) {
-        expect(shape(p)).toEqual(shape(ofAgency[0]!));
+        expect(shape(p)).toEqual(shape(first));
         expect(p.bindings.every((b) => b.principal === `User:${p.name}`)).toBe(true);
       }
     }
