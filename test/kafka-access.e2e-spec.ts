@@ -56,7 +56,16 @@ const mayWrite = (p: KafkaPrincipalAcls, topic: string): boolean =>
   );
 
 /** The group a principal consumes in for this test: under its own prefix, or the one it lacks. */
-const probeGroup = (p: KafkaPrincipalAcls): string => `${p.name}.access-probe-${randomUUID()}`;
+/**
+ * The consumer group a principal tries to consume in: under a group prefix it is granted if it has
+ * one (so that the topic's READ is what decides), else under its own name (and is refused the group).
+ */
+function probeGroupOf(p: KafkaPrincipalAcls): string {
+  const prefix = p.bindings.find((b) => b.resourceType === 'GROUP' && b.patternType === 'PREFIXED');
+  return `${prefix ? prefix.resourceName : `${p.name}.`}access-probe`;
+}
+
+const freshProbeGroup = (p: KafkaPrincipalAcls): string => `${probeGroupOf(p)}-${randomUUID()}`;
 
 const mayReadGroup = (p: KafkaPrincipalAcls, group: string): boolean =>
   allows(
@@ -218,7 +227,7 @@ describe('Kafka authentication and authorisation on the real broker', () => {
 
   const cases: Case[] = representatives.flatMap((principal) =>
     topics.flatMap((topic): Case[] => {
-      const group = `${principal.name}.access-probe`;
+      const group = probeGroupOf(principal);
       return [
         {
           principal,
@@ -253,7 +262,7 @@ describe('Kafka authentication and authorisation on the real broker', () => {
       const outcome =
         action === 'produce'
           ? await produceOutcome(producers.get(name)!, topic)
-          : await consumeOutcome(name, probeGroup(principal), topic);
+          : await consumeOutcome(name, freshProbeGroup(principal), topic);
       expect(outcome).toBe(expected);
     },
   );
