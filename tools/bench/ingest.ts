@@ -14,7 +14,7 @@ import type { BenchContext } from './context';
 import { log, type ScenarioResult } from './measure';
 import { BenchError, parseOptions, usage, type BenchOptions, type ScenarioName } from './options';
 import { BenchPublisher } from './publisher';
-import { overheadLines, reportLines } from './report';
+import { overheadLines, reportLines, type OverheadRound } from './report';
 import { deleteBenchTopic } from './scenarios/bench-topic';
 import { runNaive } from './scenarios/naive';
 import { runPipe } from './scenarios/pipe';
@@ -119,17 +119,40 @@ async function runScenarios(
   }
 }
 
-/** The same scenarios against a throw-away plaintext broker of the same build, then removed. */
-async function runOnPlaintextBroker(
+/**
+ * The scenarios against the stack's (secured) broker and a throw-away plaintext broker of the same
+ * build, in rounds that alternate which goes first, so that warm-up and drift favour neither.
+ */
+async function compareWithPlaintext(
   options: BenchOptions,
+  kafkaEnv: BenchContext['kafkaEnv'],
   mongo: MongoClient,
-): Promise<ScenarioResult[]> {
+): Promise<OverheadRound[]> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-plaintext-'));
   log(`plaintext: starting a throw-away broker without TLS or SASL in ${dir}`);
   const broker = await startScratchPlaintextBroker(dir, await freePort(), await freePort());
   try {
     const plain = { KAFKA_BROKERS: broker.endpoint };
-    return await runScenarios(options, { bench: plain, registry: plain }, mongo, 'plaintext: ');
+    const rounds: OverheadRound[] = [];
+    for (let round = 1; round <= options.rounds; round++) {
+      const secured = (): Promise<ScenarioResult[]> =>
+        runScenarios(options, kafkaEnv, mongo, `round ${round}, secured: `);
+      const plaintext = (): Promise<ScenarioResult[]> =>
+        runScenarios(
+          options,
+          { bench: plain, registry: plain },
+          mongo,
+          `round ${round}, plaintext: `,
+        );
+      if (round % 2 === 1) {
+        const first = await secured();
+        rounds.push({ secured: first, plaintext: await plaintext() });
+      } else {
+        const first = await plaintext();
+        rounds.push({ secured: await secured(), plaintext: first });
+      }
+    }
+    return rounds;
   } finally {
     await broker.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -149,19 +172,23 @@ async function main(): Promise<number> {
   };
   const mongo = await connectMongo(options.mongoUrl);
   try {
-    const secured = kafkaEnv.bench.KAFKA_SASL_USERNAME !== undefined;
-    const results = await runScenarios(options, kafkaEnv, mongo, '');
     if (!options.comparePlaintext) {
+      const results = await runScenarios(options, kafkaEnv, mongo, '');
       for (const line of reportLines(results, options)) console.log(line);
       return 0;
     }
-    const plaintext = await runOnPlaintextBroker(options, mongo);
-    console.log(secured ? "with TLS + SCRAM-SHA-512 (the stack's broker):" : 'the given broker:');
-    for (const line of reportLines(results, options)) console.log(line);
-    console.log('\nwithout security (a throw-away PLAINTEXT broker, same jars and settings):');
-    for (const line of reportLines(plaintext, options)) console.log(line);
+    if (kafkaEnv.bench.KAFKA_SASL_USERNAME === undefined) {
+      throw new BenchError('--compare-plaintext needs a secured broker to compare with');
+    }
+    const rounds = await compareWithPlaintext(options, kafkaEnv, mongo);
+    rounds.forEach((round, index) => {
+      console.log(`\nround ${index + 1}, with TLS + SCRAM-SHA-512 (the stack's broker):`);
+      for (const line of reportLines(round.secured, options)) console.log(line);
+      console.log(`round ${index + 1}, without security (a throw-away PLAINTEXT broker):`);
+      for (const line of reportLines(round.plaintext, options)) console.log(line);
+    });
     console.log('');
-    for (const line of overheadLines(results, plaintext)) console.log(line);
+    for (const line of overheadLines(rounds)) console.log(line);
     return 0;
   } finally {
     await mongo.close().catch(() => undefined);
