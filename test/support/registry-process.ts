@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { freePort } from '@hub/testing';
+import { hubServicePrincipal, kafkaEnvFor } from '../../tools/local-stack/stack';
 
 const repoRoot = resolve(__dirname, '..', '..');
 
@@ -30,7 +31,11 @@ export class RegistryProcess {
   static async create(env: Record<string, string>): Promise<RegistryProcess> {
     buildOnce();
     const port = await freePort();
-    return new RegistryProcess(`http://127.0.0.1:${port}`, { ...env, PORT: String(port) });
+    return new RegistryProcess(`http://127.0.0.1:${port}`, {
+      ...kafkaEnvFor(hubServicePrincipal('registry')),
+      ...env,
+      PORT: String(port),
+    });
   }
 
   start(): void {
