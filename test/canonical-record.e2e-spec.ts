@@ -185,7 +185,7 @@ describe('the canonical record, built from every event type', () => {
       meetings: [
         expect.objectContaining({
           meetingId: 'mtg-1',
-          minutes: expect.stringMatching(/^withheld/),
+          minutes: expect.stringMatching(/^withheld/) as unknown,
         }),
       ],
       intelligence: [expect.objectContaining({ text: 'Seen near a school gate (synthetic).' })],
