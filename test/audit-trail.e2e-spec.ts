@@ -1,3 +1,4 @@
+import { headersOf } from './support/hub-callers';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -275,11 +276,15 @@ describe('the audit trail', () => {
     const nominal = syntheticNominalId();
     const other = syntheticNominalId();
     const alice = caller('alice', orgA);
+    /** The auditors' API is for auditors: its reads go into the same trail. */
+    const auditor = { user: 'hub.auditor' };
     const bob = caller('bob', orgB);
     let registry: RunningApp;
 
     async function get(query: string): Promise<{ status: number; body: AuditPage }> {
-      const response = await fetch(`${registry.url}/v1/audit/entries?${query}`);
+      const response = await fetch(`${registry.url}/v1/audit/entries?${query}`, {
+        headers: await headersOf(auditor),
+      });
       return { status: response.status, body: (await response.json()) as AuditPage };
     }
 
@@ -364,6 +369,7 @@ describe('the audit trail', () => {
     it('refuses an unknown or bad parameter, naming it', async () => {
       const response = await fetch(
         `${registry.url}/v1/audit/entries?who=bob&limit=0&from=yesterday`,
+        { headers: await headersOf(auditor) },
       );
       expect(response.status).toBe(400);
       const body = (await response.json()) as { violations: { field: string }[] };
@@ -399,15 +405,16 @@ describe('the audit trail', () => {
       const fromTopic = published.map(({ value }) => entryOfAccessAudited(value));
       expect(verifyChain(fromTopic)).toMatchObject({ intact: true, entries: 6 });
       const stored = await storedChain(mongo, db);
-      expect(fromTopic.map((entry) => entry.hash)).toEqual(stored.map((d) => d.hash));
-      await eventually('the publication checkpoint at 6', async () => {
+      // The auditor's reads of the trail above were audited too: entries 7 on, not this test's.
+      expect(fromTopic.map((entry) => entry.hash)).toEqual(stored.slice(0, 6).map((d) => d.hash));
+      await eventually('the publication checkpoint past 6', async () => {
         const checkpoint = await mongo
           .db(db)
           .collection<{ _id: string; through: number }>('registry_checkpoints')
           .findOne({ _id: auditPublicationCheckpoint });
-        return checkpoint?.through === 6 ? true : undefined;
+        return (checkpoint?.through ?? 0) >= 6 ? true : undefined;
       });
-      // The newest entry deleted: the chain before it is intact, but the topic has seen it.
+      // An entry deleted: the chain before it is intact, but the next no longer follows it.
       await auditEntriesOf(mongo.db(db)).deleteOne({ _id: 6 });
       const truncated = await auditVerify(db);
       expect(truncated.code).toBe(1);

@@ -180,7 +180,14 @@ describe('the canonical record, built from every event type', () => {
         expect.objectContaining({ assessmentId: 'ra-1', riskOfSeriousHarm: 'HIGH' }),
       ],
       riskManagementPlans: [expect.objectContaining({ planId: 'rmp-1', planVersion: 1 })],
-      meetings: [expect.objectContaining({ meetingId: 'mtg-1', minutes: 'Synthetic minutes.' })],
+      // Data governance reads by break glass: minutes are for the managing organisation and those
+      // who attended (test/api-access.e2e-spec.ts shows who sees them).
+      meetings: [
+        expect.objectContaining({
+          meetingId: 'mtg-1',
+          minutes: expect.stringMatching(/^withheld/) as unknown,
+        }),
+      ],
       intelligence: [expect.objectContaining({ text: 'Seen near a school gate (synthetic).' })],
       notifications: [expect.objectContaining({ notificationId: 'n-1', late: true })],
       addresses: [expect.objectContaining({ addressId: 'addr-1', town: 'Exampletown' })],

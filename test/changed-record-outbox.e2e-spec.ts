@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaClientOptionsFromEnv } from '@hub/messaging';
 import { MongoClient } from 'mongodb';
 import { eventually, syntheticNominalId, syntheticRegistration } from '@hub/testing';
 import { changedRecordAt } from './support/changed-records';
@@ -12,7 +13,7 @@ import { RegistryProcess } from './support/registry-process';
  */
 describe('the changed-record outbox across a crash between write and publish', () => {
   const kafka = new Kafka({
-    brokers: process.env.KAFKA_BROKERS!.split(','),
+    ...kafkaClientOptionsFromEnv(),
     logLevel: logLevel.NOTHING,
   });
   const events = new HubEventStream(kafka, process.env.SCHEMA_REGISTRY_URL!);
@@ -25,7 +26,7 @@ describe('the changed-record outbox across a crash between write and publish', (
     await Promise.all([events.open(['mappa.nominal.registered.v1']), mongo.connect()]);
     registry = await RegistryProcess.create({
       MONGO_DATABASE: database,
-      REGISTRY_CONSUMER_GROUP: `outbox-${randomUUID()}`,
+      REGISTRY_CONSUMER_GROUP: `registry.outbox-${randomUUID()}`,
       REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
       REGISTRY_CRASH_BEFORE_PUBLISHING: victim,
     });

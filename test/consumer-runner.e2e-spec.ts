@@ -15,6 +15,7 @@ import {
   replayDeadLetters,
   type ConsumedEvent,
   type ConsumerRunnerOptions,
+  kafkaClientOptionsFromEnv,
 } from '@hub/messaging';
 import { eventually, findMessage, syntheticIntelligence, syntheticNominalId } from '@hub/testing';
 import { register, type Gauge } from 'prom-client';
@@ -28,7 +29,7 @@ const silent = process.env.RUNNER_TEST_LOGS
 
 describe('the consumer runner, against the real broker', () => {
   const kafka = new Kafka({
-    brokers: process.env.KAFKA_BROKERS!.split(','),
+    ...kafkaClientOptionsFromEnv(),
     logLevel: logLevel.NOTHING,
   });
   const schemas = new HubSchemaRegistry(process.env.SCHEMA_REGISTRY_URL!);

@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { httpSettingsOf } from '@hub/config';
 import { connectorConfigSchema } from '../apps/agency-connector/src/connector.config';
 import { registryConfigSchema } from '../apps/registry/src/registry.config';
+import { kafkaConnectionConfig, loadConfig } from '@hub/config';
+import { organisationDirectory } from '@hub/security';
 
 // docker-compose.yml cannot run on machines without a Docker engine; this keeps it honest by reading.
 const repoRoot = resolve(__dirname, '..');
@@ -15,6 +17,7 @@ interface ComposeService {
   build?: string;
   command?: string[];
   environment?: Record<string, string>;
+  entrypoint?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test?: string[] };
   ports?: string[];
@@ -25,10 +28,28 @@ const compose = parse(readFileSync(resolve(repoRoot, 'docker-compose.yml'), 'utf
 };
 const services = compose.services;
 
+const principalOf = (service: string, actsFor?: string): string | null | undefined =>
+  organisationDirectory()
+    .kafkaSystems()
+    .find(([, system]) => system.hubService === service && system.actsFor === actsFor)?.[1]
+    .kafkaPrincipal;
+
 const apps = [
-  { service: 'registry', configSchema: registryConfigSchema },
-  { service: 'agency-connector-police', configSchema: connectorConfigSchema },
+  { service: 'registry', configSchema: registryConfigSchema, principal: principalOf('registry') },
+  {
+    service: 'agency-connector-police',
+    configSchema: connectorConfigSchema,
+    principal: principalOf('connector', 'POLICE'),
+  },
+  {
+    service: 'kafka-provisioning',
+    configSchema: kafkaConnectionConfig,
+    principal: principalOf('provisioning'),
+  },
 ] as const;
+
+/** Services that run once and end: dependants wait for them to complete, not to be healthy. */
+const oneShots = ['kafka-secrets', 'kafka-provisioning'];
 
 describe('docker-compose.yml', () => {
   it('runs Kafka, a schema registry, MongoDB, Keycloak and the services', () => {
@@ -63,20 +84,23 @@ describe('docker-compose.yml', () => {
           dependency,
           exists: true,
         });
-        expect(condition).toBe('service_healthy');
-        expect(services[dependency]?.healthcheck).toBeDefined();
+        if (oneShots.includes(dependency)) {
+          expect(condition).toBe('service_completed_successfully');
+        } else {
+          expect(condition).toBe('service_healthy');
+          expect(services[dependency]?.healthcheck).toBeDefined();
+        }
       }
     }
   });
 
   it.each(apps)(
-    'configures $service with settings its config schema accepts',
+    'configures $service with settings its config accepts',
     ({ service, configSchema }) => {
       const definition = services[service];
       expect(definition?.build).toBe('.');
       expect(existsSync(resolve(repoRoot, 'Dockerfile'))).toBe(true);
-      const parsed = configSchema.safeParse(definition?.environment ?? {});
-      expect(parsed.error?.issues ?? []).toEqual([]);
+      expect(() => loadConfig(configSchema, definition?.environment ?? {})).not.toThrow();
       for (const [name, value] of Object.entries(definition?.environment ?? {})) {
         if (!/_URL$|BROKERS$/.test(name)) continue;
         const host = /^(?:[a-z+]+:\/\/)?([^:/]+)/.exec(value)?.[1];
@@ -89,7 +113,13 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it.each(apps)(
+  /** The services with an HTTP API, hence a management port. */
+  const httpApps = [
+    { service: 'registry', configSchema: registryConfigSchema },
+    { service: 'agency-connector-police', configSchema: connectorConfigSchema },
+  ] as const;
+
+  it.each(httpApps)(
     'checks the health of $service on its management port, which is not published',
     ({ service, configSchema }) => {
       const definition = services[service];
@@ -107,5 +137,35 @@ describe('docker-compose.yml', () => {
     expect(entry).toMatch(/^dist\/.*\.js$/);
     const source = entry.replace(/^dist\//, '').replace(/\.js$/, '.ts');
     expect(existsSync(resolve(repoRoot, source))).toBe(true);
+  });
+
+  it.each(apps)(
+    'connects $service to Kafka over SASL_SSL as its own principal ($principal)',
+    ({ service, principal }) => {
+      const environment = services[service]?.environment ?? {};
+      expect(principal).toBeTruthy();
+      expect(environment.KAFKA_SASL_USERNAME).toBe(principal);
+      expect(environment.KAFKA_SASL_PASSWORD_FILE).toBe(`/secrets/passwords/${principal}`);
+      expect(environment.KAFKA_CA_FILE).toBe('/secrets/ca.crt');
+      expect(services[service]?.volumes).toContain('kafka-secrets:/secrets:ro');
+    },
+  );
+
+  it('runs Kafka with the secured start script, after its secrets exist', () => {
+    const kafka = services.kafka;
+    expect(kafka?.entrypoint?.at(-1)).toBe('/hub/start-kafka.sh');
+    expect(services['kafka-secrets']?.entrypoint?.at(-1)).toBe('/hub/make-secrets.sh');
+    for (const script of ['start-kafka.sh', 'make-secrets.sh']) {
+      expect(existsSync(resolve(repoRoot, 'infra', 'kafka', 'compose', script))).toBe(true);
+    }
+    const start = readFileSync(resolve(repoRoot, 'infra/kafka/compose/start-kafka.sh'), 'utf8');
+    for (const line of [
+      'listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:SSL',
+      'sasl.enabled.mechanisms=SCRAM-SHA-512',
+      'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      'allow.everyone.if.no.acl.found=false',
+    ]) {
+      expect(start).toContain(line);
+    }
   });
 });

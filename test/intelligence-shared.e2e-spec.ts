@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { headersOf, testReason } from './support/hub-callers';
 import { RegistryClient } from './support/registry-client';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { kafkaClientOptionsFromEnv } from '@hub/messaging';
 import {
   eventually,
   findMessage,
@@ -44,13 +45,13 @@ describe('police intelligence, from the agency connector to the canonical record
     const run = isolatedRunName('e2e');
     registry = await startRegistry({
       MONGO_DATABASE: run,
-      REGISTRY_CONSUMER_GROUP: run,
+      REGISTRY_CONSUMER_GROUP: `registry.${run}`,
       REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
     });
     connector = await startConnector('POLICE');
     await registryConsumesFromNow();
     kafka = new Kafka({
-      brokers: process.env.KAFKA_BROKERS!.split(','),
+      ...kafkaClientOptionsFromEnv(),
       logLevel: logLevel.NOTHING,
     });
   });

@@ -1,3 +1,5 @@
+import { ACCESS_AUDIT, securityProviders } from '@hub/security';
+import { RecordAccessFacts } from '../apps/registry/src/access/record-access-facts';
 import { RegistryClient } from './support/registry-client';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -190,7 +192,9 @@ function historyEntry(
     classification: 'OFFICIAL_SENSITIVE',
     nominalVersion,
     summary: `${eventType} (synthetic)`,
-    details: {},
+    // Shareable intelligence (handling code P): a C item would be withheld from the test operator.
+    details:
+      eventType === 'IntelligenceShared' ? { handlingCode: 'P', disseminationLimits: [] } : {},
   };
 }
 
@@ -314,7 +318,13 @@ describe('registry queries: search, record and timeline over HTTP', () => {
 
     const moduleRef = await Test.createTestingModule({
       controllers: [NominalsController],
-      providers: [{ provide: NominalQueries, useFactory: () => new NominalQueries(mongo.db) }],
+      providers: [
+        { provide: NominalQueries, useFactory: () => new NominalQueries(mongo.db) },
+        { provide: RecordAccessFacts, useFactory: () => new RecordAccessFacts(mongo.db) },
+        // Authenticated as the registry is; the calls' audit is the audit trail's tests' subject.
+        ...securityProviders({ issuer: process.env.OIDC_ISSUER_URL!, clockToleranceSeconds: 30 }),
+        { provide: ACCESS_AUDIT, useValue: { record: () => Promise.resolve() } },
+      ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: ['error'] });
     setUpRegistryApiDocs(app);

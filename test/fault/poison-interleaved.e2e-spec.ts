@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type KafkaMessage } from 'kafkajs';
+import { kafkaClientOptionsFromEnv } from '@hub/messaging';
 import { MongoClient } from 'mongodb';
 import { eventually, syntheticIntelligence, syntheticNominalId } from '@hub/testing';
 import { HubEventStream } from '../support/hub-event-stream';
@@ -36,7 +37,7 @@ function poisonFor(
 describe('fault: poison messages interleaved with good ones under load', () => {
   const fixture = useFaultFixture('fault_poison');
   const kafka = new Kafka({
-    brokers: process.env.KAFKA_BROKERS!.split(','),
+    ...kafkaClientOptionsFromEnv(),
     logLevel: logLevel.NOTHING,
   });
   const encoder = new HubEventStream(kafka, process.env.SCHEMA_REGISTRY_URL!);

@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaClientOptionsFromEnv } from '@hub/messaging';
 import { MongoClient } from 'mongodb';
 import { eventually } from '@hub/testing';
 import { historyCount, recordsVersusPublished } from './exactly-once';
@@ -28,7 +29,7 @@ export interface FaultFixture {
  */
 export function useFaultFixture(label: string, instances = 1): FaultFixture {
   const kafka = new Kafka({
-    brokers: process.env.KAFKA_BROKERS!.split(','),
+    ...kafkaClientOptionsFromEnv(),
     logLevel: logLevel.NOTHING,
   });
   const stream = new IntelligenceStream(kafka, process.env.SCHEMA_REGISTRY_URL!);

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Agency } from '@hub/contracts';
 import { startHubConsumer } from '@hub/messaging';
 import { createHubApp, HubExceptionFilter, listenHub } from '@hub/observability';
 import { loadConnectorConfig } from '../../apps/agency-connector/src/connector.config';
@@ -7,6 +8,7 @@ import { ConnectorModule } from '../../apps/agency-connector/src/connector.modul
 import { setUpRegistryApiDocs } from '../../apps/registry/src/api-docs';
 import { loadRegistryConfig } from '../../apps/registry/src/registry.config';
 import { RegistryModule } from '../../apps/registry/src/registry.module';
+import { hubServicePrincipal, kafkaEnvFor } from '../../tools/local-stack/stack';
 
 export interface RunningApp {
   app: INestApplication;
@@ -45,7 +47,12 @@ export function isolatedRunName(prefix: string): string {
 
 /** The registry app, in-process, against the real stack given by the environment. */
 export async function startRegistry(env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = loadRegistryConfig({ ...testDefaults, ...process.env, ...env });
+  const config = loadRegistryConfig({
+    ...testDefaults,
+    ...process.env,
+    ...kafkaEnvFor(hubServicePrincipal('registry')),
+    ...env,
+  });
   const app = await createHubApp(RegistryModule.forRoot(config));
   setUpRegistryApiDocs(app);
   return listen(app, () => startHubConsumer(app, app.get(HubExceptionFilter)));
@@ -53,12 +60,13 @@ export async function startRegistry(env: Record<string, string> = {}): Promise<R
 
 /** The agency connector app, in-process, configured for `agency` (and `env` over the environment). */
 export async function startConnector(
-  agency = 'POLICE',
+  agency: Agency = 'POLICE',
   env: Record<string, string> = {},
 ): Promise<RunningApp> {
   const config = loadConnectorConfig({
     ...testDefaults,
     ...process.env,
+    ...kafkaEnvFor(hubServicePrincipal('connector', agency)),
     ...env,
     AGENCY: agency,
   });

@@ -20,7 +20,7 @@ export async function startRegistryAtTopicEnd(
   const database = `${label}_${Date.now().toString(36)}`;
   const env = {
     MONGO_DATABASE: database,
-    REGISTRY_CONSUMER_GROUP: `${label}-${randomUUID()}`,
+    REGISTRY_CONSUMER_GROUP: `registry.${label}-${randomUUID()}`,
     REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
   } as const;
   const registries = await Promise.all(

@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaClientOptionsFromEnv } from '@hub/messaging';
 import { MongoClient } from 'mongodb';
 import { eventually, syntheticNominalId, syntheticRegistration } from '@hub/testing';
 import type { RecordEventTopic } from '../../apps/registry/src/projections/projection';
@@ -32,7 +33,7 @@ export async function openRegistryFixture(
   env: Record<string, string> = {},
 ): Promise<RegistryFixture> {
   const kafka = new Kafka({
-    brokers: process.env.KAFKA_BROKERS!.split(','),
+    ...kafkaClientOptionsFromEnv(),
     logLevel: logLevel.NOTHING,
   });
   const mongo = new MongoClient(process.env.MONGO_URL!);
@@ -41,7 +42,7 @@ export async function openRegistryFixture(
   await Promise.all([events.open(Object.keys(projections) as RecordEventTopic[]), mongo.connect()]);
   const registry = await startRegistry({
     MONGO_DATABASE: run,
-    REGISTRY_CONSUMER_GROUP: run,
+    REGISTRY_CONSUMER_GROUP: `registry.${run}`,
     REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
     ...env,
   });

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { freePort } from '@hub/testing';
+import { hubServicePrincipal, kafkaEnvFor } from '../../tools/local-stack/stack';
 
 const repoRoot = resolve(__dirname, '..', '..');
 
@@ -34,6 +35,7 @@ export class RegistryProcess {
     const port = await freePort();
     const managementPort = await freePort();
     return new RegistryProcess(`http://127.0.0.1:${port}`, `http://127.0.0.1:${managementPort}`, {
+      ...kafkaEnvFor(hubServicePrincipal('registry')),
       ...env,
       PORT: String(port),
       MANAGEMENT_PORT: String(managementPort),

@@ -6,6 +6,11 @@ import type { BenchPublisher } from './publisher';
 /** What every scenario shares: the stack's clients, the publisher and the workload. */
 export interface BenchContext {
   options: BenchOptions;
+  /**
+   * The Kafka connection settings (KAFKA_BROKERS and, on a secured broker, KAFKA_SASL_* and
+   * KAFKA_CA_FILE) of the bench's own clients and of the registry it runs.
+   */
+  kafkaEnv: { bench: Record<string, string>; registry: Record<string, string> };
   kafka: Kafka;
   mongo: MongoClient;
   publisher: BenchPublisher;

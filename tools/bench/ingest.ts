@@ -1,15 +1,26 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { MongoClient } from 'mongodb';
-import { createKafka } from '@hub/messaging';
-import { assertKafkaReachable, connectReachableMongo, syntheticNominalId } from '@hub/testing';
+import { loadKafkaConnection, type KafkaConnectionConfig } from '@hub/config';
+import { createKafka, kafkaClientOptions } from '@hub/messaging';
+import {
+  assertKafkaReachable,
+  connectReachableMongo,
+  freePort,
+  syntheticNominalId,
+} from '@hub/testing';
 import type { BenchContext } from './context';
 import { log, type ScenarioResult } from './measure';
 import { BenchError, parseOptions, usage, type BenchOptions, type ScenarioName } from './options';
 import { BenchPublisher } from './publisher';
-import { reportLines } from './report';
+import { overheadLines, reportLines, type OverheadRound } from './report';
 import { deleteBenchTopic } from './scenarios/bench-topic';
 import { runNaive } from './scenarios/naive';
 import { runPipe } from './scenarios/pipe';
 import { runRegistry } from './scenarios/registry';
+import { startScratchPlaintextBroker } from '../local-stack/components/kafka';
+import { hubServicePrincipal, kafkaEnvFor, provisioningPrincipal } from '../local-stack/stack';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -21,9 +32,9 @@ const scenarios: Record<ScenarioName, (ctx: BenchContext) => Promise<ScenarioRes
 };
 
 /** Fails fast when no broker answers. */
-async function checkKafka(brokers: string[]): Promise<void> {
+async function checkKafka(connection: KafkaConnectionConfig): Promise<void> {
   try {
-    await assertKafkaReachable(brokers, 'bench-probe');
+    await assertKafkaReachable(kafkaClientOptions(connection), 'bench-probe');
   } catch (error) {
     throw new BenchError(reason(error));
   }
@@ -48,16 +59,17 @@ function workload(options: BenchOptions): { nominalIds: string[]; intelligenceTa
   return { nominalIds, intelligenceTargets };
 }
 
-async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2), process.env);
-  if (!options) {
-    console.log(usage);
-    return 0;
-  }
-  await checkKafka(options.brokers);
-  const mongo = await connectMongo(options.mongoUrl);
+/** Runs the chosen scenarios against one broker and returns what they measured. */
+async function runScenarios(
+  options: BenchOptions,
+  kafkaEnv: BenchContext['kafkaEnv'],
+  mongo: MongoClient,
+  label: string,
+): Promise<ScenarioResult[]> {
+  const connection = loadKafkaConnection(kafkaEnv.bench);
+  await checkKafka(connection);
   // kafkajs logs what it retries; what it gives up on reaches the bench as an error.
-  const kafka = createKafka('bench', options.brokers, {
+  const kafka = createKafka('bench', connection, {
     error: (entry, message) =>
       void process.stderr.write(`bench: kafkajs: ${message} ${JSON.stringify(entry)}\n`),
     warn: () => undefined,
@@ -66,6 +78,7 @@ async function main(): Promise<number> {
   });
   const publisher = new BenchPublisher(kafka, options.schemaRegistryUrl, options.rate);
   const benchTopics: BenchContext['benchTopics'] = [];
+  const results: ScenarioResult[] = [];
   try {
     try {
       await publisher.open();
@@ -76,6 +89,7 @@ async function main(): Promise<number> {
     }
     const ctx: BenchContext = {
       options,
+      kafkaEnv,
       kafka,
       mongo,
       publisher,
@@ -83,13 +97,14 @@ async function main(): Promise<number> {
       benchTopics,
       ...workload(options),
     };
-    const results: ScenarioResult[] = [];
     try {
       for (const name of options.scenarios) {
         const pace = options.rate ? `, published at ${options.rate} events/s` : '';
-        log(`${name}: starting (${options.events} events, ${options.nominals} nominals${pace})`);
+        log(
+          `${label}${name}: starting (${options.events} events, ${options.nominals} nominals${pace})`,
+        );
         const result = await scenarios[name](ctx);
-        log(`${name}: done, ${result.eventsPerSecond.toFixed(1)} events/s`);
+        log(`${label}${name}: done, ${result.eventsPerSecond.toFixed(1)} events/s`);
         results.push(result);
       }
     } catch (error) {
@@ -97,11 +112,85 @@ async function main(): Promise<number> {
       if (results.length > 0) for (const line of reportLines(results, options)) console.log(line);
       throw error;
     }
-    for (const line of reportLines(results, options)) console.log(line);
-    return 0;
+    return results;
   } finally {
     await publisher.close().catch(() => undefined);
     for (const { topic, groupId } of benchTopics) await deleteBenchTopic(kafka, topic, groupId);
+  }
+}
+
+/**
+ * The scenarios against the stack's (secured) broker and a throw-away plaintext broker of the same
+ * build, in rounds that alternate which goes first, so that warm-up and drift favour neither.
+ */
+async function compareWithPlaintext(
+  options: BenchOptions,
+  kafkaEnv: BenchContext['kafkaEnv'],
+  mongo: MongoClient,
+): Promise<OverheadRound[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-plaintext-'));
+  log(`plaintext: starting a throw-away broker without TLS or SASL in ${dir}`);
+  const broker = await startScratchPlaintextBroker(dir, await freePort(), await freePort());
+  try {
+    const plain = { KAFKA_BROKERS: broker.endpoint };
+    const rounds: OverheadRound[] = [];
+    for (let round = 1; round <= options.rounds; round++) {
+      const secured = (): Promise<ScenarioResult[]> =>
+        runScenarios(options, kafkaEnv, mongo, `round ${round}, secured: `);
+      const plaintext = (): Promise<ScenarioResult[]> =>
+        runScenarios(
+          options,
+          { bench: plain, registry: plain },
+          mongo,
+          `round ${round}, plaintext: `,
+        );
+      if (round % 2 === 1) {
+        const first = await secured();
+        rounds.push({ secured: first, plaintext: await plaintext() });
+      } else {
+        const first = await plaintext();
+        rounds.push({ secured: await secured(), plaintext: first });
+      }
+    }
+    return rounds;
+  } finally {
+    await broker.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  if (!options) {
+    console.log(usage);
+    return 0;
+  }
+  // The bench publishes for every agency: the provisioning principal; the registry runs as its own.
+  const kafkaEnv = {
+    bench: kafkaEnvFor(provisioningPrincipal()),
+    registry: kafkaEnvFor(hubServicePrincipal('registry')),
+  };
+  const mongo = await connectMongo(options.mongoUrl);
+  try {
+    if (!options.comparePlaintext) {
+      const results = await runScenarios(options, kafkaEnv, mongo, '');
+      for (const line of reportLines(results, options)) console.log(line);
+      return 0;
+    }
+    if (kafkaEnv.bench.KAFKA_SASL_USERNAME === undefined) {
+      throw new BenchError('--compare-plaintext needs a secured broker to compare with');
+    }
+    const rounds = await compareWithPlaintext(options, kafkaEnv, mongo);
+    rounds.forEach((round, index) => {
+      console.log(`\nround ${index + 1}, with TLS + SCRAM-SHA-512 (the stack's broker):`);
+      for (const line of reportLines(round.secured, options)) console.log(line);
+      console.log(`round ${index + 1}, without security (a throw-away PLAINTEXT broker):`);
+      for (const line of reportLines(round.plaintext, options)) console.log(line);
+    });
+    console.log('');
+    for (const line of overheadLines(rounds)) console.log(line);
+    return 0;
+  } finally {
     await mongo.close().catch(() => undefined);
   }
 }

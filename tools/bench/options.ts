@@ -15,7 +15,14 @@ options:
   --rate <n>            publish at a steady n events/s instead of all at once (latency under
                         a steady load rather than queueing behind a burst)
   --stall-seconds <n>   give up on a scenario after this long without progress (default 120)
-Uses KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL, else the local stack's.`;
+  --compare-plaintext   run the scenarios a second time against a throw-away broker without
+                        TLS or SASL (started and removed by the bench) and report the overhead
+                        of TLS+SCRAM as the ratio of the two runs' figures
+  --rounds <n>          with --compare-plaintext: this many rounds, alternating which broker
+                        goes first, and the median ratio (default 1)
+Uses KAFKA_BROKERS (with KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD and KAFKA_CA_FILE for a secured
+broker), SCHEMA_REGISTRY_URL and MONGO_URL, else the local stack's: the bench publishes as the
+provisioning principal (it publishes for every agency) and runs the registry as hub.registry.`;
 
 export interface BenchOptions {
   events: number;
@@ -24,7 +31,10 @@ export interface BenchOptions {
   /** Events per second to publish at; undefined: as fast as possible. */
   rate: number | undefined;
   stallMs: number;
-  brokers: string[];
+  /** Also run every scenario against a plaintext broker, to measure what TLS+SCRAM cost. */
+  comparePlaintext: boolean;
+  /** Rounds of the comparison (each runs the scenarios on both brokers). */
+  rounds: number;
   schemaRegistryUrl: string;
   mongoUrl: string;
 }
@@ -74,6 +84,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
         scenarios: { type: 'string', default: scenarioNames.join(',') },
         rate: { type: 'string' },
         'stall-seconds': { type: 'string', default: '120' },
+        'compare-plaintext': { type: 'boolean', default: false },
+        rounds: { type: 'string', default: '1' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -92,7 +104,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     scenarios: scenarioList(values.scenarios),
     rate: values.rate === undefined ? undefined : positiveInt(values.rate, 'rate'),
     stallMs: positiveInt(values['stall-seconds'], 'stall-seconds') * 1000,
-    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',').map((broker) => broker.trim()),
+    comparePlaintext: values['compare-plaintext'],
+    rounds: positiveInt(values.rounds, 'rounds'),
     schemaRegistryUrl: env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:28081/apis/ccompat/v7',
     mongoUrl: env.MONGO_URL ?? 'mongodb://127.0.0.1:27027',
   };

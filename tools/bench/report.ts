@@ -49,3 +49,48 @@ export function reportLines(
       : []),
   ];
 }
+
+/** One round of the TLS+SCRAM comparison: the same scenarios on each broker. */
+export interface OverheadRound {
+  secured: ScenarioResult[];
+  plaintext: ScenarioResult[];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+}
+
+/**
+ * What TLS+SCRAM cost, scenario by scenario: the throughput ratio secured / plaintext of every
+ * round and their median (1.00 = no cost), with the median latencies of each.
+ */
+export function overheadLines(rounds: readonly OverheadRound[]): string[] {
+  const scenarios = [...new Set(rounds.flatMap((r) => r.secured.map((s) => s.scenario)))];
+  const header = ['scenario', 'secured ev/s', 'plain ev/s', 'ratios', 'median', 'p50 ms s/p'];
+  const rows = scenarios.map((scenario) => {
+    const pairs = rounds.flatMap((round) => {
+      const s = round.secured.find((r) => r.scenario === scenario);
+      const p = round.plaintext.find((r) => r.scenario === scenario);
+      return s && p ? [{ s, p }] : [];
+    });
+    return [
+      scenario,
+      median(pairs.map(({ s }) => s.eventsPerSecond)).toFixed(1),
+      median(pairs.map(({ p }) => p.eventsPerSecond)).toFixed(1),
+      pairs.map(({ s, p }) => (s.eventsPerSecond / p.eventsPerSecond).toFixed(2)).join(' '),
+      median(pairs.map(({ s, p }) => s.eventsPerSecond / p.eventsPerSecond)).toFixed(2),
+      `${ms(median(pairs.map(({ s }) => s.p50Ms)))}/${ms(median(pairs.map(({ p }) => p.p50Ms)))}`,
+    ];
+  });
+  return [
+    `overhead of TLS + SCRAM-SHA-512 over ${rounds.length} round(s): throughput ratio secured / ` +
+      'plaintext (1.00 = no cost; medians of the rounds)',
+    ...[header, ...rows].map((cells) =>
+      cells.map((cell, i) => (i === 0 ? cell.padEnd(10) : cell.padStart(16))).join(''),
+    ),
+  ];
+}

@@ -7,8 +7,9 @@ import {
   readDeadLetters,
   replayDeadLetters,
   type DeadLetterFilter,
+  kafkaClientOptionsFromEnv,
 } from '@hub/messaging';
-import { endpointsOf } from '../local-stack/stack';
+import { endpointsOf, kafkaEnvFor, provisioningPrincipal } from '../local-stack/stack';
 
 const usage = `usage: npm run dead-letters -- <list|inspect|replay> [options]
   list                  dead letters of a consumer group, one line each
@@ -54,7 +55,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const endpoints = endpointsOf();
-  const kafka = new Kafka({ brokers: endpoints.KAFKA_BROKERS.split(','), logLevel: logLevel.WARN });
+  // An operator tool reading and replaying for any group: the provisioning principal.
+  const kafka = new Kafka({
+    ...kafkaClientOptionsFromEnv(kafkaEnvFor(provisioningPrincipal())),
+    logLevel: logLevel.WARN,
+  });
   const filter: DeadLetterFilter = {
     sourceTopic: values.topic,
     consumerGroup: values['group-id'],

@@ -4,7 +4,7 @@ import { managementPortOffset } from '@hub/config';
 import { report } from './progress';
 import { runStep } from './processes';
 import { repoRoot } from './settings';
-import type { StackEndpoints } from './stack';
+import { hubServicePrincipal, kafkaEnvFor, type StackEndpoints } from './stack';
 
 interface LocalService {
   name: string;
@@ -16,21 +16,25 @@ interface LocalService {
 const registryPort = (instance: number): number => (instance === 0 ? 3000 : 3000 + 10 * instance);
 
 /**
- * The hub's services as run locally: the registry (`instances` of it, one consumer group, each
+ * The hub's services as run locally, each connecting to Kafka as its own principal: the registry (`instances` of it, one consumer group, each
  * nominal's partition owned by one of them) and one agency connector configured as the police.
  */
 function localServices(registryInstances: number): LocalService[] {
   const registries = Array.from({ length: registryInstances }, (_, instance) => ({
     name: registryInstances === 1 ? 'registry' : `registry #${instance + 1}`,
     entry: 'dist/apps/registry/src/main.js',
-    env: { PORT: String(registryPort(instance)) },
+    env: { PORT: String(registryPort(instance)), ...kafkaEnvFor(hubServicePrincipal('registry')) },
   }));
   return [
     ...registries,
     {
       name: 'agency-connector (police)',
       entry: 'dist/apps/agency-connector/src/main.js',
-      env: { PORT: '3001', AGENCY: 'POLICE' },
+      env: {
+        PORT: '3001',
+        AGENCY: 'POLICE',
+        ...kafkaEnvFor(hubServicePrincipal('connector', 'POLICE')),
+      },
     },
   ];
 }

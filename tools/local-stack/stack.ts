@@ -5,6 +5,9 @@ import type { StackComponent } from './components/component';
 import { ferretdb } from './components/ferretdb';
 import { kafka } from './components/kafka';
 import { keycloak } from './components/keycloak';
+import { caCertFile } from './components/kafka-secrets';
+
+export { hubServicePrincipal, kafkaEnvFor, provisioningPrincipal } from './components/kafka';
 import { postgres } from './components/postgres';
 import { schemaRegistry } from './components/schema-registry';
 import { StackError } from './errors';
@@ -65,6 +68,7 @@ async function bringUp(component: StackComponent): Promise<boolean> {
       startTimeoutMs,
     );
     if (!component.isCurrent || (await component.isCurrent())) {
+      await component.provision?.();
       report(component.name, `already running at ${component.localEndpoint}`);
       return false;
     }
@@ -88,6 +92,7 @@ async function bringUp(component: StackComponent): Promise<boolean> {
       startTimeoutMs,
     );
     await component.afterReady?.();
+    await component.provision?.();
   } catch (error) {
     await stopServer(component.name); // leave nothing half-started behind
     throw error;
@@ -148,9 +153,13 @@ export async function up(): Promise<UpResult> {
   }
   const endpoints = endpointsOf();
   mkdirSync(stackDir, { recursive: true });
+  // The CA is public; each service's SCRAM user and password are its own (see kafkaEnvFor).
+  const published = externalEndpoint(kafka)
+    ? endpoints
+    : { ...endpoints, KAFKA_CA_FILE: caCertFile };
   writeFileSync(
     resolve(stackDir, 'endpoints.env'),
-    Object.entries(endpoints)
+    Object.entries(published)
       .map(([name, value]) => `export ${name}=${value}`)
       .join('\n') + '\n',
   );

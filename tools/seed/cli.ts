@@ -10,7 +10,14 @@ import {
   type MappaLevel,
   type TopicName,
 } from '@hub/contracts';
-import { createKafka, ensureTopics, EventPublisher, HubSchemaRegistry } from '@hub/messaging';
+import { loadKafkaConnection, type KafkaConnectionConfig } from '@hub/config';
+import {
+  createKafka,
+  ensureTopics,
+  EventPublisher,
+  HubSchemaRegistry,
+  kafkaClientOptions,
+} from '@hub/messaging';
 import {
   assertKafkaReachable,
   connectReachableMongo,
@@ -22,7 +29,7 @@ import {
   type SyntheticNominal,
   type SyntheticTopic,
 } from '@hub/testing';
-import { endpointsOf } from '../local-stack/stack';
+import { endpointsOf, kafkaEnvFor, provisioningPrincipal } from '../local-stack/stack';
 import { formatCount, ProgressBar } from './progress-bar';
 
 const usage = `usage: npm run seed -- --nominals <n> [options]
@@ -80,9 +87,9 @@ const perSecond = (count: number, ms: number): string =>
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** Fails fast when no broker answers. */
-async function checkKafka(brokers: string[]): Promise<void> {
+async function checkKafka(connection: KafkaConnectionConfig): Promise<void> {
   try {
-    await assertKafkaReachable(brokers, 'seed-probe');
+    await assertKafkaReachable(kafkaClientOptions(connection), 'seed-probe');
   } catch (error) {
     throw new SeedError(reason(error));
   }
@@ -274,12 +281,13 @@ async function main(): Promise<number> {
   const databaseName = values['mongo-database'] ?? process.env.MONGO_DATABASE ?? 'mappa_registry';
   const registryGroup = process.env.REGISTRY_CONSUMER_GROUP ?? 'registry';
   const endpoints = endpointsOf();
-  const brokers = endpoints.KAFKA_BROKERS.split(',').map((broker) => broker.trim());
+  // An operator tool publishing for every agency: the provisioning principal (a Kafka super user).
+  const connection = loadKafkaConnection(kafkaEnvFor(provisioningPrincipal()));
   const log = (message: string): void => void process.stderr.write(`seed: ${message}\n`);
 
-  await checkKafka(brokers);
+  await checkKafka(connection);
   // kafkajs logs the errors it retries; those it gives up on reach the publish calls.
-  const kafka = createKafka('seed', brokers, {
+  const kafka = createKafka('seed', connection, {
     error: () => undefined,
     warn: () => undefined,
     info: () => undefined,

@@ -52,7 +52,7 @@ export class ConnectorModule {
         },
         ...messagingProviders({
           clientId: service,
-          brokers: config.KAFKA_BROKERS,
+          kafka: config,
           schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
         }),
         {

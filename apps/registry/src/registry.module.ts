@@ -98,7 +98,7 @@ export class RegistryModule {
         }),
         ...messagingProviders({
           clientId: 'registry',
-          brokers: config.KAFKA_BROKERS,
+          kafka: config,
           schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
         }),
         {

@@ -8,12 +8,60 @@ export class ConfigError extends Error {
   }
 }
 
-/** Where the hub's infrastructure is; every service needs these. */
-export const infrastructureConfig = z.object({
+const kafkaConnectionFields = {
   KAFKA_BROKERS: z
     .string({ error: 'KAFKA_BROKERS is required (comma-separated host:port list)' })
     .min(1)
     .transform((value) => value.split(',').map((broker) => broker.trim())),
+  /** The SCRAM-SHA-512 user the service connects as; with the two below, or none of the three. */
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** Instead of KAFKA_SASL_PASSWORD: a file holding it (a Docker or Kubernetes secret). */
+  KAFKA_SASL_PASSWORD_FILE: z.string().min(1).optional(),
+  /** PEM file of the CA that signed the broker's certificate (TLS is on whenever SASL is). */
+  // Read when a client is made (kafkaClientOptions), so that a configuration can be checked on a
+  // machine that does not hold the file (docker-compose.spec.ts).
+  KAFKA_CA_FILE: z.string().min(1).optional(),
+};
+
+/** The settings that say how to reach Kafka and who to be there. */
+export const kafkaConnectionConfig = z.object(kafkaConnectionFields);
+export type KafkaConnectionConfig = z.infer<typeof kafkaConnectionConfig>;
+
+const kafkaSecurityVariables = [
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD',
+  'KAFKA_CA_FILE',
+] as const;
+
+/**
+ * SASL without TLS would send the SCRAM exchange in clear, and TLS without SASL would reach a broker
+ * that refuses anonymous clients: the three Kafka security settings come together or not at all.
+ * Checked here rather than in the schema so that services can still `.extend()` it.
+ */
+function kafkaSecurityProblems(parsed: unknown): string[] {
+  if (typeof parsed !== 'object' || parsed === null) return [];
+  const values = parsed as Record<string, unknown>;
+  if (values.KAFKA_SASL_PASSWORD !== undefined && values.KAFKA_SASL_PASSWORD_FILE !== undefined) {
+    return ['KAFKA_SASL_PASSWORD and KAFKA_SASL_PASSWORD_FILE are both set: give one of them'];
+  }
+  const given = kafkaSecurityVariables.filter(
+    (name) =>
+      values[name] !== undefined ||
+      (name === 'KAFKA_SASL_PASSWORD' && values.KAFKA_SASL_PASSWORD_FILE !== undefined),
+  );
+  if (given.length === 0 || given.length === kafkaSecurityVariables.length) return [];
+  const missing = kafkaSecurityVariables.filter((name) => !given.includes(name));
+  return [
+    `${given.join(' and ')} ${given.length === 1 ? 'is' : 'are'} set but ${missing.join(' and ')} ` +
+      `${missing.length === 1 ? 'is' : 'are'} not: give all of ${kafkaSecurityVariables.join(', ')} ` +
+      '(SCRAM-SHA-512 over TLS) or none (a broker without security)',
+  ];
+}
+
+/** Where the hub's infrastructure is; every service needs these. */
+export const infrastructureConfig = z.object({
+  ...kafkaConnectionFields,
   SCHEMA_REGISTRY_URL: z.url({
     error: 'SCHEMA_REGISTRY_URL is required (the Confluent-compatible API base URL)',
   }),
@@ -40,6 +88,8 @@ export function loadConfig<S extends z.ZodType>(
       }),
     );
   }
+  const problems = kafkaSecurityProblems(parsed.data);
+  if (problems.length > 0) throw new ConfigError(problems);
   return parsed.data;
 }
 
@@ -133,4 +183,9 @@ export function httpSettingsOf(
     rateLimit: { limit: config.HTTP_RATE_LIMIT, windowMs: config.HTTP_RATE_WINDOW_S * 1000 },
     corsOrigins: config.CORS_ALLOWED_ORIGINS,
   };
+}
+
+/** How to reach Kafka and as whom, from the environment (tools and tests; services load more). */
+export function loadKafkaConnection(env: NodeJS.ProcessEnv = process.env): KafkaConnectionConfig {
+  return loadConfig(kafkaConnectionConfig, env);
 }

@@ -289,3 +289,9 @@ export const consumerGroupCatalogue = {
 } as const satisfies Record<string, ConsumerGroupDefinition>;
 
 export type ConsumerGroupName = keyof typeof consumerGroupCatalogue;
+
+/**
+ * How the throw-away consumer groups that read a dead-letter topic from its start are named (the
+ * registry's dead-letter API and the dead-letters tool): Kafka ACLs grant them by this prefix.
+ */
+export const deadLetterReaderGroupPrefix = 'dead-letter-reader-';

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './kafka-client';
 export * from './schema-registry';
 export * from './topic-provisioning';
+export * from './provisioning/broker-acls';
 export * from './event-publisher';
 export * from './named-uuid';
 export * from './health-probes';

@@ -1,4 +1,48 @@
-import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type logCreator } from 'kafkajs';
+import { ConfigError, loadKafkaConnection, type KafkaConnectionConfig } from '@hub/config';
+
+/** What every kafkajs client of the hub is given to reach the broker and prove who it is. */
+export type KafkaClientOptions = Required<Pick<KafkaConfig, 'brokers'>> &
+  Pick<KafkaConfig, 'ssl' | 'sasl'>;
+
+/**
+ * The one place that turns Kafka connection settings into kafkajs options: SCRAM-SHA-512 over TLS
+ * (the broker's certificate checked against `KAFKA_CA_FILE`) when credentials are given, a plain
+ * connection otherwise. `loadConfig` has already made sure the three come together.
+ */
+export function kafkaClientOptions(connection: KafkaConnectionConfig): KafkaClientOptions {
+  const brokers = connection.KAFKA_BROKERS;
+  const username = connection.KAFKA_SASL_USERNAME;
+  const caFile = connection.KAFKA_CA_FILE;
+  if (!username || !caFile) return { brokers };
+  const password =
+    connection.KAFKA_SASL_PASSWORD ??
+    secretFile('KAFKA_SASL_PASSWORD_FILE', connection.KAFKA_SASL_PASSWORD_FILE).trim();
+  return {
+    brokers,
+    ssl: { ca: [secretFile('KAFKA_CA_FILE', caFile)], rejectUnauthorized: true },
+    sasl: { mechanism: 'scram-sha-512', username, password },
+  };
+}
+
+/** A file a setting names, or an error naming the setting. */
+function secretFile(setting: string, file: string | undefined): string {
+  if (!file) throw new ConfigError([`${setting} is required with KAFKA_SASL_USERNAME`]);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([`${setting}=${file} cannot be read: ${cause}`]);
+  }
+}
+
+/** `kafkaClientOptions` of the settings in `env` (tools and tests; services load their config). */
+export function kafkaClientOptionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): KafkaClientOptions {
+  return kafkaClientOptions(loadKafkaConnection(env));
+}
 
 /** Where kafkajs writes its own log lines, so that they join the service's structured log. */
 export interface KafkaLogSink {
@@ -24,10 +68,14 @@ function logCreatorFor(sink: KafkaLogSink): logCreator {
     };
 }
 
-export function createKafka(clientId: string, brokers: string[], sink: KafkaLogSink): Kafka {
+export function createKafka(
+  clientId: string,
+  connection: KafkaConnectionConfig,
+  sink: KafkaLogSink,
+): Kafka {
   return new Kafka({
     clientId,
-    brokers,
+    ...kafkaClientOptions(connection),
     logLevel: logLevel.INFO,
     logCreator: logCreatorFor(sink),
     retry: { initialRetryTime: 300, retries: 8 },

@@ -16,10 +16,47 @@ function isRetriable(error: unknown): boolean {
   );
 }
 
+/** Topics a client needs that are missing and that it may not create (no CREATE on the cluster). */
+export class TopicsMissingError extends Error {
+  constructor(
+    readonly topics: readonly string[],
+    cause: unknown,
+  ) {
+    super(
+      `topics ${topics.join(', ')} do not exist (or this client may not see them) and this client ` +
+        'may not create them: a secured broker gets its topics from provisioning (`npm run ' +
+        'stack:up`, or `npm run kafka:acls -- --provision`) as the provisioning principal',
+      { cause },
+    );
+    this.name = 'TopicsMissingError';
+  }
+}
+
+const isAuthorisationFailure = (error: unknown): boolean =>
+  error instanceof Error &&
+  /AUTHORIZATION_FAILED|not authorized/i.test(
+    `${(error as { type?: string }).type ?? ''} ${error.message} ${JSON.stringify((error as { errors?: unknown }).errors ?? '')}`,
+  );
+
 async function createMissing(admin: Admin, topics: readonly TopicName[]): Promise<void> {
+  // On a secured broker, listTopics shows only the topics this principal may DESCRIBE; a service's
+  // READ or WRITE on its topics implies that, so a service without CREATE sees them all.
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((topic) => !existing.has(topic));
   if (missing.length === 0) return;
+  await createTopics(admin, missing);
+}
+
+async function createTopics(admin: Admin, missing: readonly TopicName[]): Promise<void> {
+  try {
+    await createTopicsOf(admin, missing);
+  } catch (error) {
+    if (isAuthorisationFailure(error)) throw new TopicsMissingError(missing, error);
+    throw error;
+  }
+}
+
+async function createTopicsOf(admin: Admin, missing: readonly TopicName[]): Promise<void> {
   await admin.createTopics({
     waitForLeaders: true,
     topics: missing.map((topic) => {

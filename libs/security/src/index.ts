@@ -9,3 +9,4 @@ export * from './nest/access.decorators';
 export * from './nest/access.interceptor';
 export * from './nest/security-providers';
 export * from './audit';
+export * from './kafka/kafka-acls';

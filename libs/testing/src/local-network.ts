@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 
 /** A TCP port on loopback that nothing listens on right now. */
@@ -19,10 +19,14 @@ export function freePort(): Promise<number> {
  * Throws, within seconds rather than after kafkajs' minutes of retries, when no broker answers;
  * the error message says which brokers and why.
  */
-export async function assertKafkaReachable(brokers: string[], clientId: string): Promise<void> {
+export async function assertKafkaReachable(
+  connection: Required<Pick<KafkaConfig, 'brokers'>> & Pick<KafkaConfig, 'ssl' | 'sasl'>,
+  clientId: string,
+): Promise<void> {
+  const brokers = connection.brokers as string[];
   const kafka = new Kafka({
     clientId,
-    brokers,
+    ...connection,
     logLevel: logLevel.NOTHING,
     connectionTimeout: 3000,
     retry: { retries: 1, initialRetryTime: 300 },

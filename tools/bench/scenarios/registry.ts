@@ -96,9 +96,10 @@ export async function runRegistry(ctx: BenchContext, instances: number): Promise
   const db = ctx.mongo.db(database);
   const history = db.collection<HistoryEntry>('nominal_history');
   const nominals = db.collection<{ _id: string }>('nominals');
-  const groupId = `bench-registry-${ctx.runId}-${randomUUID()}`;
+  // Under the registry's own group prefix: the registry runs as its principal.
+  const groupId = `registry.bench-${ctx.runId}-${randomUUID()}`;
   const env = {
-    KAFKA_BROKERS: ctx.options.brokers.join(','),
+    ...ctx.kafkaEnv.registry,
     SCHEMA_REGISTRY_URL: ctx.options.schemaRegistryUrl,
     MONGO_URL: ctx.options.mongoUrl,
     MONGO_DATABASE: database,

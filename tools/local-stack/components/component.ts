@@ -28,4 +28,9 @@ export interface StackComponent {
   isCurrent?(): Promise<boolean>;
   /** Runs once a freshly started server answers, before anything that starts after it. */
   afterReady?(): Promise<void>;
+  /**
+   * Runs on every `up` once the server this stack runs answers, fresh or already running: idempotent
+   * set-up that follows the repository's files (Kafka's credentials, topics and ACLs).
+   */
+  provision?(): Promise<void>;
 }

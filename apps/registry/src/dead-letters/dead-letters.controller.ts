@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  ForbiddenException,
   Body,
   Controller,
   Get,
@@ -120,6 +121,17 @@ export class DeadLettersController {
     }
     const { filter, limit } = filterOf(body);
     const letters = await readDeadLetters(this.kafka, deadLetterTopic, filter, limit);
-    return replayDeadLetters(this.kafka, letters, { dryRun: body.dryRun ?? false });
+    try {
+      return await replayDeadLetters(this.kafka, letters, { dryRun: body.dryRun ?? false });
+    } catch (error) {
+      // The registry's Kafka user may not write agencies' topics (it could forge their facts).
+      if ((error as { type?: string }).type === 'TOPIC_AUTHORIZATION_FAILED') {
+        throw new ForbiddenException(
+          "the registry may not publish on agencies' topics; replay these dead letters as an operator " +
+            'with `npm run dead-letters -- replay` (the provisioning user), after a dry run here',
+        );
+      }
+      throw error;
+    }
   }
 }

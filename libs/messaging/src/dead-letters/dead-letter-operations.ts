@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type Kafka } from 'kafkajs';
+import { deadLetterReaderGroupPrefix } from '@hub/contracts';
 import type { HubSchemaRegistry } from '../schema-registry';
 import {
   deadLetterOf,
@@ -32,7 +33,7 @@ export async function readDeadLetters(
   if (ends.size === 0) return [];
 
   const found: DeadLetter[] = [];
-  const consumer = kafka.consumer({ groupId: `dead-letter-reader-${randomUUID()}` });
+  const consumer = kafka.consumer({ groupId: `${deadLetterReaderGroupPrefix}${randomUUID()}` });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });

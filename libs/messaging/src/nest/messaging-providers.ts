@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import type { KafkaConnectionConfig } from '@hub/config';
 import { createKafka } from '../kafka-client';
 import { HubSchemaRegistry } from '../schema-registry';
 
@@ -10,7 +11,8 @@ export const SCHEMA_REGISTRY = Symbol('SCHEMA_REGISTRY');
 export interface MessagingSettings {
   /** The Kafka client id: the service's name. */
   clientId: string;
-  brokers: string[];
+  /** Where Kafka is and the service's own principal there. */
+  kafka: KafkaConnectionConfig;
   schemaRegistryUrl: string;
 }
 
@@ -20,7 +22,7 @@ export function messagingProviders(settings: MessagingSettings): Provider[] {
     {
       provide: KAFKA,
       inject: [PinoLogger],
-      useFactory: (logger: PinoLogger) => createKafka(settings.clientId, settings.brokers, logger),
+      useFactory: (logger: PinoLogger) => createKafka(settings.clientId, settings.kafka, logger),
     },
     {
       provide: SCHEMA_REGISTRY,
