@@ -294,7 +294,7 @@ describe('the audit trail', () => {
       for (const who of [alice, bob]) await earlier.record(read(who, other, marker));
       registry = await startRegistry({
         MONGO_DATABASE: db,
-        REGISTRY_CONSUMER_GROUP: db,
+        REGISTRY_CONSUMER_GROUP: `registry.${db}`,
         REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
       });
       const trail = registry.app.get(AuditTrail);
