@@ -5,7 +5,12 @@ import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import type { AccessAudited } from '@hub/contracts';
-import { ensureTopics, EventPublisher, HubSchemaRegistry } from '@hub/messaging';
+import {
+  ensureTopics,
+  EventPublisher,
+  HubSchemaRegistry,
+  kafkaClientOptionsFromEnv,
+} from '@hub/messaging';
 import {
   organisationDirectory,
   verifyChain,
@@ -199,10 +204,7 @@ describe('the audit trail', () => {
   it('is published by one instance at a time, another taking over when it stops', async () => {
     const db = database('audit_lease');
     const trail = await trailOn(db);
-    const kafka = new Kafka({
-      brokers: process.env.KAFKA_BROKERS!.split(','),
-      logLevel: logLevel.NOTHING,
-    });
+    const kafka = new Kafka({ ...kafkaClientOptionsFromEnv(), logLevel: logLevel.NOTHING });
     const schemas = new HubSchemaRegistry(process.env.SCHEMA_REGISTRY_URL!);
     await ensureTopics(kafka, [auditTopic]);
     await schemas.registerTopicSchemas([auditTopic]);
@@ -294,7 +296,7 @@ describe('the audit trail', () => {
       for (const who of [alice, bob]) await earlier.record(read(who, other, marker));
       registry = await startRegistry({
         MONGO_DATABASE: db,
-        REGISTRY_CONSUMER_GROUP: db,
+        REGISTRY_CONSUMER_GROUP: `registry.${db}`,
         REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
       });
       const trail = registry.app.get(AuditTrail);
@@ -377,10 +379,7 @@ describe('the audit trail', () => {
     });
 
     it('publishes every stored entry on the audit topic, keyed by sequence, verifiable from the topic alone', async () => {
-      const kafka = new Kafka({
-        brokers: process.env.KAFKA_BROKERS!.split(','),
-        logLevel: logLevel.NOTHING,
-      });
+      const kafka = new Kafka({ ...kafkaClientOptionsFromEnv(), logLevel: logLevel.NOTHING });
       const schemas = new HubSchemaRegistry(process.env.SCHEMA_REGISTRY_URL!);
       const consumer = kafka.consumer({ groupId: `test-audit-${randomUUID()}` });
       const seen = new Map<number, { key: string; value: AccessAudited }>();

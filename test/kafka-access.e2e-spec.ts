@@ -1,3 +1,4 @@
+import { eventually } from '@hub/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
@@ -195,6 +196,16 @@ describe('Kafka authentication and authorisation on the real broker', () => {
   beforeAll(async () => {
     admin = clientOf(principals.find((p) => p.superUser)!.name).admin();
     await admin.connect();
+    // A fresh broker creates its group coordinator (__consumer_offsets) at the first group request:
+    // wait for it, so that the first consume rows do not meet "coordinator not available".
+    await eventually('the group coordinator', async () => {
+      try {
+        await admin.describeGroups([`warm-up-${randomUUID()}`]);
+        return true;
+      } catch {
+        return undefined;
+      }
+    });
     for (const principal of representatives) {
       const kafka = clientOf(principal.name);
       const producer = kafka.producer({

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import {
   dayOrInstant,
-  exclusiveEndOf,
+  periodIsOrdered,
   parseQuery,
+  periodOf,
   wholeNumber,
   type Parsed,
 } from '../nominals/nominal-query-params';
@@ -27,15 +28,8 @@ const auditQuery = z
     limit: wholeNumber(1, maxAuditPageSize).default(defaultAuditPageSize),
     cursor: wholeNumber(1, Number.MAX_SAFE_INTEGER).optional(),
   })
-  .transform(({ from, to, ...rest }) => ({
-    ...rest,
-    from: from === undefined ? undefined : new Date(from),
-    until: to === undefined ? undefined : exclusiveEndOf(to),
-  }))
-  .refine((query) => !query.from || !query.until || query.from < query.until, {
-    error: 'must not be before from',
-    path: ['to'],
-  });
+  .transform(periodOf)
+  .refine(periodIsOrdered, { error: 'must not be before from', path: ['to'] });
 
 export const auditQueryParameters = [
   'nominalId',

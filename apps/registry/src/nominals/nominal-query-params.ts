@@ -162,15 +162,29 @@ const timelineQuery = z
     order: symbol(['ASC', 'DESC'] as const).optional(),
     ...paging,
   })
-  .transform(({ from, to, ...rest }) => ({
+  .transform(periodOf)
+  .refine(periodIsOrdered, { error: 'must not be before from', path: ['to'] });
+
+/**
+ * A query's `from` and `to` (a day, or a date-time with a zone) as the instants it is bounded by:
+ * from inclusive, until exclusive (a day's `to` is all of it).
+ */
+export function periodOf<T extends { from?: string; to?: string }>({
+  from,
+  to,
+  ...rest
+}: T): Omit<T, 'from' | 'to'> & { from?: Date; until?: Date } {
+  return {
     ...rest,
     from: from === undefined ? undefined : new Date(from),
     until: to === undefined ? undefined : exclusiveEndOf(to),
-  }))
-  .refine((query) => !query.from || !query.until || query.from < query.until, {
-    error: 'must not be before from',
-    path: ['to'],
-  });
+  };
+}
+
+/** A period's `to` is not before its `from`. */
+export function periodIsOrdered(query: { from?: Date; until?: Date }): boolean {
+  return !query.from || !query.until || query.from < query.until;
+}
 
 /** Query values other than one string: Express makes arrays of repeated parameters (`?a=1&a=2`). */
 function repeatedParameters(query: Record<string, unknown>): {
