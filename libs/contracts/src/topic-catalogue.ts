@@ -82,6 +82,15 @@ function agencyFact<S extends HubSchemaName>(
   };
 }
 
+/**
+ * A fact whose content the hub shows only by need-to-know (intelligence by its handling code, minutes
+ * to those who attended): no partner reads it from Kafka, where no handling code could hold; the
+ * registry keeps it and its API decides who sees what.
+ */
+function behindTheApi<T extends TopicDefinition>(definition: T): T {
+  return { ...definition, readers: ['HUB'] };
+}
+
 /** A decision taken in the registry (archive, duplicate review), published so that it is applied like any fact. */
 function registryCommand<S extends HubSchemaName>(
   description: string,
@@ -152,14 +161,18 @@ export const topicCatalogue = {
     "A version of a nominal's risk management plan was published.",
     'org.mappahub.mappa.RiskManagementPlanPublished',
   ),
-  'mappa.meeting.held.v1': sharedFact(
-    'A MAPPA level 2 or 3 meeting about a nominal was held; its minutes are kept by the hub.',
-    'org.mappahub.mappa.MappaMeetingHeld',
+  'mappa.meeting.held.v1': behindTheApi(
+    sharedFact(
+      'A MAPPA level 2 or 3 meeting about a nominal was held; its minutes are kept by the hub.',
+      'org.mappahub.mappa.MappaMeetingHeld',
+    ),
   ),
-  'police.intelligence.shared.v1': agencyFact(
-    'Intelligence about a nominal that the police share with MAPPA partner agencies.',
-    'POLICE',
-    'org.mappahub.police.IntelligenceShared',
+  'police.intelligence.shared.v1': behindTheApi(
+    agencyFact(
+      'Intelligence about a nominal that the police share with MAPPA partner agencies.',
+      'POLICE',
+      'org.mappahub.police.IntelligenceShared',
+    ),
   ),
   'police.rso-notification.received.v1': agencyFact(
     'A registered sex offender notified the police of a change (address, foreign travel, other notifiable details).',

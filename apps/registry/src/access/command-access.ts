@@ -20,18 +20,20 @@ export function actingUserOf(access: AccessContext, given: string | undefined): 
 export class CommandAccess {
   constructor(@Inject(RecordAccessFacts) private readonly facts: RecordAccessFacts) {}
 
-  /** Allowed when the policy allows `action` on any of `nominalIds` (a duplicate pair: either record). */
+  /**
+   * Allowed when the policy allows `action` on every one of `nominalIds`: a duplicate pair's evidence
+   * shows both records, and a merge or link moves one record's facts into the other, so a caller
+   * who manages only one side could otherwise read or take the other's.
+   */
   async check(access: AccessContext, action: Action, nominalIds: readonly string[]): Promise<void> {
     access.nominalIds.push(...nominalIds);
     const facts = await this.facts.of(nominalIds);
-    if (facts.size === 0)
-      throw new NotFoundException(`no nominal with id ${nominalIds.join(' or ')}`);
-    let refusal = '';
+    const missing = nominalIds.filter((id) => !facts.has(id));
+    if (missing.length > 0)
+      throw new NotFoundException(`no nominal with id ${missing.join(' or ')}`);
     for (const recordFacts of facts.values()) {
       const decision = decide(access.caller, action, recordFacts);
-      if (decision.allowed) return;
-      refusal = decision.reason;
+      if (!decision.allowed) throw new ForbiddenException(decision.reason);
     }
-    throw new ForbiddenException(refusal);
   }
 }

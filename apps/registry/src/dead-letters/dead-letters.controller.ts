@@ -10,7 +10,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { Access } from '@hub/security';
+import { Access, CallAccess, type AccessContext } from '@hub/security';
 import type { Kafka } from 'kafkajs';
 import { consumerGroupCatalogue } from '@hub/contracts';
 import {
@@ -75,6 +75,11 @@ function describeDeadLetter(letter: DeadLetter): Omit<DeadLetter, 'value' | 'hea
   return described as Omit<DeadLetter, 'value' | 'headers'>;
 }
 
+/** The people dead letters are about (their Kafka keys), so that "who saw NOM-X" finds these reads too. */
+function keysOf(letters: DeadLetter[]): string[] {
+  return letters.flatMap((letter) => (letter.key ? [letter.key] : []));
+}
+
 /** The registry's dead letters, for operators and the console: list, inspect, replay. */
 @Controller('v1/dead-letters')
 @Access('dead-letters.read')
@@ -86,26 +91,32 @@ export class DeadLettersController {
 
   /** Dead letters matching the filter (source topic, consumer group, error class, time range), oldest first. */
   @Get()
-  async list(@Query() query: FilterInput) {
+  async list(@Query() query: FilterInput, @CallAccess() access: AccessContext) {
     const { filter, limit } = filterOf(query);
     const letters = await readDeadLetters(this.kafka, deadLetterTopic, filter, limit);
+    access.nominalIds = keysOf(letters);
     return letters.map(describeDeadLetter);
   }
 
   /** One dead letter with its value decoded where possible. */
   @Get(':partition/:offset')
-  async inspect(@Param('partition') partition: string, @Param('offset') offset: string) {
+  async inspect(
+    @Param('partition') partition: string,
+    @Param('offset') offset: string,
+    @CallAccess() access: AccessContext,
+  ) {
     const id = `${deadLetterTopic}/${partition}/${offset}`;
     const letters = await readDeadLetters(this.kafka, deadLetterTopic, {}, Number.MAX_SAFE_INTEGER);
     const letter = letters.find((candidate) => candidate.id === id);
     if (!letter) throw new NotFoundException(`no dead letter ${id}`);
+    access.nominalIds = keysOf([letter]);
     return inspectDeadLetter(this.schemas, letter);
   }
 
   /** Sends the matching dead letters back to their topics; `dryRun: true` only reports what would be sent. */
   @Post('replay')
   @Access('dead-letters.replay')
-  async replay(@Body() given: unknown) {
+  async replay(@Body() given: unknown, @CallAccess() access: AccessContext) {
     // Express 5 leaves an absent body undefined. A replay sends events again: it is never implied.
     if (given === null || typeof given !== 'object' || Array.isArray(given)) {
       throw new BadRequestException(
@@ -121,6 +132,8 @@ export class DeadLettersController {
     }
     const { filter, limit } = filterOf(body);
     const letters = await readDeadLetters(this.kafka, deadLetterTopic, filter, limit);
+    access.nominalIds = keysOf(letters);
+    access.query = { ...body };
     try {
       return await replayDeadLetters(this.kafka, letters, { dryRun: body.dryRun ?? false });
     } catch (error) {

@@ -10,6 +10,7 @@ import { organisationDirectory } from '../directory/organisation-directory';
 import {
   AccessTokenVerifier,
   AuthenticationError,
+  IdentityProviderUnavailableError,
   UnknownOrganisationError,
 } from './access-token-verifier';
 
@@ -110,6 +111,17 @@ describe('AccessTokenVerifier', () => {
       .systems[0].oauthClientId!;
     await expect(verifier.callerOf(await bearer({ azp: prisonClient }))).rejects.toThrow(
       /belongs to prison-hmp-manchester, not to police-greater-manchester/,
+    );
+  });
+
+  it('tells an unreachable provider from a bad token: neither accepted nor refused as invalid', async () => {
+    const unreachable = new AccessTokenVerifier(
+      { issuer, clockToleranceSeconds: 30 },
+      organisationDirectory(),
+      () => Promise.reject(new TypeError('fetch failed')),
+    );
+    await expect(unreachable.callerOf(await bearer())).rejects.toThrow(
+      IdentityProviderUnavailableError,
     );
   });
 });

@@ -17,6 +17,14 @@ export class AuthenticationError extends Error {
   }
 }
 
+/** The provider's keys cannot be had (it is down or slow): answered 503, the token neither good nor bad. */
+export class IdentityProviderUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the identity provider cannot be reached to check the access token', { cause });
+    this.name = 'IdentityProviderUnavailableError';
+  }
+}
+
 /** The token is genuine but its organisation or client does not fit the directory: answered 403. */
 export class UnknownOrganisationError extends Error {
   constructor(readonly reason: string) {
@@ -111,8 +119,11 @@ export class AccessTokenVerifier {
         requiredClaims: ['exp', 'sub'],
       }));
     } catch (error) {
-      if (error instanceof Error && !(error instanceof joseErrors.JOSEError)) {
-        throw new AuthenticationError(`the access token could not be checked: ${error.message}`);
+      if (
+        error instanceof joseErrors.JWKSTimeout ||
+        (error instanceof Error && !(error instanceof joseErrors.JOSEError))
+      ) {
+        throw new IdentityProviderUnavailableError(error);
       }
       throw new AuthenticationError(reasonOf(error));
     }

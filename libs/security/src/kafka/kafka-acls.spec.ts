@@ -49,9 +49,18 @@ describe('Kafka ACLs derived from the topic catalogue and the organisation direc
       topicNames.filter((t) => t.startsWith('police.') || t.startsWith('mappa.')).sort(),
     );
     expect(topicsWith(police, 'READ')).toEqual(
-      // Not the registry's failure topics, nor the audit trail (auditors read it through the API).
+      // Not the registry's failure topics, the audit trail, intelligence or minutes: those the
+      // hub's API shows by need-to-know.
       topicNames
-        .filter((t) => !t.startsWith('registry.event.') && t !== 'registry.access.audited.v1')
+        .filter(
+          (t) =>
+            !t.startsWith('registry.event.') &&
+            ![
+              'registry.access.audited.v1',
+              'police.intelligence.shared.v1',
+              'mappa.meeting.held.v1',
+            ].includes(t),
+        )
         .sort(),
     );
     expect(groupsOf(police)).toEqual([`PREFIXED ${police.name}.`]);

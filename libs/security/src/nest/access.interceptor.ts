@@ -20,6 +20,7 @@ import { decide, type Action } from '../access/need-to-know';
 import {
   AccessTokenVerifier,
   AuthenticationError,
+  IdentityProviderUnavailableError,
   UnknownOrganisationError,
 } from '../authentication/access-token-verifier';
 import {
@@ -85,7 +86,8 @@ export class AccessInterceptor implements NestInterceptor {
       ...(access?.note && { note: access.note }),
       method: request.method ?? '',
       path: (request.originalUrl ?? request.url ?? '').split('?')[0] ?? '',
-      correlationId: headerText(request.headers['x-correlation-id']) || headerText(request.id),
+      // The request's id is the caller's correlation id once checked (see libs/observability), or new.
+      correlationId: headerText(request.id),
       requestId: headerText(request.id),
       at: new Date(),
     });
@@ -106,6 +108,12 @@ export class AccessInterceptor implements NestInterceptor {
           httpStatus: 401,
         });
         throw new UnauthorizedException(error.reason);
+      }
+      if (error instanceof IdentityProviderUnavailableError) {
+        const reason =
+          'the identity provider cannot be reached to check your token; try again shortly';
+        await this.write({ ...event(null), outcome: 'failed', reason, httpStatus: 503 });
+        throw new ServiceUnavailableException(reason, { cause: error });
       }
       if (error instanceof UnknownOrganisationError) {
         await this.write({
