@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import type { Agency } from '@hub/contracts';
 import { kafkaClientOptions, kafkaClientOptionsFromEnv, provisionKafka } from '@hub/messaging';
 import { organisationDirectory, type HubService } from '@hub/security';
@@ -223,6 +223,25 @@ async function addNewScramUsers(credentials: KafkaCredentials): Promise<void> {
   }
 }
 
+/** True when a broker answers as a cluster with a controller, asked once without retries. */
+async function clusterAnswers(options: KafkaConfig): Promise<boolean> {
+  const admin = new Kafka({
+    ...options,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1_000,
+    retry: { retries: 0 },
+  }).admin();
+  try {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    return cluster.brokers.length > 0 && cluster.controller !== null;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
 export const kafka: StackComponent = {
   name: 'kafka',
   envVar: 'KAFKA_BROKERS',
@@ -288,22 +307,7 @@ export const kafka: StackComponent = {
     } catch {
       return false; // no credentials yet: not this stack's broker, or not started
     }
-    const admin = new Kafka({
-      clientId: 'hub-stack-probe',
-      ...options,
-      logLevel: logLevel.NOTHING,
-      connectionTimeout: 1_000,
-      retry: { retries: 0 },
-    }).admin();
-    try {
-      await admin.connect();
-      const cluster = await admin.describeCluster();
-      return cluster.brokers.length > 0 && cluster.controller !== null;
-    } catch {
-      return false;
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
+    return clusterAnswers({ clientId: 'hub-stack-probe', ...options });
   },
 
   /**
@@ -376,23 +380,7 @@ export async function startScratchPlaintextBroker(
     await exited;
   };
   const probe = (): Promise<boolean> =>
-    (async () => {
-      const admin = new Kafka({
-        clientId: 'scratch-probe',
-        brokers: [endpoint],
-        logLevel: logLevel.NOTHING,
-        connectionTimeout: 1_000,
-        retry: { retries: 0 },
-      }).admin();
-      try {
-        await admin.connect();
-        return (await admin.describeCluster()).controller !== null;
-      } catch {
-        return false;
-      } finally {
-        await admin.disconnect().catch(() => undefined);
-      }
-    })();
+    clusterAnswers({ clientId: 'scratch-probe', brokers: [endpoint] });
   const deadline = Date.now() + 120_000;
   while (!(await probe())) {
     if (child.exitCode !== null || Date.now() > deadline) {
