@@ -25,11 +25,12 @@ export function accessTable(): string {
       return grantWords[grant] ?? grant;
     });
     const national = rule.national?.length ? rule.national.join(', ') : '—';
-    return `| \`${action}\` | ${rule.roles.join(', ')} | ${byRelation.join(' | ')} | ${national} | ${rule.why} |`;
+    const sides = rule.bySide?.length ? rule.bySide.join(', ') : '—';
+    return `| \`${action}\` | ${rule.roles.join(', ')} | ${byRelation.join(' | ')} | ${sides} | ${national} | ${rule.why} |`;
   });
   return [
-    '| action | roles | managing | co-managing | other area | other jurisdiction | whatever the relation | rule |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| action | roles | managing | co-managing | other area | other jurisdiction | transfer side | whatever the relation | rule |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

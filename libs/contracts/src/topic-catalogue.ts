@@ -33,6 +33,20 @@ export interface TopicDefinition {
   /** How long Kafka keeps the events; -1 keeps them for ever. */
   retentionMs: number;
   partitions: number;
+  /**
+   * For a topic the hub publishes: the hub service that publishes it (the registry unless named).
+   * Kafka ACLs give each service's principal exactly its own topics.
+   */
+  hubService?: HubPublishingService;
+}
+
+/** The hub's services that publish and consume on Kafka, each as a principal of its own. */
+export const hubPublishingServices = ['registry', 'transfer-coordinator'] as const;
+export type HubPublishingService = (typeof hubPublishingServices)[number];
+
+/** The hub service that publishes `definition`'s topic (for a topic the hub publishes). */
+export function publishingServiceOf(definition: TopicDefinition): HubPublishingService {
+  return definition.hubService ?? 'registry';
 }
 
 const everyPartnerAgency = AgencySymbols.filter((agency) => agency !== 'HUB');
@@ -112,6 +126,30 @@ function failureTopic(description: string, retentionMs: number): TopicDefinition
     cleanupPolicy: 'delete',
     retentionMs,
     partitions: 1,
+  };
+}
+
+/**
+ * A step of the transfer workflow, published by the transfer coordinator. Kept for good: the history
+ * of transfers is read again by whoever needs it (management information rebuilds from it).
+ */
+function transferFact<S extends HubSchemaName>(
+  description: string,
+  valueSchema: S,
+  readers: readonly Agency[] = everyAgency,
+): TopicDefinition & { valueSchema: S } {
+  return {
+    description,
+    owner: 'HUB',
+    publishers: ['HUB'],
+    key: 'nominalId',
+    valueSchema,
+    readers,
+    classification: 'OFFICIAL_SENSITIVE',
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    partitions: 3,
+    hubService: 'transfer-coordinator',
   };
 }
 
@@ -249,6 +287,35 @@ export const topicCatalogue = {
     // One chain in one order: a single partition keeps it.
     partitions: 1,
   },
+  'transfer.step.recorded.v1': transferFact(
+    "A step of a transfer of a person's management between areas (or across UK borders) was taken: requested, acknowledged, consulted on, accepted or disputed, co-managed, completed, returned, cancelled or withdrawn; the registry applies a completed transfer to the record.",
+    'org.mappahub.transfer.TransferStepRecorded',
+  ),
+  'transfer.step.overdue.v1': transferFact(
+    'A step of a transfer passed its due time, or a dispute was raised: escalated to the MAPPA co-ordinators of both areas, then to the strategic level.',
+    'org.mappahub.transfer.TransferStepOverdue',
+  ),
+  'transfer.victim-liaison.notified.v1': transferFact(
+    'The victim liaison unit of an area is told of a transfer of a person with victims in a victim contact scheme (on request and on completion), with what changes for licence exclusion zones; no victim details.',
+    'org.mappahub.transfer.VictimLiaisonNotified',
+    // Victim liaison sits with probation (England and Wales, Northern Ireland), justice social work
+    // and the prison service (Scotland's Victim Notification Scheme).
+    ['PROBATION', 'SOCIAL_WORK', 'PRISON', 'HUB'],
+  ),
+  'transfer.event.retry-scheduled.v1': {
+    ...failureTopic(
+      'Events the transfer coordinator failed to apply for a reason that may pass, waiting out their back-off.',
+      days(7),
+    ),
+    hubService: 'transfer-coordinator',
+  },
+  'transfer.event.dead-lettered.v1': {
+    ...failureTopic(
+      'Events the transfer coordinator could not apply, kept for inspection and replay.',
+      -1,
+    ),
+    hubService: 'transfer-coordinator',
+  },
   'registry.event.retry-scheduled.v1': failureTopic(
     'Events the registry failed to apply for a reason that may pass, waiting out their back-off before another attempt.',
     days(7),
@@ -288,6 +355,10 @@ export function valueSubjectOf(topic: TopicName): string {
 /** A consumer group of the hub: where its failed events wait for a retry, and where they end up. */
 export interface ConsumerGroupDefinition {
   description: string;
+  /** The hub service whose principal consumes as the group (and its `<group>.`-prefixed groups). */
+  service: HubPublishingService;
+  /** The topics the group consumes; absent for the registry, which reads every topic HUB reads. */
+  consumes?: readonly TopicName[];
   retryTopic: TopicName;
   deadLetterTopic: TopicName;
 }
@@ -296,8 +367,21 @@ export const consumerGroupCatalogue = {
   registry: {
     description:
       "The registry service, which folds the agencies' events into the canonical record.",
+    service: 'registry',
     retryTopic: 'registry.event.retry-scheduled.v1',
     deadLetterTopic: 'registry.event.dead-lettered.v1',
+  },
+  'transfer-coordinator': {
+    description:
+      "The transfer coordinator: keeps what it needs of each person's record from the changed-record topic; its instances' live views read the transfer topics from their end (groups `transfer-coordinator.live-view.`).",
+    service: 'transfer-coordinator',
+    consumes: [
+      'registry.nominal.changed.v1',
+      'transfer.step.recorded.v1',
+      'transfer.step.overdue.v1',
+    ],
+    retryTopic: 'transfer.event.retry-scheduled.v1',
+    deadLetterTopic: 'transfer.event.dead-lettered.v1',
   },
 } as const satisfies Record<string, ConsumerGroupDefinition>;
 

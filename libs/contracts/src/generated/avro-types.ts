@@ -171,6 +171,23 @@ export interface Practitioner {
   contact: null | string;
 }
 
+/** A person has victims in a statutory victim contact scheme: which scheme, and the unit that keeps contact with the victims. The victims' own details never travel on the hub. */
+export interface VictimContactScheme {
+  /** The scheme the victims are in. */
+  scheme: VictimScheme;
+  /** The victim liaison unit that keeps contact with the victims, e.g. "Greater Manchester Victim Liaison Unit". */
+  contactUnit: string;
+}
+
+/** The statutory schemes: England and Wales' Victim Contact Scheme (Domestic Violence, Crime and Victims Act 2004 s35-45), Scotland's Victim Notification Scheme (Criminal Justice (Scotland) Act 2003 s16-17), Northern Ireland's Probation Board Victim Information Scheme. */
+export type VictimScheme =
+  'VICTIM_CONTACT_SCHEME' | 'VICTIM_NOTIFICATION_SCHEME' | 'VICTIM_INFORMATION_SCHEME';
+export const VictimSchemeSymbols = [
+  'VICTIM_CONTACT_SCHEME',
+  'VICTIM_NOTIFICATION_SCHEME',
+  'VICTIM_INFORMATION_SCHEME',
+] as const satisfies readonly VictimScheme[];
+
 /** A restricted patient is detained in hospital, moved, discharged or recalled, goes absent without leave or returns, starts or ends a leave of absence, or is remitted to prison. */
 export interface RestrictedPatientEventRecorded {
   metadata: EventMetadata;
@@ -438,6 +455,8 @@ export interface RecordManagementAssigned {
   recordManager: Practitioner;
   /** Practitioners of other agencies who manage the person with the record manager. */
   coManagers: Practitioner[];
+  /** Whether the person has victims in a victim contact scheme, and the unit keeping contact with them; null if none. */
+  victimContact: null | VictimContactScheme;
   /** The day the assignment took effect; the record's management is the assignment with the latest such day, whatever order the events arrive in. Null means the day the event occurred. */
   effectiveOn: null | string;
 }
@@ -1084,6 +1103,8 @@ export interface NominalChanged {
   ppani: null | PpaniStatus;
   /** Who manages the person. */
   management: Management;
+  /** The transfer under way, if any. */
+  openTransfer: null | OpenTransfer;
   /** The main residence today: of the current home, approved-premises, custody, hospital and no-fixed-abode addresses, the one begun last; if there is none, the current second home, temporary or other address begun last; null if no address is current. */
   currentAddress: null | Address;
   /** Every other address current today (second homes, temporary stays), latest begun first. */
@@ -1180,7 +1201,55 @@ export interface Management {
   recordManager: null | Practitioner;
   /** Practitioners of other agencies co-managing. */
   coManagers: Practitioner[];
+  /** Whether the person has victims in a victim contact scheme, and the unit keeping contact with them; null if none. */
+  victimContact: null | VictimContactScheme;
 }
+
+/** A transfer of the person's management to another area that has not ended yet. */
+export interface OpenTransfer {
+  /** The transfer (its details are the transfer coordinator's). */
+  transferId: string;
+  /** Where it stands. */
+  state: TransferState;
+  /** Permanent or temporary. */
+  kind: TransferKind;
+  /** The area the person moves to; during interim co-management it co-manages the person. */
+  receivingArea: string;
+  /** The receiving area's jurisdiction. */
+  receivingJurisdiction: Jurisdiction;
+}
+
+/** Where a transfer stands. */
+export type TransferState =
+  | 'REQUESTED'
+  | 'ACKNOWLEDGED'
+  | 'CONSULTATION'
+  | 'ACCEPTED'
+  | 'DISPUTED'
+  | 'INTERIM_CO_MANAGEMENT'
+  | 'COMPLETED'
+  | 'RETURNED'
+  | 'CANCELLED'
+  | 'WITHDRAWN';
+export const TransferStateSymbols = [
+  'REQUESTED',
+  'ACKNOWLEDGED',
+  'CONSULTATION',
+  'ACCEPTED',
+  'DISPUTED',
+  'INTERIM_CO_MANAGEMENT',
+  'COMPLETED',
+  'RETURNED',
+  'CANCELLED',
+  'WITHDRAWN',
+] as const satisfies readonly TransferState[];
+
+/** A permanent move hands the person's management to the receiving area; a temporary one (hospital leave, a stay away from home) ends with a return. */
+export type TransferKind = 'PERMANENT' | 'TEMPORARY';
+export const TransferKindSymbols = [
+  'PERMANENT',
+  'TEMPORARY',
+] as const satisfies readonly TransferKind[];
 
 /** A person's custody, as the prison last reported it. */
 export interface CustodyStatus {
@@ -1388,6 +1457,178 @@ export interface RecordDateReached {
   reachedOn: string;
 }
 
+/** A step of a transfer passed its due time (or a dispute was raised): the transfer is escalated to the MAPPA co-ordinators of both areas, and at the second threshold to the strategic level. */
+export interface TransferStepOverdue {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** The transfer. */
+  transferId: string;
+  /** The step that is overdue, e.g. ACKNOWLEDGEMENT, CONSULTATION, VICTIM_LIAISON_ACKNOWLEDGEMENT. */
+  step: string;
+  /** The transfer's state. */
+  state: TransferState;
+  /** When the step was due. */
+  dueAt: Date;
+  /** The level it is escalated to. */
+  escalation: EscalationLevel;
+  /** The sending area. */
+  sendingArea: string;
+  /** The receiving area. */
+  receivingArea: string;
+  /** The directory ids of the organisations told: the case-managing organisations of both areas. */
+  notifiedOrganisations: string[];
+}
+
+/** Who a transfer is escalated to: the MAPPA co-ordinators of both areas, then the strategic management boards. */
+export type EscalationLevel = 'MAPPA_COORDINATORS' | 'STRATEGIC_MANAGEMENT_BOARD';
+export const EscalationLevelSymbols = [
+  'MAPPA_COORDINATORS',
+  'STRATEGIC_MANAGEMENT_BOARD',
+] as const satisfies readonly EscalationLevel[];
+
+/** A step of a transfer of a person's management between MAPPA (or PPANI) areas was taken: the transfer as it stands after it. The registry applies a completed transfer to the record (managing area, lead agency, record manager) and lets the receiving area co-manage during interim co-management. */
+export interface TransferStepRecorded {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** The transfer. */
+  transferId: string;
+  /** The transfer's version after this step; steps of one transfer are numbered from 1. */
+  version: number;
+  /** The step taken. */
+  step: TransferStep;
+  /** The transfer's state after the step. */
+  state: TransferState;
+  /** Permanent or temporary. */
+  kind: TransferKind;
+  /** Why the person moves, as the requesting organisation gave it. */
+  reason: string;
+  /** The area managing the person when the transfer was requested. */
+  sendingArea: string;
+  /** The sending area's jurisdiction. */
+  sendingJurisdiction: Jurisdiction;
+  /** The area the person moves to. */
+  receivingArea: string;
+  /** The receiving area's jurisdiction. */
+  receivingJurisdiction: Jurisdiction;
+  /** The directory id of the managing organisation that requested the transfer. */
+  requestingOrganisation: string;
+  /** The day the person is expected to move. */
+  expectedMoveOn: string;
+  /** For a temporary move: the day the person is expected back. */
+  expectedReturnOn: null | string;
+  /** The person's address in the receiving area, if known. */
+  newAddress: null | Address;
+  /** The person's category and level in the receiving jurisdiction's terms, and its legislation. */
+  receivingTerms: TransferTerms;
+  /** The agency that will lead the person's management in the receiving area, once accepted. */
+  receivingLeadAgency: null | Agency;
+  /** The directory id of the receiving organisation that accepted the transfer. */
+  receivingOrganisation: null | string;
+  /** The named record manager in the receiving area, once accepted. */
+  receivingRecordManager: null | Practitioner;
+  /** The dispute, while one is open or was raised. */
+  dispute: null | TransferDispute;
+  /** For a completion: the day the receiving area's management takes effect. */
+  effectiveOn: null | string;
+  /** The step now awaited (e.g. ACKNOWLEDGEMENT, CONSULTATION), null once the transfer has ended. */
+  dueStep: null | string;
+  /** When the awaited step is due, by the deadlines configured for this pair of jurisdictions. */
+  dueAt: null | Date;
+  /** What the person who took the step said. */
+  note: null | string;
+}
+
+/** What was done. */
+export type TransferStep =
+  | 'REQUESTED'
+  | 'ACKNOWLEDGED'
+  | 'CONSULTATION_STARTED'
+  | 'CONSULTATION_RECORDED'
+  | 'ACCEPTED'
+  | 'DISPUTED'
+  | 'CO_MANAGEMENT_BEGUN'
+  | 'COMPLETED'
+  | 'RETURNED'
+  | 'CANCELLED'
+  | 'WITHDRAWN'
+  | 'VICTIM_LIAISON_ACKNOWLEDGED';
+export const TransferStepSymbols = [
+  'REQUESTED',
+  'ACKNOWLEDGED',
+  'CONSULTATION_STARTED',
+  'CONSULTATION_RECORDED',
+  'ACCEPTED',
+  'DISPUTED',
+  'CO_MANAGEMENT_BEGUN',
+  'COMPLETED',
+  'RETURNED',
+  'CANCELLED',
+  'WITHDRAWN',
+  'VICTIM_LIAISON_ACKNOWLEDGED',
+] as const satisfies readonly TransferStep[];
+
+/** What a transfer means in the receiving jurisdiction's own terms: its legislation, and the person's category and level mapped to its categories (the receiving area confirms them at its own review). */
+export interface TransferTerms {
+  /** The legislation under which the receiving jurisdiction manages the person, e.g. "Management of Offenders etc. (Scotland) Act 2005 s10-11". */
+  legislation: string;
+  /** The person's category in the receiving jurisdiction's terms (a MAPPA category, or PPANI eligibility), null if the record has none. */
+  category: null | string;
+  /** The person's management level (or PPANI risk category) in the receiving jurisdiction's terms, null if the record has none. */
+  level: null | string;
+  /** What the mapping assumed and the receiving area must confirm. */
+  notes: string[];
+}
+
+/** The receiving area disputes the transfer on public-protection grounds: escalated to both areas' MAPPA co-ordinators; it does not stop the person moving. */
+export interface TransferDispute {
+  /** The public-protection reason. */
+  reason: string;
+  /** The current risk assessment the dispute rests on. */
+  riskAssessmentId: null | string;
+  /** The directory id of the organisation that disputes. */
+  raisedByOrganisation: string;
+}
+
+/** The victim liaison unit of an area is told of a transfer of a person who has victims in a victim contact scheme, and what changes for licence exclusion zones. No victim's details travel: the unit holds them. */
+export interface VictimLiaisonNotified {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** The transfer. */
+  transferId: string;
+  /** This notification, acknowledged by it. */
+  notificationId: string;
+  /** On request, or on completion. */
+  occasion: VictimLiaisonOccasion;
+  /** The area whose unit is told. */
+  area: string;
+  /** The scheme and the unit keeping contact with the victims, as the record holds them. */
+  victimContact: VictimContactScheme;
+  /** The directory id of the organisation whose victim liaison unit is told (acknowledges). */
+  organisation: string;
+  /** The sending area. */
+  sendingArea: string;
+  /** The receiving area. */
+  receivingArea: string;
+  /** Permanent or temporary. */
+  kind: TransferKind;
+  /** The day the person is expected to move. */
+  expectedMoveOn: string;
+  /** What the move changes for the licence's exclusion zones, for the unit to tell the victims. */
+  licenceExclusionZones: string;
+  /** When the unit's acknowledgement is due. */
+  acknowledgementDueAt: Date;
+}
+
+/** Why the unit is told. */
+export type VictimLiaisonOccasion = 'TRANSFER_REQUESTED' | 'TRANSFER_COMPLETED';
+export const VictimLiaisonOccasionSymbols = [
+  'TRANSFER_REQUESTED',
+  'TRANSFER_COMPLETED',
+] as const satisfies readonly VictimLiaisonOccasion[];
+
 /** Every schema file in `schemas/`, by the full name of its record. */
 export interface HubSchemas {
   'org.mappahub.common.ActionItem': ActionItem;
@@ -1399,6 +1640,7 @@ export interface HubSchemas {
   'org.mappahub.common.MappaLevel': MappaLevel;
   'org.mappahub.common.PersonName': PersonName;
   'org.mappahub.common.Practitioner': Practitioner;
+  'org.mappahub.common.VictimContactScheme': VictimContactScheme;
   'org.mappahub.health.RestrictedPatientEventRecorded': RestrictedPatientEventRecorded;
   'org.mappahub.mappa.AddressRecorded': AddressRecorded;
   'org.mappahub.mappa.AgencyIdentifierLinked': AgencyIdentifierLinked;
@@ -1423,6 +1665,10 @@ export interface HubSchemas {
   'org.mappahub.registry.NominalArchiveStatusChanged': NominalArchiveStatusChanged;
   'org.mappahub.registry.NominalChanged': NominalChanged;
   'org.mappahub.registry.RecordDateReached': RecordDateReached;
+  'org.mappahub.transfer.TransferStepOverdue': TransferStepOverdue;
+  'org.mappahub.transfer.TransferStepRecorded': TransferStepRecorded;
+  'org.mappahub.transfer.TransferTerms': TransferTerms;
+  'org.mappahub.transfer.VictimLiaisonNotified': VictimLiaisonNotified;
 }
 
 export type HubSchemaName = keyof HubSchemas;

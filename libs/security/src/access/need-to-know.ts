@@ -24,6 +24,11 @@ export interface RecordFacts {
   coManagerAgencies: readonly Agency[];
   /** The prison establishment holding the person, if in custody (a name, as the directory has it). */
   custodyEstablishment: string | null;
+  /**
+   * The area a transfer in interim co-management moves the person to: it co-manages the person
+   * (both areas see the full record) until the transfer is completed, returned or cancelled.
+   */
+  coManagingArea?: string | null;
 }
 
 export type Action =
@@ -40,7 +45,22 @@ export type Action =
   | 'dead-letters.read'
   | 'dead-letters.replay'
   | 'audit.read'
-  | 'events.publish';
+  | 'events.publish'
+  | 'transfers.request'
+  | 'transfers.read'
+  | 'transfers.watch'
+  | 'transfers.send'
+  | 'transfers.receive'
+  | 'transfers.cancel'
+  | 'transfers.victim-liaison.acknowledge'
+  | 'transfers.deadlines.read';
+
+/**
+ * How the caller's organisation stands to a transfer: it serves the sending or the receiving area
+ * (or both, as Police Scotland does for a move within Scotland), or its victim liaison unit was
+ * told of the transfer.
+ */
+export type TransferSide = 'sending' | 'receiving' | 'notified';
 
 /** What a caller in the right role gets, by relation. `break-glass`: only with a reason, audited. */
 type Grant = 'full' | 'break-glass' | 'national-search-view' | 'refused';
@@ -54,6 +74,11 @@ interface Rule {
   national?: readonly HubRole[];
   /** What a `break-glass` relation gets without a reason: the search view, or nothing. */
   withoutReason?: 'national-search-view' | 'refused';
+  /**
+   * For actions on a transfer: the sides whose organisations may take it (absent: the role alone
+   * decides). National roles take it whatever their side.
+   */
+  bySide?: readonly TransferSide[];
   /** Said to a caller whose role is not among `roles`. */
   why: string;
 }
@@ -64,6 +89,13 @@ const searchRoles = [
   'mappa-coordinator',
   'transfer-coordinator',
   'data-governance',
+] as const satisfies readonly HubRole[];
+
+/** The people who move cases between areas: the receiving and sending areas' staff. */
+const transferRoles = [
+  'record-manager',
+  'mappa-coordinator',
+  'transfer-coordinator',
 ] as const satisfies readonly HubRole[];
 
 const readByRelation: Record<Relation, Grant> = {
@@ -152,6 +184,47 @@ export const accessRules: Readonly<Record<Action, Rule>> = {
     roles: ['agency-system'],
     why: "publishing events is for an agency system's client",
   },
+  'transfers.request': {
+    roles: ['record-manager', 'transfer-coordinator'],
+    byRelation: commandByRelation,
+    why: "a transfer is requested by the managing organisation's record manager or transfer co-ordinator",
+  },
+  'transfers.read': {
+    roles: [...transferRoles, 'data-governance'],
+    bySide: ['sending', 'receiving'],
+    national: ['data-governance'],
+    why: 'transfers are for the record managers and co-ordinators of the sending and receiving areas, and data governance',
+  },
+  'transfers.watch': {
+    roles: ['mappa-coordinator', 'transfer-coordinator', 'data-governance'],
+    bySide: ['sending', 'receiving'],
+    national: ['data-governance'],
+    why: 'the live view of transfers is for the MAPPA and transfer co-ordinators of the areas concerned',
+  },
+  'transfers.send': {
+    roles: transferRoles,
+    bySide: ['sending'],
+    why: 'withdrawing a transfer or recording a return is for the sending area',
+  },
+  'transfers.receive': {
+    roles: transferRoles,
+    bySide: ['receiving'],
+    why: 'acknowledging, consulting on, accepting, disputing and completing a transfer is for the receiving area',
+  },
+  'transfers.cancel': {
+    roles: ['mappa-coordinator', 'transfer-coordinator'],
+    bySide: ['sending', 'receiving'],
+    why: "cancelling a transfer, or recording that the person moved, is for either area's co-ordinators",
+  },
+  'transfers.victim-liaison.acknowledge': {
+    roles: ['practitioner', 'record-manager', 'transfer-coordinator'],
+    bySide: ['notified'],
+    why: 'a victim liaison notification is acknowledged by the organisation whose unit was told',
+  },
+  'transfers.deadlines.read': {
+    roles: [...searchRoles, 'auditor', 'mi-analyst'],
+    why: 'the transfer deadlines are open to every member of the hub who works with records',
+  },
 };
 
 /** Every action, in the order of the table. */
@@ -167,7 +240,7 @@ export type Decision =
     }
   | { allowed: false; reason: string; relation?: Relation };
 
-function serves(organisation: Organisation, area: string): boolean {
+export function serves(organisation: Organisation, area: string): boolean {
   const key = areaKey(area);
   return organisation.mappaAreas.some((served) => areaKey(served) === key);
 }
@@ -177,6 +250,7 @@ export function relationOf(organisation: Organisation, record: RecordFacts): Rel
     if (organisation.agencyType === record.leadAgency) return 'managing';
     if (record.coManagerAgencies.includes(organisation.agencyType)) return 'co-managing';
   }
+  if (record.coManagingArea && serves(organisation, record.coManagingArea)) return 'co-managing';
   if (
     organisation.agencyType === 'PRISON' &&
     record.custodyEstablishment !== null &&
@@ -238,6 +312,51 @@ export function decide(
     case 'refused':
       return { allowed: false, reason: `${who}: ${rule.why}`, relation };
   }
+}
+
+/** What the policy needs to know about a transfer to place the caller on a side of it. */
+export interface TransferFacts {
+  sendingArea: string;
+  receivingArea: string;
+  /** The organisations whose victim liaison units were told of the transfer. */
+  notifiedOrganisations?: readonly string[];
+}
+
+export function sidesOf(organisation: Organisation, transfer: TransferFacts): TransferSide[] {
+  const sides: TransferSide[] = [];
+  if (serves(organisation, transfer.sendingArea)) sides.push('sending');
+  if (serves(organisation, transfer.receivingArea)) sides.push('receiving');
+  if (transfer.notifiedOrganisations?.includes(organisation.id)) sides.push('notified');
+  return sides;
+}
+
+/**
+ * Whether `caller` may take `action` on a transfer: the role first, then the side of the transfer
+ * the caller's organisation is on (national roles whatever their side).
+ */
+export function decideOnTransfer(
+  caller: Caller,
+  action: Action,
+  transfer: TransferFacts,
+): Decision {
+  const rule = accessRules[action];
+  const byRole = decide(caller, action);
+  if (!byRole.allowed || !rule.bySide) return byRole;
+  if (caller.roles.some((role) => rule.national?.includes(role))) return byRole;
+  const sides = sidesOf(caller.organisation, transfer);
+  if (sides.some((side) => rule.bySide!.includes(side))) return byRole;
+  const where =
+    sides.length === 0
+      ? `serves neither ${transfer.sendingArea} nor ${transfer.receivingArea}`
+      : `is on the ${sides.join(' and ')} side of the transfer`;
+  return { allowed: false, reason: `${caller.organisation.name} ${where}: ${rule.why}` };
+}
+
+/** Whether `caller` may watch `area`'s transfers: an organisation serving it, or a national role. */
+export function mayWatchArea(caller: Caller, area: string): boolean {
+  const rule = accessRules['transfers.watch'];
+  if (caller.roles.some((role) => rule.national?.includes(role))) return true;
+  return serves(caller.organisation, area);
 }
 
 /** A break-glass reason must say something: a word or two is not a reason. */

@@ -9,7 +9,12 @@ const jurisdictions = [
 ] as const satisfies readonly Jurisdiction[];
 
 /** What a hub system does; absent for the member organisations' own systems. */
-export const hubServices = ['provisioning', 'registry', 'connector'] as const;
+export const hubServices = [
+  'provisioning',
+  'registry',
+  'transfer-coordinator',
+  'connector',
+] as const;
 export type HubService = (typeof hubServices)[number];
 
 const systemSchema = z

@@ -49,14 +49,16 @@ describe('Kafka ACLs derived from the topic catalogue and the organisation direc
       topicNames.filter((t) => t.startsWith('police.') || t.startsWith('mappa.')).sort(),
     );
     expect(topicsWith(police, 'READ')).toEqual(
-      // Not the registry's failure topics, the audit trail, intelligence or minutes: those the
-      // hub's API shows by need-to-know.
+      // Not the hub's failure topics, the audit trail, intelligence, minutes or victim liaison:
+      // those the hub's API shows by need-to-know, or the units concerned read.
       topicNames
         .filter(
           (t) =>
             !t.startsWith('registry.event.') &&
+            !t.startsWith('transfer.event.') &&
             ![
               'registry.access.audited.v1',
+              'transfer.victim-liaison.notified.v1',
               'police.intelligence.shared.v1',
               'mappa.meeting.held.v1',
             ].includes(t),
@@ -140,7 +142,7 @@ describe('Kafka ACLs derived from the topic catalogue and the organisation direc
           valueSchema: 'org.mappahub.health.RestrictedPatientEventRecorded',
         },
       },
-      consumerGroups: { archive: {} },
+      consumerGroups: { archive: { service: 'registry', retryTopic: 'health.new-fact.v1' } },
     };
     const derived = deriveKafkaAcls(organisationDirectory(), sources);
     const health = derived.find((p) => p.kind === 'organisation' && p.agency === 'HEALTH')!;
@@ -150,10 +152,39 @@ describe('Kafka ACLs derived from the topic catalogue and the organisation direc
     expect(topicsWith(registry, 'READ')).toEqual(['health.new-fact.v1']);
     expect(topicsWith(registry, 'WRITE')).toEqual([]);
     expect(groupsOf(registry)).toContain('LITERAL archive');
+    const transfers = derived.find((p) => p.kind === 'transfer-coordinator')!;
+    expect(groupsOf(transfers)).not.toContain('LITERAL archive');
     const police = derived.find(
       (p) => p.kind === 'organisation' && p.agency === ('POLICE' as Agency),
     )!;
     expect(topicsWith(police, 'READ')).toEqual(['health.other-fact.v1']);
+  });
+
+  it('gives the transfer coordinator its own topics and groups, and nothing behind the API', () => {
+    const transfers = deriveKafkaAcls(organisationDirectory()).find(
+      (p) => p.kind === 'transfer-coordinator',
+    )!;
+    expect(transfers.name).toBe('hub.transfer-coordinator');
+    expect(topicsWith(transfers, 'WRITE')).toEqual([
+      'transfer.event.dead-lettered.v1',
+      'transfer.event.retry-scheduled.v1',
+      'transfer.step.overdue.v1',
+      'transfer.step.recorded.v1',
+      'transfer.victim-liaison.notified.v1',
+    ]);
+    expect(topicsWith(transfers, 'READ')).toEqual([
+      'registry.nominal.changed.v1',
+      'transfer.event.retry-scheduled.v1',
+      'transfer.step.overdue.v1',
+      'transfer.step.recorded.v1',
+    ]);
+    expect(groupsOf(transfers)).toEqual([
+      'LITERAL transfer-coordinator',
+      'PREFIXED transfer-coordinator.',
+    ]);
+    const registry = deriveKafkaAcls(organisationDirectory()).find((p) => p.kind === 'registry')!;
+    expect(topicsWith(registry, 'WRITE')).not.toContain('transfer.step.recorded.v1');
+    expect(topicsWith(registry, 'READ')).toContain('transfer.step.recorded.v1');
   });
 
   it('tells which bindings a broker lacks and which it should not have', () => {

@@ -1,8 +1,11 @@
 import {
   consumerGroupCatalogue,
   deadLetterReaderGroupPrefix,
+  publishingServiceOf,
   topicCatalogue,
   type Agency,
+  type ConsumerGroupDefinition,
+  type HubPublishingService,
   type TopicDefinition,
 } from '@hub/contracts';
 import type {
@@ -23,8 +26,11 @@ import type {
  * | organisation system of agency type A         | consumer groups `<principal>.`                      | PREFIXED | READ      |
  * | connector (`hubService: connector`, `actsFor` A) | every topic whose `publishers` include A and that has a `valueSchema` | LITERAL | WRITE |
  * | registry (`hubService: registry`)            | every topic whose `readers` include HUB             | LITERAL  | READ      |
- * | registry                                     | every topic whose `publishers` include HUB (its retry and dead-letter topics too) | LITERAL | WRITE |
- * | registry                                     | each group of the consumer-group catalogue (`registry`) | LITERAL  | READ      |
+ * | hub service S (registry, transfer-coordinator) | every topic the hub publishes whose `hubService` is S (registry by default; failure topics too) | LITERAL | WRITE |
+ * | registry                                     | each group of the consumer-group catalogue of service `registry` | LITERAL  | READ      |
+ * | transfer-coordinator                         | the topics its groups `consume`, and their retry topics | LITERAL  | READ      |
+ * | transfer-coordinator                         | each of its groups (`transfer-coordinator`)         | LITERAL  | READ      |
+ * | transfer-coordinator                         | `<group>.` (its live views' groups, test runs' own groups) | PREFIXED | READ |
  * | registry                                     | `<group>.` for each of them (test and bench runs' own groups) | PREFIXED | READ |
  * | registry                                     | `dead-letter-reader-` (its dead-letter API's throw-away readers) | PREFIXED | READ |
  * | provisioning (`hubService: provisioning`)    | none: a super user (`super.users`), creates topics and ACLs | —  | —         |
@@ -49,18 +55,24 @@ export interface KafkaAclBinding {
 }
 
 /** The part of a topic definition that decides who may use the topic. */
-export type TopicAccess = Pick<TopicDefinition, 'publishers' | 'readers' | 'valueSchema'>;
+export type TopicAccess = Pick<
+  TopicDefinition,
+  'publishers' | 'readers' | 'valueSchema' | 'hubService'
+>;
 
 /** What the derivation reads; the hub's own catalogues unless a test gives others. */
 export interface AclSources {
   topics: Readonly<Record<string, TopicAccess>>;
   /** The hub's consumer groups by group id. */
-  consumerGroups: Readonly<Record<string, unknown>>;
+  consumerGroups: Readonly<
+    Record<string, Pick<ConsumerGroupDefinition, 'service' | 'consumes' | 'retryTopic'>>
+  >;
 }
 
 const hubSources: AclSources = { topics: topicCatalogue, consumerGroups: consumerGroupCatalogue };
 
-export type KafkaPrincipalKind = 'organisation' | 'connector' | 'registry' | 'provisioning';
+export type KafkaPrincipalKind =
+  'organisation' | 'connector' | 'registry' | 'transfer-coordinator' | 'provisioning';
 
 /** One Kafka principal of the directory and the bindings derived for it. */
 export interface KafkaPrincipalAcls {
@@ -96,10 +108,20 @@ function topicsReadBy(agency: Agency, sources: AclSources): string[] {
     .map(([name]) => name);
 }
 
-/** What the hub itself publishes, failure topics (which have no schema) included. */
-function topicsOfHub(sources: AclSources): string[] {
+/** What one hub service publishes, its failure topics (which have no schema) included. */
+function topicsOfHubService(service: HubPublishingService, sources: AclSources): string[] {
   return Object.entries(sources.topics)
-    .filter(([, topic]) => topic.publishers.includes('HUB'))
+    .filter(
+      ([, topic]) =>
+        topic.publishers.includes('HUB') &&
+        publishingServiceOf(topic as TopicDefinition) === service,
+    )
+    .map(([name]) => name);
+}
+
+function groupsOf(service: HubPublishingService, sources: AclSources): string[] {
+  return Object.entries(sources.consumerGroups)
+    .filter(([, group]) => group.service === service)
     .map(([name]) => name);
 }
 
@@ -133,13 +155,25 @@ function bindingsOf(
     case 'registry':
       return [
         ...topics(topicsReadBy('HUB', sources), 'READ'),
-        ...topics(topicsOfHub(sources), 'WRITE'),
-        ...Object.keys(sources.consumerGroups).flatMap((name) => [
+        ...topics(topicsOfHubService('registry', sources), 'WRITE'),
+        ...groupsOf('registry', sources).flatMap((name) => [
           group(name, 'LITERAL'),
           group(`${name}.`, 'PREFIXED'),
         ]),
         group(deadLetterReaderGroupPrefix, 'PREFIXED'),
       ];
+    case 'transfer-coordinator': {
+      const groups = groupsOf('transfer-coordinator', sources);
+      const read = groups.flatMap((name) => {
+        const { consumes = [], retryTopic } = sources.consumerGroups[name]!;
+        return [...consumes, retryTopic];
+      });
+      return [
+        ...topics([...new Set(read)], 'READ'),
+        ...topics(topicsOfHubService('transfer-coordinator', sources), 'WRITE'),
+        ...groups.flatMap((name) => [group(name, 'LITERAL'), group(`${name}.`, 'PREFIXED')]),
+      ];
+    }
     case 'organisation':
       return [
         ...topics(topicsPublishedBy(agency, sources), 'WRITE'),
