@@ -8,7 +8,7 @@ import {
 } from '@hub/testing';
 import { openRegistryFixture, type RegistryFixture } from './support/registry-fixture';
 import { verifyChain } from '@hub/security';
-import { entryOf, type AuditEntryDocument } from '../apps/registry/src/audit/audit-entries';
+import { entryOf, type AuditEntryDocument } from '@hub/persistence';
 import { headersOf } from './support/hub-callers';
 
 /**

@@ -24,7 +24,7 @@ import {
   auditEntriesOf,
   entryOf,
   type AuditEntryDocument,
-} from '../apps/registry/src/audit/audit-entries';
+} from '@hub/persistence';
 import { auditTopic, entryOfAccessAudited } from '../apps/registry/src/audit/access-audited';
 import {
   AuditPublisher,
@@ -35,7 +35,7 @@ import {
   AuditEntryTooLargeError,
   AuditTrail,
   maxAuditEntryBytes,
-} from '../apps/registry/src/audit/audit-trail';
+} from '@hub/persistence';
 import { isolatedRunName, startRegistry, type RunningApp } from './support/hub-apps';
 
 const run = promisify(execFile);

@@ -5,7 +5,7 @@ import {
   auditEntriesOf,
   entryOf,
   storedEntries,
-} from '../../apps/registry/src/audit/audit-entries';
+} from '@hub/persistence';
 import { auditPublicationCheckpoint } from '../../apps/registry/src/audit/audit-publisher';
 import { registryConfigSchema } from '../../apps/registry/src/registry.config';
 import { endpointsOf } from '../local-stack/stack';

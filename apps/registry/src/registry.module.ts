@@ -24,7 +24,13 @@ import {
   MetricsController,
 } from '@hub/observability';
 import { httpSettingsOf } from '@hub/config';
-import { connectMongo, mongoHealthProbe, type MongoConnection } from '@hub/persistence';
+import {
+  AuditedAccess,
+  AuditTrail,
+  connectMongo,
+  mongoHealthProbe,
+  type MongoConnection,
+} from '@hub/persistence';
 import { ChangedRecordPublisher } from './changes/changed-record-publisher';
 import { auditProviders } from './audit/audit.providers';
 import { AuditController } from './audit/audit.controller';
@@ -49,8 +55,6 @@ import { DueDates } from './dates/due-dates';
 import { ParkingExpiry } from './parking/parking-expiry';
 import { SearchDocuments } from './search/search-documents';
 import { ACCESS_AUDIT, securityProviders } from '@hub/security';
-import { AuditedAccess } from './audit/audited-access';
-import { AuditTrail } from './audit/audit-trail';
 import { CommandAccess } from './access/command-access';
 import { RecordAccessFacts } from './access/record-access-facts';
 import type { RegistryConfig } from './registry.config';

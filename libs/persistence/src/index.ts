@@ -49,3 +49,7 @@ export function mongoHealthProbe(db: Db) {
     },
   };
 }
+
+export * from './audit/audit-entries';
+export * from './audit/audit-trail';
+export * from './audit/audited-access';

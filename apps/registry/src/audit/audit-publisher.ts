@@ -3,7 +3,7 @@ import type { Collection, Db } from 'mongodb';
 import type { EventPublisher } from '@hub/messaging';
 import { isDuplicateKeyError, retryOnceOnDuplicateKey } from '@hub/persistence';
 import { accessAuditedOf, auditTopic } from './access-audited';
-import { auditEntriesOf, entryOf, storedEntries, type AuditEntryDocument } from './audit-entries';
+import { auditEntriesOf, entryOf, storedEntries, type AuditEntryDocument } from '@hub/persistence';
 
 export interface AuditPublisherLogger {
   info(entry: object, message: string): void;

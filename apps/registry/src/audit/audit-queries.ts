@@ -1,6 +1,6 @@
 import type { Collection, Filter } from 'mongodb';
 import type { AuditEntry } from '@hub/security';
-import { entryOf, type AuditEntryDocument } from './audit-entries';
+import { entryOf, type AuditEntryDocument } from '@hub/persistence';
 
 export const defaultAuditPageSize = 100;
 export const maxAuditPageSize = 1_000;

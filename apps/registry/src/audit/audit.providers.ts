@@ -3,10 +3,10 @@ import type { EventPublisher } from '@hub/messaging';
 import type { MongoConnection } from '@hub/persistence';
 import { PinoLogger } from 'nestjs-pino';
 import { EVENT_PUBLISHER, MONGO } from '../infrastructure/tokens';
-import { auditEntriesOf } from './audit-entries';
+import { auditEntriesOf } from '@hub/persistence';
 import { AuditPublisher } from './audit-publisher';
 import { AuditQueries } from './audit-queries';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '@hub/persistence';
 
 /**
  * The audit trail of the registry: the trail every audited request records in (the guard injects

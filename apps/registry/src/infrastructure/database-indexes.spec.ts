@@ -7,7 +7,7 @@ import { DuplicateCandidates } from '../duplicates/duplicate-candidates';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { NominalQueries, type SearchCriteria } from '../nominals/nominal-queries';
 import { searchCriteriaNames } from '../nominals/nominal-query-params';
-import type { AuditEntryDocument } from '../audit/audit-entries';
+import type { AuditEntryDocument } from '@hub/persistence';
 import { AuditQueries } from '../audit/audit-queries';
 import { databaseIndexes, type DeclaredIndex } from './database-indexes';
 

@@ -8,7 +8,7 @@ import {
 import { HubKafkaTransport, type EventPublisher } from '@hub/messaging';
 import type { MongoConnection } from '@hub/persistence';
 import { AuditPublisher } from '../audit/audit-publisher';
-import { AuditTrail } from '../audit/audit-trail';
+import { AuditTrail } from '@hub/persistence';
 import { ChangedRecordPublisher } from '../changes/changed-record-publisher';
 import { DateReachedSweep } from '../dates/date-reached-sweep';
 import { ParkingExpiry } from '../parking/parking-expiry';

@@ -65,7 +65,13 @@ export interface AclSources {
   topics: Readonly<Record<string, TopicAccess>>;
   /** The hub's consumer groups by group id. */
   consumerGroups: Readonly<
-    Record<string, Pick<ConsumerGroupDefinition, 'service' | 'consumes' | 'retryTopic'>>
+    Record<
+      string,
+      Pick<ConsumerGroupDefinition, 'service'> & {
+        consumes?: readonly string[];
+        retryTopic: string;
+      }
+    >
   >;
 }
 

@@ -18,7 +18,7 @@ function queryOf(event: AccessEvent): AuditQuery {
   };
 }
 
-/** Every API call of the registry, into its hash-chained audit trail. */
+/** Every API call of a hub service, into the hub's hash-chained audit trail. */
 export class AuditedAccess implements AccessAudit {
   constructor(private readonly trail: AuditTrail) {}
 

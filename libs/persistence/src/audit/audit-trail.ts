@@ -45,7 +45,7 @@ export class AuditEntryTooLargeError extends Error {
 
 export class AuditTrailClosedError extends Error {
   constructor() {
-    super('the audit trail is closed: the registry is shutting down');
+    super('the audit trail is closed: the service is shutting down');
     this.name = 'AuditTrailClosedError';
   }
 }
@@ -64,8 +64,9 @@ export interface AuditTrailOptions {
 }
 
 /**
- * The registry's audit trail: one hash chain in `audit_entries`, appended to by every request of
- * every registry instance sharing the database, without transactions.
+ * The hub's audit trail: one hash chain in `audit_entries`, appended to by every request of every
+ * instance of every hub service sharing the database (the registry's and the transfer coordinator's
+ * calls alike), without transactions.
  *
  * Order: each entry's `_id` is its sequence, so the unique `_id` index lets only one writer take
  * each place. Entries that arrive while a write is in flight wait and go together in the next
