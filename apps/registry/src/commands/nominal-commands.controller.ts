@@ -11,8 +11,8 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { Access, CallAccess, type AccessContext, type Action } from '@hub/security';
 import { actingUserOf, CommandAccess } from '../access/command-access';
-import { parseRequest } from '../http/request-validation';
-import { requestTrace } from '../http/request-context';
+import { parseRequest } from '@hub/observability';
+import { requestTrace } from '@hub/observability';
 import { RecordCommands, type AcceptedCommand } from './record-commands';
 
 const archiveRequest = z.strictObject({

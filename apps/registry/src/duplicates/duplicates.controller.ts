@@ -26,8 +26,8 @@ import { z } from 'zod';
 import { Access, CallAccess, type AccessContext } from '@hub/security';
 import { actingUserOf, CommandAccess } from '../access/command-access';
 import { RecordCommands, type AcceptedCommand } from '../commands/record-commands';
-import { parseRequest } from '../http/request-validation';
-import { requestTrace } from '../http/request-context';
+import { parseRequest } from '@hub/observability';
+import { requestTrace } from '@hub/observability';
 import { DuplicateCandidatePageDto, DuplicateCandidateDto } from './duplicate-api.dto';
 import { DuplicateCandidates, type CandidateWithEvidence } from './duplicate-candidates';
 

@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import { AgencySymbols } from '@hub/contracts';
 import { Access, areaKey, organisationDirectory, type Organisation } from '@hub/security';
-import { parseRequest } from '../http/request-validation';
+import { parseRequest } from '@hub/observability';
 import { OrganisationDirectoryDto, OrganisationDto } from './organisation-api.dto';
 
 const listQuery = z.strictObject({

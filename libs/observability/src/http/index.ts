@@ -4,3 +4,5 @@ export * from './hub-http.module';
 export * from './management-listener';
 export * from './rate-limit';
 export * from './request-id';
+export * from './request-trace';
+export * from './request-validation';

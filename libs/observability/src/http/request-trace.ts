@@ -1,10 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import {
-  childTraceContext,
-  correlationIdOf,
-  formatTraceparent,
-  traceparentHeader,
-} from '@hub/observability';
+import { childTraceContext, formatTraceparent, traceparentHeader } from '../trace-context';
+import { correlationIdOf } from '../logging';
 
 /** The correlation id and a child trace context of an HTTP request, for the events it causes. */
 export function requestTrace(request: IncomingMessage): {
