@@ -1600,14 +1600,14 @@ export interface VictimLiaisonNotified {
   transferId: string;
   /** This notification, acknowledged by it. */
   notificationId: string;
-  /** On request, or on completion. */
+  /** On request, on completion, or when a temporary move ends with the person's return. */
   occasion: VictimLiaisonOccasion;
   /** The area whose unit is told. */
   area: string;
   /** The scheme and the unit keeping contact with the victims, as the record holds them. */
   victimContact: VictimContactScheme;
-  /** The directory id of the organisation whose victim liaison unit is told (acknowledges). */
-  organisation: string;
+  /** The directory ids of the organisations whose victim liaison units serve the area (probation in England and Wales and Northern Ireland, justice social work in Scotland); any of them acknowledges. */
+  organisations: string[];
   /** The sending area. */
   sendingArea: string;
   /** The receiving area. */
@@ -1623,10 +1623,12 @@ export interface VictimLiaisonNotified {
 }
 
 /** Why the unit is told. */
-export type VictimLiaisonOccasion = 'TRANSFER_REQUESTED' | 'TRANSFER_COMPLETED';
+export type VictimLiaisonOccasion =
+  'TRANSFER_REQUESTED' | 'TRANSFER_COMPLETED' | 'TEMPORARY_MOVE_ENDED';
 export const VictimLiaisonOccasionSymbols = [
   'TRANSFER_REQUESTED',
   'TRANSFER_COMPLETED',
+  'TEMPORARY_MOVE_ENDED',
 ] as const satisfies readonly VictimLiaisonOccasion[];
 
 /** Every schema file in `schemas/`, by the full name of its record. */

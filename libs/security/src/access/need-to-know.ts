@@ -51,7 +51,7 @@ export type Action =
   | 'transfers.watch'
   | 'transfers.send'
   | 'transfers.receive'
-  | 'transfers.cancel'
+  | 'transfers.coordinate'
   | 'transfers.victim-liaison.acknowledge'
   | 'transfers.deadlines.read';
 
@@ -211,7 +211,7 @@ export const accessRules: Readonly<Record<Action, Rule>> = {
     bySide: ['receiving'],
     why: 'acknowledging, consulting on, accepting, disputing and completing a transfer is for the receiving area',
   },
-  'transfers.cancel': {
+  'transfers.coordinate': {
     roles: ['mappa-coordinator', 'transfer-coordinator'],
     bySide: ['sending', 'receiving'],
     why: "cancelling a transfer, or recording that the person moved, is for either area's co-ordinators",
