@@ -20,22 +20,14 @@ import {
   type HubRole,
 } from '@hub/security';
 import { eventually, syntheticNominalId } from '@hub/testing';
-import {
-  auditEntriesOf,
-  entryOf,
-  type AuditEntryDocument,
-} from '@hub/persistence';
+import { auditEntriesOf, entryOf, type AuditEntryDocument } from '@hub/persistence';
 import { auditTopic, entryOfAccessAudited } from '../apps/registry/src/audit/access-audited';
 import {
   AuditPublisher,
   auditPublicationCheckpoint,
 } from '../apps/registry/src/audit/audit-publisher';
 import type { AuditPage } from '../apps/registry/src/audit/audit-queries';
-import {
-  AuditEntryTooLargeError,
-  AuditTrail,
-  maxAuditEntryBytes,
-} from '@hub/persistence';
+import { AuditEntryTooLargeError, AuditTrail, maxAuditEntryBytes } from '@hub/persistence';
 import { isolatedRunName, startRegistry, type RunningApp } from './support/hub-apps';
 
 const run = promisify(execFile);

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { httpSettingsOf } from '@hub/config';
 import { connectorConfigSchema } from '../apps/agency-connector/src/connector.config';
 import { registryConfigSchema } from '../apps/registry/src/registry.config';
+import { transferCoordinatorConfigSchema } from '../apps/transfer-coordinator/src/transfer-coordinator.config';
 import { kafkaConnectionConfig, loadConfig } from '@hub/config';
 import { organisationDirectory } from '@hub/security';
 
@@ -36,6 +37,11 @@ const principalOf = (service: string, actsFor?: string): string | null | undefin
 
 const apps = [
   { service: 'registry', configSchema: registryConfigSchema, principal: principalOf('registry') },
+  {
+    service: 'transfer-coordinator',
+    configSchema: transferCoordinatorConfigSchema,
+    principal: principalOf('transfer-coordinator'),
+  },
   {
     service: 'agency-connector-police',
     configSchema: connectorConfigSchema,
@@ -116,6 +122,7 @@ describe('docker-compose.yml', () => {
   /** The services with an HTTP API, hence a management port. */
   const httpApps = [
     { service: 'registry', configSchema: registryConfigSchema },
+    { service: 'transfer-coordinator', configSchema: transferCoordinatorConfigSchema },
     { service: 'agency-connector-police', configSchema: connectorConfigSchema },
   ] as const;
 

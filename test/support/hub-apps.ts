@@ -8,6 +8,12 @@ import { ConnectorModule } from '../../apps/agency-connector/src/connector.modul
 import { setUpRegistryApiDocs } from '../../apps/registry/src/api-docs';
 import { loadRegistryConfig } from '../../apps/registry/src/registry.config';
 import { RegistryModule } from '../../apps/registry/src/registry.module';
+import { setUpTransferApiDocs } from '../../apps/transfer-coordinator/src/api-docs';
+import { loadTransferCoordinatorConfig } from '../../apps/transfer-coordinator/src/transfer-coordinator.config';
+import {
+  TransferCoordinatorModule,
+  type TransferCoordinatorOptions,
+} from '../../apps/transfer-coordinator/src/transfer-coordinator.module';
 import { hubServicePrincipal, kafkaEnvFor } from '../../tools/local-stack/stack';
 
 export interface RunningApp {
@@ -71,4 +77,23 @@ export async function startConnector(
     AGENCY: agency,
   });
   return listen(await createHubApp(ConnectorModule.forRoot(config)));
+}
+
+/**
+ * The transfer coordinator app, in-process, against the real stack (`env` over the environment;
+ * `options.clock` to move time on in a test).
+ */
+export async function startTransferCoordinator(
+  env: Record<string, string> = {},
+  options: TransferCoordinatorOptions = {},
+): Promise<RunningApp> {
+  const config = loadTransferCoordinatorConfig({
+    ...testDefaults,
+    ...process.env,
+    ...kafkaEnvFor(hubServicePrincipal('transfer-coordinator')),
+    ...env,
+  });
+  const app = await createHubApp(TransferCoordinatorModule.forRoot(config, options));
+  setUpTransferApiDocs(app);
+  return listen(app, () => startHubConsumer(app, app.get(HubExceptionFilter)));
 }

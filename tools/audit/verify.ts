@@ -1,11 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { ChainVerifier } from '@hub/security';
-import {
-  auditEntriesOf,
-  entryOf,
-  storedEntries,
-} from '@hub/persistence';
+import { auditEntriesOf, entryOf, storedEntries } from '@hub/persistence';
 import { auditPublicationCheckpoint } from '../../apps/registry/src/audit/audit-publisher';
 import { registryConfigSchema } from '../../apps/registry/src/registry.config';
 import { endpointsOf } from '../local-stack/stack';

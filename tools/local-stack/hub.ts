@@ -17,7 +17,8 @@ const registryPort = (instance: number): number => (instance === 0 ? 3000 : 3000
 
 /**
  * The hub's services as run locally, each connecting to Kafka as its own principal: the registry (`instances` of it, one consumer group, each
- * nominal's partition owned by one of them) and one agency connector configured as the police.
+ * nominal's partition owned by one of them), the transfer coordinator and one agency connector
+ * configured as the police.
  */
 function localServices(registryInstances: number): LocalService[] {
   const registries = Array.from({ length: registryInstances }, (_, instance) => ({
@@ -27,6 +28,11 @@ function localServices(registryInstances: number): LocalService[] {
   }));
   return [
     ...registries,
+    {
+      name: 'transfer-coordinator',
+      entry: 'dist/apps/transfer-coordinator/src/main.js',
+      env: { PORT: '3002', ...kafkaEnvFor(hubServicePrincipal('transfer-coordinator')) },
+    },
     {
       name: 'agency-connector (police)',
       entry: 'dist/apps/agency-connector/src/main.js',

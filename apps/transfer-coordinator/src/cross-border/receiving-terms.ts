@@ -30,21 +30,23 @@ export interface SendingStanding {
   ppani: { eligibility: PpaniEligibility; riskCategory: PpaniRiskCategory } | null;
 }
 
-const mappaCategoryNames: Record<'ENGLAND_AND_WALES' | 'SCOTLAND', Partial<Record<MappaCategory, string>>> =
-  {
-    ENGLAND_AND_WALES: {
-      CATEGORY_1: 'MAPPA category 1 (registered sexual offenders)',
-      CATEGORY_2: 'MAPPA category 2 (violent and other sexual offenders)',
-      CATEGORY_3: 'MAPPA category 3 (other dangerous offenders)',
-      CATEGORY_4: 'MAPPA category 4 (terrorism and terrorism-connected offenders)',
-    },
-    SCOTLAND: {
-      CATEGORY_1: 'MAPPA category 1 (registered sex offenders)',
-      CATEGORY_2: 'MAPPA category 2 (violent offenders)',
-      CATEGORY_3: 'MAPPA category 3 (other risk of serious harm offenders)',
-      RESTRICTED_PATIENTS: 'MAPPA restricted patients',
-    },
-  };
+const mappaCategoryNames: Record<
+  'ENGLAND_AND_WALES' | 'SCOTLAND',
+  Partial<Record<MappaCategory, string>>
+> = {
+  ENGLAND_AND_WALES: {
+    CATEGORY_1: 'MAPPA category 1 (registered sexual offenders)',
+    CATEGORY_2: 'MAPPA category 2 (violent and other sexual offenders)',
+    CATEGORY_3: 'MAPPA category 3 (other dangerous offenders)',
+    CATEGORY_4: 'MAPPA category 4 (terrorism and terrorism-connected offenders)',
+  },
+  SCOTLAND: {
+    CATEGORY_1: 'MAPPA category 1 (registered sex offenders)',
+    CATEGORY_2: 'MAPPA category 2 (violent offenders)',
+    CATEGORY_3: 'MAPPA category 3 (other risk of serious harm offenders)',
+    RESTRICTED_PATIENTS: 'MAPPA restricted patients',
+  },
+};
 
 const levelName = (level: MappaLevel): string => `MAPPA level ${level.replace('LEVEL_', '')}`;
 
@@ -75,7 +77,10 @@ function mappaCategoryIn(
 }
 
 /** PPANI eligibility for a MAPPA category (the Order's art. 49 groups, as the PPANI Manual names them). */
-function ppaniEligibilityFor(category: MappaCategory): { eligibility: PpaniEligibility; note?: string } {
+function ppaniEligibilityFor(category: MappaCategory): {
+  eligibility: PpaniEligibility;
+  note?: string;
+} {
   switch (category) {
     case 'CATEGORY_1':
       return { eligibility: 'NOTIFICATION_REQUIREMENTS' };
@@ -114,7 +119,10 @@ function mappaCategoryForPpani(eligibility: PpaniEligibility): MappaCategory {
  * mechanically: MAPPA levels say how a person is managed, PPANI categories how dangerous they are,
  * and each area sets its own at its first review. The notes say so.
  */
-export function receivingTermsOf(standing: SendingStanding, receiving: Jurisdiction): TransferTerms {
+export function receivingTermsOf(
+  standing: SendingStanding,
+  receiving: Jurisdiction,
+): TransferTerms {
   const legislation = legislationOf[receiving];
   const notes: string[] = [];
   if (standing.jurisdiction === receiving) {
@@ -134,11 +142,21 @@ export function receivingTermsOf(standing: SendingStanding, receiving: Jurisdict
         notes,
       };
     }
-    return { legislation, category: null, level: null, notes: ['the record has no category or level yet'] };
+    return {
+      legislation,
+      category: null,
+      level: null,
+      notes: ['the record has no category or level yet'],
+    };
   }
   if (receiving === 'NORTHERN_IRELAND') {
     if (!standing.mappa) {
-      return { legislation, category: null, level: null, notes: ['the record has no MAPPA category or level'] };
+      return {
+        legislation,
+        category: null,
+        level: null,
+        notes: ['the record has no MAPPA category or level'],
+      };
     }
     const { eligibility, note } = ppaniEligibilityFor(standing.mappa.category);
     if (note) notes.push(note);
@@ -154,13 +172,23 @@ export function receivingTermsOf(standing: SendingStanding, receiving: Jurisdict
   }
   if (standing.jurisdiction === 'NORTHERN_IRELAND' || !standing.mappa) {
     if (!standing.ppani) {
-      return { legislation, category: null, level: null, notes: ['the record has no category or level'] };
+      return {
+        legislation,
+        category: null,
+        level: null,
+        notes: ['the record has no category or level'],
+      };
     }
     const category = mappaCategoryForPpani(standing.ppani.eligibility);
     notes.push(
       `MAPPA levels say how a person is managed: the receiving area sets the level at its first level-setting (the person was at PPANI risk category ${standing.ppani.riskCategory.replace('CATEGORY_', '')})`,
     );
-    return { legislation, category: mappaCategoryNames[receiving][category] ?? category, level: null, notes };
+    return {
+      legislation,
+      category: mappaCategoryNames[receiving][category] ?? category,
+      level: null,
+      notes,
+    };
   }
   const mapped = mappaCategoryIn(receiving, standing.mappa.category);
   if (mapped.note) notes.push(mapped.note);

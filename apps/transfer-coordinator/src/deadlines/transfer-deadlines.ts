@@ -16,7 +16,11 @@ export const dueSteps = [
 ] as const;
 export type DueStep = (typeof dueSteps)[number];
 
-const jurisdictions = ['ENGLAND_AND_WALES', 'SCOTLAND', 'NORTHERN_IRELAND'] as const satisfies readonly Jurisdiction[];
+const jurisdictions = [
+  'ENGLAND_AND_WALES',
+  'SCOTLAND',
+  'NORTHERN_IRELAND',
+] as const satisfies readonly Jurisdiction[];
 
 const limit = z
   .strictObject({
@@ -102,7 +106,9 @@ export class TransferDeadlines {
     try {
       data = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new DeadlinesConfigError(file, [error instanceof Error ? error.message : String(error)]);
+      throw new DeadlinesConfigError(file, [
+        error instanceof Error ? error.message : String(error),
+      ]);
     }
     return TransferDeadlines.from(data, file);
   }
@@ -133,5 +139,7 @@ export function defaultDeadlinesFile(): string {
     const candidate = join(dir, shippedFile);
     if (existsSync(candidate)) return candidate;
   }
-  throw new DeadlinesConfigError(shippedFile, [`not found above ${__dirname}; set TRANSFER_DEADLINES_FILE`]);
+  throw new DeadlinesConfigError(shippedFile, [
+    `not found above ${__dirname}; set TRANSFER_DEADLINES_FILE`,
+  ]);
 }

@@ -134,7 +134,9 @@ export const transitions: Readonly<Record<TransferCommand, Transition>> = {
 export function nextCommands(state: TransferState, kind: TransferKind): TransferCommand[] {
   return transferCommands.filter((command) => {
     const transition = transitions[command];
-    return transition.from.includes(state) && (!transition.kinds || transition.kinds.includes(kind));
+    return (
+      transition.from.includes(state) && (!transition.kinds || transition.kinds.includes(kind))
+    );
   });
 }
 
