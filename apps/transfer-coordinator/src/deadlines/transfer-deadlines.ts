@@ -95,7 +95,7 @@ export class TransferDeadlines {
           ...defaults,
           ...(from === to ? {} : crossBorder),
           ...pairs[`${from}->${to}`],
-        } as Record<DueStep, StepLimit>,
+        },
       })),
     );
     return new TransferDeadlines(version, resolved);

@@ -99,7 +99,10 @@ export class TransferStore {
   async replace(previous: Transfer, next: Transfer): Promise<void> {
     const held = new Set(previous.outbox.map((entry) => entry.eventId));
     const added = next.outbox.filter((entry) => !held.has(entry.eventId));
-    const { _id, outbox: _outbox, ...fields } = next;
+    const { _id } = next;
+    const fields: Partial<Transfer> = { ...next };
+    delete fields._id;
+    delete fields.outbox;
     const result = await this.transfers.updateOne(
       { _id, version: previous.version },
       { $set: fields, ...(added.length > 0 && { $push: { outbox: { $each: added } } }) },
@@ -137,7 +140,7 @@ export class TransferStore {
       .find(and.length > 0 ? { $and: and } : {}, { projection: { outbox: 0 } })
       .sort({ _id: 1 })
       .limit(query.limit)
-      .toArray() as Promise<Transfer[]>;
+      .toArray();
   }
 
   /** Transfers with an item whose next escalation time has come. */

@@ -173,7 +173,7 @@ export class TransfersController {
     const now = this.clock();
     return {
       transfers: found.map((transfer) => transferView(transfer, now)),
-      next: found.length === filters.limit ? found[found.length - 1]!._id : null,
+      next: found.length === filters.limit ? found[found.length - 1]._id : null,
     };
   }
 

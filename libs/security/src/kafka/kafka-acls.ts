@@ -171,7 +171,7 @@ function bindingsOf(
     case 'transfer-coordinator': {
       const groups = groupsOf('transfer-coordinator', sources);
       const read = groups.flatMap((name) => {
-        const { consumes = [], retryTopic } = sources.consumerGroups[name]!;
+        const { consumes = [], retryTopic } = sources.consumerGroups[name];
         return [...consumes, retryTopic];
       });
       return [
