@@ -1,5 +1,5 @@
 import { parseSchemaFiles } from './avro/schema-files';
-import { topicCatalogue, type TopicDefinition } from './topic-catalogue';
+import { publishingServiceOf, topicCatalogue, type TopicDefinition } from './topic-catalogue';
 
 const entries = Object.entries(topicCatalogue) as [string, TopicDefinition][];
 
@@ -16,7 +16,9 @@ describe('topic catalogue', () => {
     } else if (definition.publishers.some((agency) => agency !== 'HUB')) {
       expect(prefix).toBe('mappa');
     } else {
-      expect(prefix).toBe('registry');
+      // The transfer coordinator's topics start with `transfer`, the registry's with `registry`.
+      const service = publishingServiceOf(definition);
+      expect(prefix).toBe(service === 'transfer-coordinator' ? 'transfer' : service);
     }
   });
 

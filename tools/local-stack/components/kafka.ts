@@ -57,6 +57,17 @@ export function provisioningPrincipal(): string {
   return hubServicePrincipal('provisioning');
 }
 
+/**
+ * A Kafka cluster id: 16 random bytes in URL-safe base64 without padding. One in 64 starts with `-`,
+ * which the storage tool's argument parser reads as an option: such an id is drawn again.
+ */
+function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 function jaasConfig(username: string, password: string): string {
   return `org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";`;
 }
@@ -273,8 +284,7 @@ export const kafka: StackComponent = {
     }
     if (!formatted) {
       report('kafka', 'formatting the KRaft metadata log with a SCRAM credential per principal');
-      // A Kafka cluster id is 16 random bytes in URL-safe base64 without padding.
-      const clusterId = randomBytes(16).toString('base64url');
+      const clusterId = newClusterId();
       const principals = stackPrincipals();
       await runKafkaTool('formatting the KRaft metadata log', [
         'kafka.tools.StorageTool',
@@ -368,7 +378,7 @@ export async function startScratchPlaintextBroker(
     'kafka.tools.StorageTool',
     'format',
     '-t',
-    randomBytes(16).toString('base64url'),
+    newClusterId(),
     '-c',
     properties,
   ]);
