@@ -11,10 +11,10 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { HTTP_CODE_METADATA, SSE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { from, mergeMap, catchError, type Observable } from 'rxjs';
+import { from, mergeMap, catchError, concatMap, throwError, type Observable } from 'rxjs';
 import type { Caller } from '../access/caller';
 import { decide, type Action } from '../access/need-to-know';
 import {
@@ -143,6 +143,42 @@ export class AccessInterceptor implements NestInterceptor {
       HTTP_CODE_METADATA,
       context.getHandler(),
     );
+    const refusedOrFailed = (error: unknown): Observable<never> =>
+      from(
+        (async () => {
+          if (!(error instanceof ServiceUnavailableException && error.message === unaudited)) {
+            const status = statusOf(error);
+            await this.write({
+              ...event(caller, access),
+              outcome: status === 403 ? 'refused' : 'failed',
+              reason: messageOf(error),
+              httpStatus: status,
+            });
+          }
+          throw error;
+        })(),
+      );
+    if (this.reflector.get<boolean | undefined>(SSE_METADATA, context.getHandler())) {
+      // A server-sent-events stream is one call however many messages it sends: audited once, with
+      // its first message (Nest writes the headers with it, so nothing is served before the entry
+      // is stored), then passed through. An error before it is audited like any other call's; one
+      // after it only ends the stream the caller was already allowed.
+      let opened = false;
+      return next.handle().pipe(
+        concatMap(async (value: unknown) => {
+          if (!opened) {
+            await this.write({
+              ...event(caller, access),
+              outcome: 'allowed',
+              httpStatus: HttpStatus.OK,
+            });
+            opened = true;
+          }
+          return value;
+        }),
+        catchError((error: unknown) => (opened ? throwError(() => error) : refusedOrFailed(error))),
+      );
+    }
     return next.handle().pipe(
       mergeMap(async (value: unknown) => {
         const status =
@@ -152,22 +188,7 @@ export class AccessInterceptor implements NestInterceptor {
         await this.write({ ...event(caller, access), outcome: 'allowed', httpStatus: status });
         return value;
       }),
-      catchError((error: unknown) =>
-        from(
-          (async () => {
-            if (!(error instanceof ServiceUnavailableException && error.message === unaudited)) {
-              const status = statusOf(error);
-              await this.write({
-                ...event(caller, access),
-                outcome: status === 403 ? 'refused' : 'failed',
-                reason: messageOf(error),
-                httpStatus: status,
-              });
-            }
-            throw error;
-          })(),
-        ),
-      ),
+      catchError(refusedOrFailed),
     );
   }
 
