@@ -9,9 +9,29 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
-import { Access, CallAccess, organisationDirectory, type AccessContext } from '@hub/security';
+import type { IncomingMessage } from 'node:http';
+import {
+  Access,
+  AdmitStream,
+  CallAccess,
+  organisationDirectory,
+  type AccessContext,
+} from '@hub/security';
 import { TransferLiveFeed } from './transfer-live-feed';
 import { lastEventIdOf, liveStream, watchedAreas } from './transfer-stream';
+
+/**
+ * The stream's own refusals (400, 403), decided before Nest writes its headers; what is watched
+ * goes into the audit entry.
+ */
+function admitWatch(request: IncomingMessage, access: AccessContext): void {
+  // Express has parsed the query by the guard stage (`area` repeated is an array).
+  const query = (request as IncomingMessage & { query?: Record<string, unknown> }).query ?? {};
+  access.query = { ...query }; // what was asked, for the entry of a refusal
+  const areas = watchedAreas(query, access.caller, organisationDirectory());
+  const lastEventId = lastEventIdOf(request.headers['last-event-id']);
+  access.query = { areas, ...(lastEventId !== undefined && { lastEventId }) };
+}
 
 @ApiTags('transfers')
 @Controller('v1/transfers')
@@ -20,6 +40,7 @@ export class TransferStreamController {
 
   @Sse('stream')
   @Access('transfers.watch')
+  @AdmitStream(admitWatch)
   @ApiOperation({
     summary: 'Watch transfers as they happen (server-sent events)',
     description:
@@ -40,11 +61,9 @@ export class TransferStreamController {
     @Headers('last-event-id') lastEventIdHeader: unknown,
     @CallAccess() access: AccessContext,
   ): Observable<MessageEvent> {
-    // What was asked, for the audit entry of a refusal; replaced by what is watched once allowed.
-    access.query = { ...(query as Record<string, unknown>) };
+    // Admitted (admitWatch): the areas are known and the caller may watch them.
     const areas = watchedAreas(query, access.caller, organisationDirectory());
     const lastEventId = lastEventIdOf(lastEventIdHeader);
-    access.query = { areas, ...(lastEventId !== undefined && { lastEventId }) };
     return liveStream(this.feed, areas, lastEventId);
   }
 }
