@@ -75,9 +75,12 @@ describe('the live view of transfers', () => {
       }
     })();
     // The stream's first comment says it is open (and audited).
-    await eventually(`${user}'s stream to open`, async () => {
-      if (opened.failure) throw opened.failure;
-      return opened.items.length > 0 ? true : undefined;
+    await eventually(`${user}'s stream to open`, () => {
+      if (opened.failure)
+        throw opened.failure instanceof Error
+          ? opened.failure
+          : new Error('the stream did not open');
+      return Promise.resolve(opened.items.length > 0 ? true : undefined);
     });
     return opened;
   }
@@ -148,16 +151,17 @@ describe('the live view of transfers', () => {
 
     const [stepMessage, overdueMessage] = await eventually(
       'both events on the receiving area coordinator stream',
-      async () => {
+      () => {
         const seen = messagesOf(receiving);
         const found = [step.eventId, overdue.eventId].map((id) =>
           seen.find((message) => message.lastEventId === id),
         );
-        return found.every(Boolean) ? found.map((message) => message!) : undefined;
+        const [first, second] = found;
+        return Promise.resolve(first && second ? ([first, second] as const) : undefined);
       },
     );
-    expect(stepMessage!.event).toBe('transfer-step');
-    expect(JSON.parse(stepMessage!.data)).toMatchObject({
+    expect(stepMessage.event).toBe('transfer-step');
+    expect(JSON.parse(stepMessage.data)).toMatchObject({
       transferId,
       step: 'REQUESTED',
       state: 'REQUESTED',
@@ -168,8 +172,8 @@ describe('the live view of transfers', () => {
       expectedMoveOn: '2027-03-01',
       metadata: { eventId: step.eventId, producingOrganisation: 'hub' },
     });
-    expect(overdueMessage!.event).toBe('transfer-overdue');
-    expect(JSON.parse(overdueMessage!.data)).toMatchObject({
+    expect(overdueMessage.event).toBe('transfer-overdue');
+    expect(JSON.parse(overdueMessage.data)).toMatchObject({
       transferId,
       step: 'ACKNOWLEDGEMENT',
       escalation: 'MAPPA_COORDINATORS',
