@@ -40,6 +40,8 @@ import { ACCESS_AUDIT, organisationDirectory, securityProviders } from '@hub/sec
 import { defaultDeadlinesFile, TransferDeadlines } from './deadlines/transfer-deadlines';
 import { OverdueSweep } from './escalation/overdue-sweep';
 import { TransferLifecycle } from './infrastructure/transfer-lifecycle';
+import { TransferLiveFeed } from './live-view/transfer-live-feed';
+import { TransferStreamController } from './live-view/transfer-stream.controller';
 import {
   AUDIT_MONGO,
   CLOCK,
@@ -91,6 +93,8 @@ export class TransferCoordinatorModule {
         HubHttpModule.forRoot(httpSettingsOf(config)),
       ],
       controllers: [
+        // Before TransfersController: its `GET :id` would otherwise take `GET stream`.
+        TransferStreamController,
         TransfersController,
         ChangedRecordsController,
         HealthController,
@@ -189,6 +193,15 @@ export class TransferCoordinatorModule {
           provide: ACCESS_AUDIT,
           inject: [AuditTrail],
           useFactory: (trail: AuditTrail) => new AuditedAccess(trail),
+        },
+        {
+          provide: TransferLiveFeed,
+          inject: [KAFKA, SCHEMA_REGISTRY, PinoLogger],
+          useFactory: (kafka: Kafka, schemas: HubSchemaRegistry, logger: PinoLogger) =>
+            new TransferLiveFeed(kafka, schemas, {
+              consumerGroup: config.TRANSFER_CONSUMER_GROUP,
+              logger,
+            }),
         },
         TransferLifecycle,
         {

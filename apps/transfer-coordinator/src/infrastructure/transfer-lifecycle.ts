@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { HubKafkaTransport, type EventPublisher } from '@hub/messaging';
 import { AuditTrail, type MongoConnection } from '@hub/persistence';
+import { TransferLiveFeed } from '../live-view/transfer-live-feed';
 import { OverdueSweep } from '../escalation/overdue-sweep';
 import { TransferOutbox } from '../outbox/transfer-outbox';
 import type { TransferCoordinatorConfig } from '../transfer-coordinator.config';
@@ -29,16 +30,22 @@ export class TransferLifecycle
     private readonly overdue: OverdueSweep,
     private readonly transport: HubKafkaTransport,
     private readonly auditTrail: AuditTrail,
+    private readonly liveFeed: TransferLiveFeed,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.outbox.start(this.config.TRANSFER_OUTBOX_SWEEP_MS);
     this.overdue.start(this.config.TRANSFER_OVERDUE_SWEEP_MS);
+    await this.liveFeed.start();
   }
 
-  /** Nest closes microservices after the shutdown hooks: stop consuming while the database is open. */
+  /**
+   * Nest closes microservices after the shutdown hooks: stop consuming while the database is open.
+   * The live view's streams end here too: the HTTP server, closed after the hooks, waits for every
+   * open response, and a stream would otherwise never end.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.transport.close();
+    await Promise.all([this.liveFeed.stop(), this.transport.close()]);
   }
 
   async onApplicationShutdown(): Promise<void> {

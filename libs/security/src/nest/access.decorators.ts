@@ -10,6 +10,17 @@ import { accessOf, type AccessContext } from './access-context';
 
 export const accessActionKey = 'mappa-hub:access-action';
 export const publicRouteKey = 'mappa-hub:public-route';
+export const streamAdmissionKey = 'mappa-hub:stream-admission';
+
+/**
+ * What a server-sent-events route checks of its request before it streams (its parameters, say),
+ * throwing an HttpException to refuse: run with the access check, before Nest writes the stream's
+ * `200` headers, and audited as the call's refusal.
+ */
+export type StreamAdmission = (request: IncomingMessage, access: AccessContext) => void;
+
+export const AdmitStream = (admission: StreamAdmission) =>
+  SetMetadata(streamAdmissionKey, admission);
 
 /** The action a route performs; the access interceptor authenticates, checks the role and audits it. */
 export const Access = (action: Action) => SetMetadata(accessActionKey, action);

@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import {
   AccessTokenVerifier,
   type VerifierSettings,
@@ -18,6 +18,9 @@ export function securityProviders(settings: VerifierSettings): Provider[] {
       provide: ACCESS_TOKEN_VERIFIER,
       useFactory: () => new AccessTokenVerifier(settings, organisationDirectory()),
     },
-    { provide: APP_INTERCEPTOR, useClass: AccessInterceptor },
+    AccessInterceptor,
+    { provide: APP_INTERCEPTOR, useExisting: AccessInterceptor },
+    // Admits server-sent-events streams before Nest starts writing them (see AccessInterceptor).
+    { provide: APP_GUARD, useExisting: AccessInterceptor },
   ];
 }
