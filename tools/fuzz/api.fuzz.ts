@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MongoClient } from 'mongodb';
 import type { Principal } from '@hub/testing';
 import { managementPaths } from '@hub/observability';
 import { headersOf, testReason } from '../../test/support/hub-callers';
@@ -6,6 +7,7 @@ import {
   isolatedRunName,
   startConnector,
   startRegistry,
+  startTransferCoordinator,
   type RunningApp,
 } from '../../test/support/hub-apps';
 import { routeName, routesOf, type FuzzRoute } from './api-routes';
@@ -13,8 +15,8 @@ import { problemWith, send } from './answer-check';
 import { requestArbitrary, type FuzzCaller, type FuzzRequest } from './request-arbitraries';
 
 /**
- * `npm run fuzz:api`: property-based fuzzing of every route of the registry and of a police
- * connector, in-process against the test stack. A Jest project (not a tsx script) because Nest's
+ * `npm run fuzz:api`: property-based fuzzing of every route of the registry, the transfer
+ * coordinator and a police connector, in-process against the test stack. A Jest project (not a tsx script) because Nest's
  * dependency injection needs the decorator metadata that ts-jest emits and tsx (esbuild) does not.
  *
  * FUZZ_CASES_PER_ROUTE (default 600), FUZZ_CONCURRENCY (routes fuzzed at once, default 4) and
@@ -32,6 +34,7 @@ const principals: Record<string, Principal> = {
   auditor: { user: 'hub.auditor' },
   'police practitioner': { user: 'police-greater-manchester.practitioner' },
   'police system': { client: 'police-greater-manchester.records-management-system' },
+  'transfer co-ordinator': { user: 'police-scotland.transfer-coordinator' },
 };
 
 async function callers(): Promise<FuzzCaller[]> {
@@ -132,14 +135,22 @@ async function fuzzRoute(
   };
 }
 
-describe('fuzz: every route of the registry and of a police connector', () => {
+/**
+ * The live view never ends by design: a case that opens it would hold its connection until the
+ * fuzz run's timeout. Its refusals (401, 403, 400) are tested in test/transfer-live-view.e2e-spec.ts.
+ */
+const endlessPaths = ['/v1/transfers/stream'];
+
+describe('fuzz: every route of the registry, the transfer coordinator and a police connector', () => {
   let registry: RunningApp;
+  let transfers: RunningApp;
   let connector: RunningApp;
+  let run: string;
   // Every case must reach the routes: the test apps' rate limit is out of reach (see testDefaults).
   const unlimited = { LOG_LEVEL: 'error' };
 
   beforeAll(async () => {
-    const run = isolatedRunName('fuzz');
+    run = isolatedRunName('fuzz');
     registry = await startRegistry({
       ...unlimited,
       MONGO_DATABASE: run,
@@ -147,12 +158,28 @@ describe('fuzz: every route of the registry and of a police connector', () => {
       REGISTRY_CONSUMER_GROUP: `registry.${run}`,
       REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
     });
+    transfers = await startTransferCoordinator({
+      ...unlimited,
+      MONGO_DATABASE: `${run}_transfers`,
+      AUDIT_MONGO_DATABASE: run,
+      TRANSFER_CONSUMER_GROUP: `transfer-coordinator.${run}`,
+      TRANSFER_NEW_GROUP_STARTS_AT: 'latest',
+    });
     connector = await startConnector('POLICE', unlimited);
   });
 
   afterAll(async () => {
     await connector?.close();
+    await transfers?.close();
     await registry?.close();
+    // The services' throw-away databases go with them.
+    const mongo = new MongoClient(process.env.MONGO_URL!);
+    try {
+      await mongo.db(run).dropDatabase();
+      await mongo.db(`${run}_transfers`).dropDatabase();
+    } finally {
+      await mongo.close();
+    }
   });
 
   it('never answers 5xx, always names a 4xx problem, and stays up', async () => {
@@ -165,6 +192,9 @@ describe('fuzz: every route of the registry and of a police connector', () => {
         app: registry,
         base: registry.url,
       })),
+      ...routesOf('transfer-coordinator', transfers.app)
+        .filter((route) => !endlessPaths.includes(route.path))
+        .map((route) => ({ route, app: transfers, base: transfers.url })),
       ...routesOf('connector', connector.app).map((route) => ({
         route,
         app: connector,
@@ -172,6 +202,7 @@ describe('fuzz: every route of the registry and of a police connector', () => {
       })),
       ...[
         { name: 'registry management', app: registry },
+        { name: 'transfer-coordinator management', app: transfers },
         { name: 'connector management', app: connector },
       ].flatMap(({ name, app }) =>
         routesOf(name, app.app)
