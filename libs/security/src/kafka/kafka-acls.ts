@@ -63,9 +63,18 @@ export type TopicAccess = Pick<
 /** What the derivation reads; the hub's own catalogues unless a test gives others. */
 export interface AclSources {
   topics: Readonly<Record<string, TopicAccess>>;
-  /** The hub's consumer groups by group id. */
+  /**
+   * The hub's consumer groups by group id. Their topics are named as in `topics` (any catalogue,
+   * not only the hub's), hence strings.
+   */
   consumerGroups: Readonly<
-    Record<string, Pick<ConsumerGroupDefinition, 'service' | 'consumes' | 'retryTopic'>>
+    Record<
+      string,
+      Pick<ConsumerGroupDefinition, 'service'> & {
+        consumes?: readonly string[];
+        retryTopic: string;
+      }
+    >
   >;
 }
 
@@ -165,7 +174,7 @@ function bindingsOf(
     case 'transfer-coordinator': {
       const groups = groupsOf('transfer-coordinator', sources);
       const read = groups.flatMap((name) => {
-        const { consumes = [], retryTopic } = sources.consumerGroups[name]!;
+        const { consumes = [], retryTopic } = sources.consumerGroups[name];
         return [...consumes, retryTopic];
       });
       return [
