@@ -461,6 +461,28 @@ describe('merging records by the facts, and undoing a wrong merge', () => {
   }
   const byId = (records: NominalDocument[], id: string) => records.find((r) => r._id === id)!;
 
+  it('brings the retired record’s transfer under way to the survivor, and takes it back on unmerge', () => {
+    const coManaged = syntheticTransferStep('NOM-A', {
+      version: 6,
+      step: 'CO_MANAGEMENT_BEGUN',
+      state: 'INTERIM_CO_MANAGEMENT',
+    });
+    const before = recordAfter([
+      registration('NOM-A', 'Testperson'),
+      item('transfer.step.recorded.v1', coManaged),
+      registration('NOM-B', 'Testpersen'),
+    ]);
+    const merged = recordAfter([decision('registry.nominal.duplicate-resolved.v1')], before);
+    expect(byId(merged, 'NOM-B').openTransfer).toMatchObject({
+      transferId: coManaged.transferId,
+      state: 'INTERIM_CO_MANAGEMENT',
+    });
+
+    const unmerged = recordAfter([decision('registry.nominal.merge-undone.v1')], merged);
+    expect(byId(unmerged, 'NOM-B').openTransfer).toBeNull();
+    expect(byId(unmerged, 'NOM-A').openTransfer?.transferId).toBe(coManaged.transferId);
+  });
+
   it('takes the newest facts of either record, and re-activates an archived survivor with a conflict', () => {
     const survivor = byId(mergedPair(), 'NOM-B');
 
