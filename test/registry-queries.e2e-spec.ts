@@ -118,6 +118,7 @@ function nominal(input: NominalInput): NominalDocument {
       jurisdiction: 'ENGLAND_AND_WALES',
       recordManager: null,
       coManagers: [],
+      victimContact: null,
     },
     addresses: [],
     custody: null,
@@ -161,6 +162,7 @@ const management = (
   jurisdiction,
   recordManager: null,
   coManagers: [],
+  victimContact: null,
 });
 
 function historyEntry(

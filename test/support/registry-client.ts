@@ -26,19 +26,20 @@ export class RegistryClient {
   constructor(
     readonly url: string,
     private readonly principal: Principal = testOperator,
-    private readonly reason: string | undefined = testReason,
+    /** The break-glass reason sent with every call; null sends none. */
+    private readonly reason: string | null = testReason,
   ) {}
 
-  /** The same registry, called as someone else. */
+  /** The same registry, called as someone else: without a break-glass reason unless given. */
   as(principal: Principal, reason?: string): RegistryClient {
-    return new RegistryClient(this.url, principal, reason);
+    return new RegistryClient(this.url, principal, reason ?? null);
   }
 
   async get(path: string, init: RequestInit = {}): Promise<Response> {
     return fetch(`${this.url}${path}`, {
       ...init,
       headers: {
-        ...(await headersOf(this.principal, this.reason)),
+        ...(await headersOf(this.principal, this.reason ?? undefined)),
         ...(init.headers as Record<string, string>),
       },
     });
@@ -49,7 +50,7 @@ export class RegistryClient {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(await headersOf(this.principal, this.reason)),
+        ...(await headersOf(this.principal, this.reason ?? undefined)),
       },
       body: JSON.stringify(body),
     });

@@ -2,13 +2,19 @@ import type { Collection, Db } from 'mongodb';
 import type { RecordFacts } from '@hub/security';
 import type { NominalDocument } from '../nominals/nominal.documents';
 
-type FactsSource = Pick<NominalDocument, '_id' | 'management' | 'custody'>;
+type FactsSource = Pick<NominalDocument, '_id' | 'management' | 'custody'> &
+  Partial<Pick<NominalDocument, 'openTransfer'>>;
 
-/** What the need-to-know policy reads of a record: who manages the person, and where they are held. */
+/**
+ * What the need-to-know policy reads of a record: who manages the person, where they are held,
+ * and the area a transfer in interim co-management moves them to (which co-manages them until
+ * the transfer ends). `openTransfer` is absent on records stored before transfers.
+ */
 export function recordFactsOf(
-  record: Pick<NominalDocument, 'management' | 'custody'>,
+  record: Pick<NominalDocument, 'management' | 'custody'> &
+    Partial<Pick<NominalDocument, 'openTransfer'>>,
 ): RecordFacts {
-  const { management, custody } = record;
+  const { management, custody, openTransfer } = record;
   return {
     managingArea: management.managingArea,
     jurisdiction: management.jurisdiction,
@@ -17,6 +23,8 @@ export function recordFactsOf(
       ...new Set(management.coManagers.map((practitioner) => practitioner.agency)),
     ],
     custodyEstablishment: custody?.state === 'IN_CUSTODY' ? custody.establishment : null,
+    coManagingArea:
+      openTransfer?.state === 'INTERIM_CO_MANAGEMENT' ? openTransfer.receivingArea : null,
   };
 }
 
@@ -33,7 +41,7 @@ export class RecordAccessFacts {
     const records = await this.nominals
       .find<FactsSource>(
         { _id: { $in: [...ids] } },
-        { projection: { _id: 1, management: 1, custody: 1 } },
+        { projection: { _id: 1, management: 1, custody: 1, openTransfer: 1 } },
       )
       .toArray();
     return new Map(records.map((record) => [record._id, recordFactsOf(record)]));

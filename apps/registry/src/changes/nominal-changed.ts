@@ -50,6 +50,14 @@ export function nominalChangedOf(stored: NominalDocument): NominalChanged {
     mappa: record.mappa,
     ppani: record.ppani,
     management: record.management,
+    // The transfer's version is the registry's guard against older steps; readers keep their own.
+    openTransfer: record.openTransfer && {
+      transferId: record.openTransfer.transferId,
+      state: record.openTransfer.state,
+      kind: record.openTransfer.kind,
+      receivingArea: record.openTransfer.receivingArea,
+      receivingJurisdiction: record.openTransfer.receivingJurisdiction,
+    },
     currentAddress: address && addressOf(address),
     otherCurrentAddresses: record.otherCurrentAddresses.map(addressOf),
     custody: record.custody,

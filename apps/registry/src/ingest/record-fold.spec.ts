@@ -1,5 +1,6 @@
 import { Binary } from 'mongodb';
 import type { EventMetadata } from '@hub/contracts';
+import { nextTransferStep, syntheticTransferStep } from '@hub/testing';
 import type { ConsumedEvent } from '@hub/messaging';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { arrivalOrder, type ParkedEventDocument } from '../parking/parked-events';
@@ -460,6 +461,28 @@ describe('merging records by the facts, and undoing a wrong merge', () => {
   }
   const byId = (records: NominalDocument[], id: string) => records.find((r) => r._id === id)!;
 
+  it('brings the retired record’s transfer under way to the survivor, and takes it back on unmerge', () => {
+    const coManaged = syntheticTransferStep('NOM-A', {
+      version: 6,
+      step: 'CO_MANAGEMENT_BEGUN',
+      state: 'INTERIM_CO_MANAGEMENT',
+    });
+    const before = recordAfter([
+      registration('NOM-A', 'Testperson'),
+      item('transfer.step.recorded.v1', coManaged),
+      registration('NOM-B', 'Testpersen'),
+    ]);
+    const merged = recordAfter([decision('registry.nominal.duplicate-resolved.v1')], before);
+    expect(byId(merged, 'NOM-B').openTransfer).toMatchObject({
+      transferId: coManaged.transferId,
+      state: 'INTERIM_CO_MANAGEMENT',
+    });
+
+    const unmerged = recordAfter([decision('registry.nominal.merge-undone.v1')], merged);
+    expect(byId(unmerged, 'NOM-B').openTransfer).toBeNull();
+    expect(byId(unmerged, 'NOM-A').openTransfer?.transferId).toBe(coManaged.transferId);
+  });
+
   it('takes the newest facts of either record, and re-activates an archived survivor with a conflict', () => {
     const survivor = byId(mergedPair(), 'NOM-B');
 
@@ -679,5 +702,56 @@ describe('merging records by the facts, and undoing a wrong merge', () => {
     expect(new RecordFold(inputOf([written])).run([stay]).dueDates).toEqual([
       { nominalId: 'NOM-A', on: '2027-02-01' },
     ]);
+  });
+});
+
+describe('folding a completed transfer', () => {
+  const coManaged = syntheticTransferStep('NOM-A', {
+    version: 6,
+    step: 'CO_MANAGEMENT_BEGUN',
+    state: 'INTERIM_CO_MANAGEMENT',
+  });
+  const completed = nextTransferStep(coManaged, {
+    step: 'COMPLETED',
+    state: 'COMPLETED',
+    receivingLeadAgency: 'SOCIAL_WORK',
+    receivingRecordManager: {
+      name: 'Robin Synthetic',
+      agency: 'SOCIAL_WORK',
+      role: null,
+      contact: null,
+    },
+    effectiveOn: '2026-11-30',
+  });
+  const step = (fact: typeof completed): FoldItem => item('transfer.step.recorded.v1', fact);
+
+  it('adds the receiving area’s management once, however often the completion is delivered', () => {
+    const [record] = recordAfter([registration('NOM-A'), step(coManaged), step(completed)]);
+    expect(record?.management).toMatchObject({
+      leadAgency: 'SOCIAL_WORK',
+      managingArea: 'Lothian and Borders',
+    });
+    expect(record?.openTransfer).toBeNull();
+    expect(record?.managementHistory).toHaveLength(2);
+
+    const redelivered = new RecordFold(inputOf([record])).run([step(completed), step(completed)]);
+    expect(redelivered.writes).toEqual([]);
+    // Only its history entry is written again, which its id makes a no-op in the database.
+    expect(redelivered.history.map((entry) => entry._id)).toEqual([completed.metadata.eventId]);
+  });
+
+  it('sets aside a completion without a record manager, applying the rest of the batch', () => {
+    const records = recordAfter([registration('NOM-A'), step(coManaged)]);
+    const incomplete = { ...completed, receivingRecordManager: null };
+    const intel = intelligence('NOM-A', 'after the transfer (synthetic)');
+    const result = new RecordFold(inputOf(records)).run([step(incomplete), intel]);
+
+    expect(result.failures.map((failure) => failure.error)).toEqual([
+      expect.any(InapplicableEventError),
+    ]);
+    const [write] = result.writes;
+    expect(write?.record.management.managingArea).toBe('Greater Manchester');
+    expect(write?.record.openTransfer?.state).toBe('INTERIM_CO_MANAGEMENT');
+    expect(write?.record.intelligence).toHaveLength(1);
   });
 });

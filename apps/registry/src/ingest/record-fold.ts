@@ -72,7 +72,17 @@ const changesMatchKeys = new Set<string>([
 ]);
 
 /** Events that change who the record says the person is (its match keys), or who manages them. */
-const changesIdentity = new Set<string>([...changesMatchKeys, 'mappa.management.assigned.v1']);
+const changesIdentityOnTopic = new Set<string>([
+  ...changesMatchKeys,
+  'mappa.management.assigned.v1',
+]);
+
+/** Whether `fact` changes who the record says the person is, or who manages them. */
+function changesIdentity(topic: string, fact: RecordFact): boolean {
+  if (changesIdentityOnTopic.has(topic)) return true;
+  // Only a completed transfer changes the management; its other steps leave it as it is.
+  return topic === 'transfer.step.recorded.v1' && (fact as { step?: string }).step === 'COMPLETED';
+}
 
 /** How many merges an event follows to find the record that holds a person now. */
 export const maxMergeHops = 5;
@@ -392,7 +402,7 @@ export class RecordFold {
           item.projection.project(current, fact),
           addressedTo,
           fact.metadata.eventId,
-          changesIdentity.has(item.event.topic),
+          changesIdentity(item.event.topic, fact),
         ),
       );
       // The retired record keeps what is said about it too, so that an unmerge restores it whole.

@@ -21,6 +21,10 @@ import {
   MappaCategorySymbols,
   MappaLevelSymbols,
   NominalStatusSymbols,
+  TransferKindSymbols,
+  TransferStateSymbols,
+  TransferStepSymbols,
+  VictimSchemeSymbols,
 } from '@hub/contracts';
 import type {
   Agency,
@@ -33,6 +37,10 @@ import type {
   MappaCategory,
   MappaLevel,
   NominalStatus,
+  TransferKind,
+  TransferState,
+  TransferStep,
+  VictimScheme,
 } from '@hub/contracts';
 import { agencies, ProvenanceDto } from './provenance.dto';
 
@@ -133,6 +141,21 @@ export class PractitionerDto {
   contact!: string | null;
 }
 
+export class VictimContactDto {
+  @ApiProperty({
+    enum: [...VictimSchemeSymbols],
+    description:
+      "The statutory scheme the victims are in: England and Wales' Victim Contact Scheme, Scotland's Victim Notification Scheme, Northern Ireland's Victim Information Scheme",
+  })
+  scheme!: VictimScheme;
+  @ApiProperty({
+    type: String,
+    example: 'Greater Manchester Victim Liaison Unit',
+    description: 'The victim liaison unit that keeps contact with the victims',
+  })
+  contactUnit!: string;
+}
+
 export class ManagementDto {
   @ApiProperty({ enum: agencies })
   leadAgency!: Agency;
@@ -144,6 +167,64 @@ export class ManagementDto {
   recordManager!: PractitionerDto | null;
   @ApiProperty({ type: [PractitionerDto] })
   coManagers!: PractitionerDto[];
+  @ApiProperty({
+    type: VictimContactDto,
+    nullable: true,
+    description:
+      'Whether the person has victims in a victim contact scheme, and the unit keeping contact with them (no victim details); null if none recorded. A completed transfer keeps it',
+  })
+  victimContact!: VictimContactDto | null;
+}
+
+export class OpenTransferDto {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    description: "The transfer (its details are the transfer coordinator's)",
+  })
+  transferId!: string;
+  @ApiProperty({
+    type: Number,
+    example: 4,
+    description:
+      'The version of the transfer the record holds: a step of a lower version arriving later does not change it',
+  })
+  version!: number;
+  @ApiProperty({ enum: [...TransferStateSymbols] })
+  state!: TransferState;
+  @ApiProperty({ enum: [...TransferKindSymbols] })
+  kind!: TransferKind;
+  @ApiProperty({
+    type: String,
+    example: 'Lothian and Borders',
+    description:
+      'The area the person moves to; during interim co-management it co-manages the person',
+  })
+  receivingArea!: string;
+  @ApiProperty({ enum: jurisdictions })
+  receivingJurisdiction!: Jurisdiction;
+}
+
+export class TransferItemDto extends ProvenanceDto {
+  @ApiProperty({ type: String, format: 'uuid' })
+  transferId!: string;
+  @ApiProperty({
+    type: Number,
+    description: "The transfer's version after its latest step applied",
+  })
+  version!: number;
+  @ApiProperty({ enum: [...TransferStepSymbols], description: 'The latest step applied' })
+  step!: TransferStep;
+  @ApiProperty({ enum: [...TransferStateSymbols] })
+  state!: TransferState;
+  @ApiProperty({ enum: [...TransferKindSymbols] })
+  kind!: TransferKind;
+  @ApiProperty({ type: String })
+  sendingArea!: string;
+  @ApiProperty({ type: String })
+  receivingArea!: string;
+  @ApiProperty({ enum: jurisdictions })
+  receivingJurisdiction!: Jurisdiction;
 }
 
 export class MappaStatusDto extends MappaSummaryDto {
@@ -339,6 +420,19 @@ export class NominalRecordDto {
   managementHistory!: object[];
   @ApiProperty({ type: ManagementDto })
   management!: ManagementDto;
+  @ApiProperty({
+    type: [TransferItemDto],
+    description:
+      "Every transfer of the person's management to another area, at its latest step (the transfer coordinator holds the rest)",
+  })
+  transfers!: TransferItemDto[];
+  @ApiProperty({
+    type: OpenTransferDto,
+    nullable: true,
+    description:
+      'Derived: the transfer not ended yet (requested, acknowledged, in consultation, accepted, disputed or in interim co-management); null once completed, returned, cancelled or withdrawn',
+  })
+  openTransfer!: OpenTransferDto | null;
   @ApiProperty({ type: [AddressDto], description: 'Current and past addresses' })
   addresses!: AddressDto[];
   @ApiProperty({

@@ -37,6 +37,9 @@ import type {
   RsoNotificationKind,
   SourceEvaluation,
   SupervisionStatus,
+  TransferKind,
+  TransferState,
+  TransferStep,
 } from '@hub/contracts';
 
 import type {
@@ -195,6 +198,34 @@ export interface ManagementItem extends StateFact {
   initial?: boolean;
 }
 
+/**
+ * One transfer of the person's management to another area, at the latest step the registry
+ * applied (the transfer coordinator holds the rest of it). Steps of one transfer may arrive out of
+ * order across restarts and replays: `version` tells which is the latest.
+ */
+export interface TransferItem extends Provenance {
+  transferId: string;
+  /** The transfer's version after the step (steps of one transfer are numbered from 1). */
+  version: number;
+  step: TransferStep;
+  state: TransferState;
+  kind: TransferKind;
+  sendingArea: string;
+  receivingArea: string;
+  receivingJurisdiction: Jurisdiction;
+}
+
+/** The transfer under way, as the record shows it (`NominalChanged.openTransfer`, and its version). */
+export interface OpenTransferItem {
+  transferId: string;
+  /** The version of the transfer the record holds: an older step does not overwrite it. */
+  version: number;
+  state: TransferState;
+  kind: TransferKind;
+  receivingArea: string;
+  receivingJurisdiction: Jurisdiction;
+}
+
 /** One decision about the arrangements a person is managed under: the category history. */
 export type ArrangementsItem = StateFact &
   (
@@ -291,8 +322,15 @@ export interface NominalDocument {
   arrangementsHistory: ArrangementsItem[];
   /** Derived: the assignment with the latest effective day. */
   management: Management;
-  /** Every assignment of the person's management, the registration's first. */
+  /** Every assignment of the person's management, the registration's first (and completed transfers). */
   managementHistory: ManagementItem[];
+  /** Every transfer of the person's management, each at the latest step applied. */
+  transfers: TransferItem[];
+  /**
+   * Derived (transfer-status.ts): the transfer that has not ended yet, if any. During interim
+   * co-management its receiving area co-manages the person.
+   */
+  openTransfer: OpenTransferItem | null;
   addresses: AddressItem[];
   /**
    * Derived (current-address.ts): where the person lives today, the current main residence; a

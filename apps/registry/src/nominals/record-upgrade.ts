@@ -1,10 +1,16 @@
-import type { CustodyStatus, MappaStatus, RestrictedPatientStatus } from '@hub/contracts';
+import type {
+  CustodyStatus,
+  Management,
+  MappaStatus,
+  RestrictedPatientStatus,
+} from '@hub/contracts';
 import { londonDate } from '../projections/calendar';
 import type {
   ArrangementsItem,
   CustodyEventItem,
   NominalContent,
   NotificationItem,
+  ManagementItem,
   RestrictedPatientEventItem,
   StateFact,
   SupervisionEventItem,
@@ -40,7 +46,45 @@ export function fieldsAddedSinceFirstRelease() {
     // Derived: worked out when the record is next written (the API works them out until then).
     currentAddress: null,
     otherCurrentAddresses: [],
+    transfers: [],
+    openTransfer: null,
   } satisfies Partial<NominalContent>;
+}
+
+/**
+ * A management stored before it said whether the person has victims in a victim contact scheme:
+ * nobody had recorded one. Returned as it is when it says (so that an unchanged record keeps its
+ * objects, and its search document is not rewritten).
+ */
+export function withVictimContact(management: Management): Management {
+  return management.victimContact === undefined
+    ? { ...management, victimContact: null }
+    : management;
+}
+
+/** Management facts stored before victim contact was recorded, read as recording none. */
+function withVictimContacts(history: ManagementItem[]): ManagementItem[] {
+  return history.every((item) => item.management.victimContact !== undefined)
+    ? history
+    : history.map((item) => ({ ...item, management: withVictimContact(item.management) }));
+}
+
+/**
+ * A stored record with the fields added since it was written, for readers that take a record as
+ * stored (one that keeps the facts behind its states): the ones `upgradedContent` adds too.
+ */
+export function withFieldsAddedSinceFactHistories<T extends Partial<NominalContent>>(record: T): T {
+  const upgraded: Partial<NominalContent> = {};
+  if (record.transfers === undefined) upgraded.transfers = [];
+  if (record.openTransfer === undefined) upgraded.openTransfer = null;
+  if (record.management?.victimContact === undefined && record.management) {
+    upgraded.management = withVictimContact(record.management);
+  }
+  if (record.managementHistory) {
+    const history = withVictimContacts(record.managementHistory);
+    if (history !== record.managementHistory) upgraded.managementHistory = history;
+  }
+  return Object.keys(upgraded).length === 0 ? record : { ...record, ...upgraded };
 }
 
 /**
@@ -154,6 +198,7 @@ export function upgradedContent(
   const content = (current ? stored : { ...added, ...stored }) as NominalContent;
   return {
     ...content,
+    management: withVictimContact(content.management),
     notifications: content.notifications.map(upgradedNotification),
     supervisionEvents: content.supervisionEvents.map(upgradedSupervisionEvent),
     arrangementsHistory: stored.arrangementsHistory ?? factsOfStoredMappa(nominalId, content.mappa),
@@ -162,13 +207,15 @@ export function upgradedContent(
       stored.restrictedPatientEvents ??
       factsOfStoredRestrictedPatient(nominalId, content.restrictedPatient),
     // Before any assignment recorded since: the first of them takes over.
-    managementHistory: stored.managementHistory ?? [
-      {
-        ...storedStateFact(nominalId, 'management', '1970-01-01'),
-        management: content.management,
-        initial: true,
-      },
-    ],
+    managementHistory: withVictimContacts(
+      stored.managementHistory ?? [
+        {
+          ...storedStateFact(nominalId, 'management', '1970-01-01'),
+          management: content.management,
+          initial: true,
+        },
+      ],
+    ),
   };
 }
 

@@ -8,6 +8,7 @@ import { currentAddressDerivation } from './current-address';
 import { notificationRequirementsDerivation } from './notification-requirements.derivation';
 import { restrictedPatientDerivation } from './restricted-patient-status';
 import { supervisionDerivation } from './supervision-status';
+import { transferDerivation } from './transfer-status';
 
 /**
  * A fact of the record that is derived from the items events recorded (and from the date), never
@@ -35,6 +36,7 @@ const derivations: readonly Derivation[] = [
   restrictedPatientDerivation,
   notificationRequirementsDerivation,
   currentAddressDerivation,
+  transferDerivation,
 ];
 
 /** The record with every derived fact brought up to date as of `today`. */

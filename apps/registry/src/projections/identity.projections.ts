@@ -33,6 +33,8 @@ export const nominalRegistered: ProjectionOf<'mappa.nominal.registered.v1'> = {
       jurisdiction: event.jurisdiction,
       recordManager: null,
       coManagers: [],
+      // Whether the person has victims in a scheme is for the management to record.
+      victimContact: null,
     };
     const content: NominalContent = {
       ...fieldsAddedSinceFirstRelease(),

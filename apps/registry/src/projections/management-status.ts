@@ -20,6 +20,14 @@ function deciding(content: NominalContent, today: string): ManagementItem[] {
 }
 
 /**
+ * The management in force on `day` as the facts say it (for a projection that needs the
+ * management before its own fact: the derived `management` may not include this batch's facts).
+ */
+export function managementOn(content: NominalContent, day: string): Management {
+  return deciding(content, day).at(-1)?.management ?? content.management;
+}
+
+/**
  * Who manages the person: the assignment with the latest effective day, so that a late or retried
  * assignment does not move the person back; until the first, the registration's. A record with no
  * management recorded as a fact keeps the management it holds.

@@ -5,6 +5,7 @@ import { provenance, upsert } from './record-items';
 import { stateFact, withFact } from './state-facts';
 
 const levelNumber = (level: string): string => level.replace('LEVEL_', '');
+const spoken = (symbol: string): string => symbol.replaceAll('_', ' ').toLowerCase();
 
 export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v1'> = {
   eventType: 'RecordManagementAssigned',
@@ -18,6 +19,7 @@ export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v
         jurisdiction: event.jurisdiction,
         recordManager: event.recordManager,
         coManagers: event.coManagers,
+        victimContact: event.victimContact,
       },
     };
     // The management in force is derived from every assignment (management-status.ts).
@@ -26,7 +28,8 @@ export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v
   summary: (event) =>
     `Managed by ${event.leadAgency} in ${event.managingArea}` +
     (event.effectiveOn ? ` from ${event.effectiveOn}` : '') +
-    `; record manager ${event.recordManager.name} (${event.recordManager.agency})`,
+    `; record manager ${event.recordManager.name} (${event.recordManager.agency})` +
+    (event.victimContact ? `; victims in the ${spoken(event.victimContact.scheme)}` : ''),
 };
 
 export const riskAssessmentRecorded: ProjectionOf<'mappa.risk-assessment.recorded.v1'> = {
@@ -61,8 +64,6 @@ export const riskAssessmentRecorded: ProjectionOf<'mappa.risk-assessment.recorde
   summary: (event) =>
     `${event.toolName ?? event.tool} risk assessment on ${event.assessedOn}: ${assessmentFindings(event)}`,
 };
-
-const spoken = (symbol: string): string => symbol.replaceAll('_', ' ').toLowerCase();
 
 /** What an assessment found, in a line: each tool's own terms, reconviction apart from harm. */
 function assessmentFindings(event: EventOf<'mappa.risk-assessment.recorded.v1'>): string {

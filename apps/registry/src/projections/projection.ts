@@ -41,10 +41,16 @@ export interface Projection<E extends RecordFact> {
   summary(event: E): string;
 }
 
-/** The topics whose events build the canonical record (all but its own outputs: records, audit). */
+/**
+ * The topics whose events build the canonical record: all but its own outputs (records, audit)
+ * and the transfer coordinator's deadlines and victim liaison notices, which change nothing in it.
+ */
 export type RecordEventTopic = Exclude<
   EventTopicName,
-  'registry.nominal.changed.v1' | 'registry.access.audited.v1'
+  | 'registry.nominal.changed.v1'
+  | 'registry.access.audited.v1'
+  | 'transfer.step.overdue.v1'
+  | 'transfer.victim-liaison.notified.v1'
 >;
 
 /** A fact about one nominal, as every record event is. */

@@ -35,6 +35,7 @@ import {
   restrictedPatientEventRecorded,
   supervisionEventRecorded,
 } from './state-events.projections';
+import { transferStepRecorded } from './transfer.projections';
 
 /** How each event type changes the record. The registry consumes exactly these topics. */
 export const projections: { [T in RecordEventTopic]: ProjectionOf<T> } = {
@@ -60,4 +61,5 @@ export const projections: { [T in RecordEventTopic]: ProjectionOf<T> } = {
   'registry.nominal.duplicate-resolved.v1': duplicateResolved,
   'registry.nominal.merge-undone.v1': mergeUndone,
   'registry.nominal.date-reached.v1': recordDateReached,
+  'transfer.step.recorded.v1': transferStepRecorded,
 };

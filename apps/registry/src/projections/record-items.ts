@@ -40,6 +40,7 @@ export const eventItemLists = [
   'managementHistory',
   'notificationRequirements',
   'civilOrders',
+  'transfers',
 ] as const satisfies readonly (keyof NominalContent)[];
 
 export type EventItemList = (typeof eventItemLists)[number];
@@ -55,6 +56,7 @@ export function producerIdOf(list: EventItemList): ((item: EventItem) => string)
     meetings: 'meetingId',
     notificationRequirements: 'requirementId',
     civilOrders: 'orderId',
+    transfers: 'transferId',
   };
   const field = fields[list];
   return field === undefined

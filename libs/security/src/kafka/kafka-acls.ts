@@ -63,7 +63,10 @@ export type TopicAccess = Pick<
 /** What the derivation reads; the hub's own catalogues unless a test gives others. */
 export interface AclSources {
   topics: Readonly<Record<string, TopicAccess>>;
-  /** The hub's consumer groups by group id. */
+  /**
+   * The hub's consumer groups by group id. Their topics are named as in `topics` (any catalogue,
+   * not only the hub's), hence strings.
+   */
   consumerGroups: Readonly<
     Record<
       string,

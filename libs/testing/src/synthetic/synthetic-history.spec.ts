@@ -39,7 +39,10 @@ describe('synthetic histories', () => {
     const topics = new Set(allEvents.map(({ topic }) => topic));
     const agencyTopics = Object.entries(topicCatalogue)
       .filter(
-        ([name, definition]) => definition.valueSchema !== null && !name.startsWith('registry.'),
+        ([name, definition]) =>
+          definition.valueSchema !== null &&
+          !name.startsWith('registry.') &&
+          !name.startsWith('transfer.'),
       )
       .map(([name]) => name);
     expect([...topics].sort()).toEqual(agencyTopics.sort());
@@ -113,6 +116,31 @@ describe('synthetic histories', () => {
     expect(syntheticHistory(new Rng(7), 'NOM-SYN-X-1')).toEqual(again);
     expect(syntheticPopulationMember({ seed: 43 }, 17)).not.toEqual(population[17]);
     expect(seededNominalId(42, 17)).toBe(population[17]?.person.nominalId);
+  });
+
+  it('give about a quarter of managed people victims in their scheme, with their area’s unit', () => {
+    const schemes = {
+      ENGLAND_AND_WALES: 'VICTIM_CONTACT_SCHEME',
+      SCOTLAND: 'VICTIM_NOTIFICATION_SCHEME',
+      NORTHERN_IRELAND: 'VICTIM_INFORMATION_SCHEME',
+    } as const;
+    let managed = 0;
+    let withVictims = 0;
+    for (const { person, events } of population) {
+      for (const { topic, value } of events) {
+        if (topic !== 'mappa.management.assigned.v1') continue;
+        managed += 1;
+        if (value.victimContact === null) continue;
+        withVictims += 1;
+        expect(value.victimContact).toEqual({
+          scheme: schemes[person.jurisdiction],
+          contactUnit: `${person.area.name} Victim Liaison Unit`,
+        });
+      }
+    }
+    expect(managed).toBeGreaterThan(1000);
+    expect(withVictims / managed).toBeGreaterThan(0.2);
+    expect(withVictims / managed).toBeLessThan(0.3);
   });
 
   it('use categories only where the jurisdiction has them', () => {

@@ -27,6 +27,9 @@ import {
   type RsoNotificationKind,
   type CivilOrderType,
   type NotificationDisposal,
+  type Jurisdiction,
+  type VictimContactScheme,
+  type VictimScheme,
 } from '@hub/contracts';
 import {
   inwardCode,
@@ -39,7 +42,7 @@ import {
 } from './identifiers';
 import { familyNames, femaleGivenNames, maleGivenNames, streetNames } from './names';
 import { establishments, secureHospitals } from './places';
-import { namedUuid, type Rng } from './prng';
+import { mixSeed, namedUuid, Rng } from './prng';
 import {
   defaultAsOf,
   isoDay,
@@ -55,8 +58,11 @@ function producingOrganisationOf(agency: Agency, area: string): string | null {
   return organisationDirectory().servingArea(area, agency)[0]?.id ?? null;
 }
 
-/** The topics agencies publish on (the registry's own decision topics are left out). */
-export type SyntheticTopic = Exclude<EventTopicName, `registry.${string}`>;
+/**
+ * The topics agencies publish on (the registry's own decision topics and the transfer
+ * coordinator's steps are left out: the hub's services publish those).
+ */
+export type SyntheticTopic = Exclude<EventTopicName, `registry.${string}` | `transfer.${string}`>;
 
 /** One event of a synthetic history: its topic and its decoded value. */
 export type SyntheticEvent = {
@@ -554,8 +560,33 @@ function setCategoryAndManagement(w: HistoryWriter, rng: Rng, correlationId: str
     jurisdiction: person.jurisdiction,
     recordManager: w.practitioner(person.leadAgency),
     coManagers: rng.sample(others, coManagerCount).map((agency) => w.practitioner(agency)),
+    victimContact: victimContactOf(person),
     effectiveOn: w.today,
   });
+}
+
+/** Each jurisdiction's statutory victim contact scheme. */
+const victimSchemes: Readonly<Record<Jurisdiction, VictimScheme>> = {
+  ENGLAND_AND_WALES: 'VICTIM_CONTACT_SCHEME',
+  SCOTLAND: 'VICTIM_NOTIFICATION_SCHEME',
+  NORTHERN_IRELAND: 'VICTIM_INFORMATION_SCHEME',
+};
+
+/** A salt for the victim-contact draw, so that it is independent of the person's other draws. */
+const victimContactSalt = 0x76_63_73_31;
+
+/**
+ * About a quarter of people have victims in their jurisdiction's scheme, in contact with the
+ * managing area's victim liaison unit. Drawn from a generator of its own (seeded by the person's
+ * serial), so that the history's other draws, and so every history seeded before, stay as they were.
+ */
+function victimContactOf(person: SyntheticPerson): VictimContactScheme | null {
+  const draws = new Rng(mixSeed(person.serial, victimContactSalt));
+  if (!draws.chance(0.25)) return null;
+  return {
+    scheme: victimSchemes[person.jurisdiction],
+    contactUnit: `${person.area.name} Victim Liaison Unit`,
+  };
 }
 
 function recordAddress(w: HistoryWriter, address: Address, agency?: Agency): void {
