@@ -363,7 +363,7 @@ describe('transfers between areas and across UK borders', () => {
       step: 'DISPUTE',
       escalation: 'MAPPA_COORDINATORS',
     });
-    expect(escalation!.notifiedOrganisations).toEqual(
+    expect(escalation.notifiedOrganisations).toEqual(
       expect.arrayContaining(['police-scotland', 'probation-greater-manchester']),
     );
     const listed = await call(
@@ -460,15 +460,15 @@ describe('transfers between areas and across UK borders', () => {
       ['Greater Manchester', 'TRANSFER_REQUESTED', 'Greater Manchester Victim Liaison Unit'],
       ['Lothian and Borders', 'TRANSFER_REQUESTED', 'Greater Manchester Victim Liaison Unit'],
     ]);
-    expect(notifications[1]!.licenceExclusionZones).toMatch(/Salford/);
-    const scottish = requested.victimLiaison[1]!.notificationId;
+    expect(notifications[1].licenceExclusionZones).toMatch(/Salford/);
+    const scottish = requested.victimLiaison[1].notificationId;
     const path = `/v1/transfers/${requested.transferId}/victim-liaison/${scottish}/acknowledge`;
     expect(
       (await call({ user: 'probation-kent-surrey-and-sussex.practitioner' }, 'POST', path)).status,
     ).toBe(403);
     const acknowledged = await call(receivingPractitioner, 'POST', path);
     expect(acknowledged.status).toBe(200);
-    expect(acknowledged.body.victimLiaison[1]!.acknowledgedAt).not.toBeNull();
+    expect(acknowledged.body.victimLiaison[1].acknowledgedAt).not.toBeNull();
     expect((await call(receivingPractitioner, 'POST', path)).status).toBe(409);
   });
 });
