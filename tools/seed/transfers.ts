@@ -60,6 +60,12 @@ interface NominalDocument {
   };
 }
 
+const shortName: Record<Jurisdiction, string> = {
+  ENGLAND_AND_WALES: 'E&W',
+  SCOTLAND: 'Scotland',
+  NORTHERN_IRELAND: 'NI',
+};
+
 const jurisdictions: readonly Jurisdiction[] = [
   'ENGLAND_AND_WALES',
   'SCOTLAND',
@@ -83,7 +89,7 @@ function areasOf(jurisdiction: Jurisdiction, except: string): string[] {
  */
 function receivingAreaFor(candidate: Candidate, index: number): string | undefined {
   const from = jurisdictions.indexOf(candidate.jurisdiction);
-  const to = jurisdictions[(from + (index % 3)) % jurisdictions.length]!;
+  const to = jurisdictions[(from + (index % 3)) % jurisdictions.length];
   const areas = areasOf(to, candidate.managingArea);
   return areas[Math.floor(index / 3) % Math.max(1, areas.length)];
 }
@@ -163,6 +169,8 @@ export interface TransferSeedResult {
   byState: Map<TransferState, number>;
   overdue: number;
   crossBorder: number;
+  /** Cross-border transfers by pair of jurisdictions, `from→to`. */
+  pairs: Map<string, number>;
   temporary: number;
   withVictimLiaison: number;
   victimLiaisonAcknowledged: number;
@@ -189,6 +197,7 @@ export async function seedTransfers(options: TransferSeedOptions): Promise<Trans
     byState: new Map(),
     overdue: 0,
     crossBorder: 0,
+    pairs: new Map(),
     temporary: 0,
     withVictimLiaison: 0,
     victimLiaisonAcknowledged: 0,
@@ -214,7 +223,7 @@ export async function seedTransfers(options: TransferSeedOptions): Promise<Trans
       const candidate = nextCandidate();
       if (!candidate) return;
       const index = planIndex++;
-      const plan = plans[index % plans.length]!;
+      const plan = plans[index % plans.length];
       const receivingArea = receivingAreaFor(candidate, index);
       const sides =
         receivingArea && sidesOf(candidate.managingArea, candidate.leadAgency, receivingArea);
@@ -250,7 +259,11 @@ export async function seedTransfers(options: TransferSeedOptions): Promise<Trans
         }
         result.byState.set(final.state, (result.byState.get(final.state) ?? 0) + 1);
         if (final.overdue) result.overdue += 1;
-        if (final.sendingJurisdiction !== final.receivingJurisdiction) result.crossBorder += 1;
+        if (final.sendingJurisdiction !== final.receivingJurisdiction) {
+          result.crossBorder += 1;
+          const pair = `${shortName[final.sendingJurisdiction as Jurisdiction]}→${shortName[final.receivingJurisdiction as Jurisdiction]}`;
+          result.pairs.set(pair, (result.pairs.get(pair) ?? 0) + 1);
+        }
         if (final.kind === 'TEMPORARY') result.temporary += 1;
         if (final.victimLiaison.length > 0) result.withVictimLiaison += 1;
       } catch (error) {
@@ -298,7 +311,7 @@ export function transferSummary(result: TransferSeedResult): string[] {
     ),
     `  overdue now: ${result.overdue} (accepted moves expected weeks ago, temporary stays past their return day; ` +
       'other steps become overdue only as working days pass)',
-    `  cross-border: ${result.crossBorder}, temporary: ${result.temporary}, ` +
+    `  cross-border: ${result.crossBorder} (${[...result.pairs].map(([pair, n]) => `${pair} ${n}`).join(', ') || 'none'}), temporary: ${result.temporary}, ` +
       `with victim liaison notifications: ${result.withVictimLiaison} (${result.victimLiaisonAcknowledged} acknowledged)`,
     ...(result.skippedOpen > 0
       ? [
