@@ -133,8 +133,8 @@ describe('fault: the transfer coordinator dies while completing transfers', () =
     const stored = await driver.read(sides.receiver, transfer.transferId);
     expect(stored.state).toBe('COMPLETED');
     expect(stored.history.filter((entry) => entry.step === 'COMPLETED')).toHaveLength(1);
-    await eventually(`transfer ${transfer.transferId}'s completion on Kafka`, async () =>
-      steps.distinct(transfer.transferId, 'COMPLETED') > 0 ? true : undefined,
+    await eventually(`transfer ${transfer.transferId}'s completion on Kafka`, () =>
+      Promise.resolve(steps.distinct(transfer.transferId, 'COMPLETED') > 0 ? true : undefined),
     );
     // Give a second publication of the outbox (a sweep after the restart) time to show.
     await sleep(2_000);
