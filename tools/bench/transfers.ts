@@ -194,6 +194,7 @@ async function main(): Promise<number> {
   const shared = {
     SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
     MONGO_URL: endpoints.MONGO_URL,
+    OIDC_ISSUER_URL: endpoints.OIDC_ISSUER_URL,
     LOG_LEVEL: 'warn',
   };
 
@@ -210,7 +211,6 @@ async function main(): Promise<number> {
     {
       ...kafkaEnvFor(hubServicePrincipal('transfer-coordinator')),
       ...shared,
-      OIDC_ISSUER_URL: endpoints.OIDC_ISSUER_URL,
       MONGO_DATABASE: `${run}_transfers`,
       AUDIT_MONGO_DATABASE: run,
       TRANSFER_CONSUMER_GROUP: `transfer-coordinator.${run}`,
