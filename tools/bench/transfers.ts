@@ -183,9 +183,15 @@ async function main(): Promise<number> {
   const types = parseSchemaFiles();
   const publisher = new EventPublisher(kafka, schemas);
   const publish = async (topic: EventTopicName, body: Record<string, unknown>): Promise<void> => {
+    // What the agency connector adds to a system's metadata before it publishes.
+    const metadata = {
+      producingAgency: topicCatalogue[topic].publishers[0],
+      correlationId: randomUUID(),
+      ...(body.metadata as Record<string, unknown>),
+    };
     const converted = jsonToAvro<{ nominalId: string }>(
       types.get(topicCatalogue[topic].valueSchema)!,
-      body,
+      { ...body, metadata },
     );
     if (!converted.ok)
       throw new BenchError(`invalid ${topic}: ${JSON.stringify(converted.violations)}`);
