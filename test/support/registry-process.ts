@@ -8,7 +8,7 @@ const repoRoot = resolve(__dirname, '..', '..');
 let built = false;
 
 /** Compiles the apps once per test run (tsx cannot run Nest apps: esbuild emits no decorator metadata). */
-function buildOnce(): void {
+export function buildAppsOnce(): void {
   if (built) return;
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   built = true;
@@ -31,7 +31,7 @@ export class RegistryProcess {
   ) {}
 
   static async create(env: Record<string, string>): Promise<RegistryProcess> {
-    buildOnce();
+    buildAppsOnce();
     const port = await freePort();
     const managementPort = await freePort();
     return new RegistryProcess(`http://127.0.0.1:${port}`, `http://127.0.0.1:${managementPort}`, {

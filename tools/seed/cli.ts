@@ -24,13 +24,16 @@ import {
   defaultAsOf,
   isoDay,
   seededNominalId,
+  IdentityTokens,
   syntheticPopulationMember,
   type SyntheticEvent,
   type SyntheticNominal,
   type SyntheticTopic,
 } from '@hub/testing';
 import { endpointsOf, kafkaEnvFor, provisioningPrincipal } from '../local-stack/stack';
+import { TransferDriver } from '../transfers/transfer-driver';
 import { formatCount, ProgressBar } from './progress-bar';
+import { seedTransfers, transferSummary } from './transfers';
 
 const usage = `usage: npm run seed -- --nominals <n> [options]
 Publishes the histories of <n> synthetic people (invented names and identifiers) to Kafka, each
@@ -46,7 +49,11 @@ options:
   --no-wait               publish only; do not wait for the registry
   --mongo-database <db>   the registry's database (default: MONGO_DATABASE or mappa_registry)
   --stall-seconds <n>     give up waiting after this long without progress (default 120)
-Uses KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL, else the local stack's.`;
+  --transfers <n>         then move up to <n> of these people between areas through the transfer
+                          coordinator's API, in every state of the workflow (default 36; 0: none;
+                          needs the registry, so not with --no-wait)
+Uses KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL, else the local stack's, and
+TRANSFER_COORDINATOR_URL (default http://127.0.0.1:3002) with the local stack's identity provider.`;
 
 /** A failure the user can act on: printed without a stack trace. */
 class SeedError extends Error {
@@ -239,6 +246,47 @@ function tallyTable(tallies: Map<Jurisdiction, Tally>): string[] {
   ];
 }
 
+const transferCoordinatorUrl = (): string =>
+  process.env.TRANSFER_COORDINATOR_URL?.trim() || 'http://127.0.0.1:3002';
+
+/** Fails before anything is published when the transfers cannot be made. */
+async function checkTransferCoordinator(): Promise<void> {
+  const url = transferCoordinatorUrl();
+  try {
+    await fetch(`${url}/v1/transfers/deadlines`, { signal: AbortSignal.timeout(5_000) });
+  } catch (error) {
+    throw new SeedError(
+      `no transfer coordinator answers at ${url} (TRANSFER_COORDINATOR_URL): start the hub, or pass --transfers 0: ${reason(error)}`,
+    );
+  }
+}
+
+/**
+ * The transfers part of the seed, through the running transfer coordinator (it learns the people
+ * from the registry's changed-record topic, so they are asked for until it knows them).
+ */
+async function createTransfers(
+  db: Db,
+  nominalIds: string[],
+  count: number,
+  log: (message: string) => void,
+): Promise<string[]> {
+  const url = transferCoordinatorUrl();
+  log(`creating up to ${formatCount(count)} transfers through the transfer coordinator at ${url}`);
+  const result = await seedTransfers({
+    db,
+    driver: new TransferDriver(url, new IdentityTokens()),
+    nominalIds,
+    count,
+    concurrency: 8,
+    knownWithinMs: 60_000,
+  });
+  if (result.failures.length > 0) {
+    throw new SeedError(transferSummary(result).join('\n'), 4);
+  }
+  return transferSummary(result);
+}
+
 function parseCommandLine() {
   try {
     return parseArgs({
@@ -249,6 +297,7 @@ function parseCommandLine() {
         'no-wait': { type: 'boolean', default: false },
         'mongo-database': { type: 'string' },
         'stall-seconds': { type: 'string', default: '120' },
+        transfers: { type: 'string', default: '36' },
         'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -269,6 +318,8 @@ async function main(): Promise<number> {
   const seed = positiveInt(values.seed, 'seed') ?? randomInt(0, 2 ** 31);
   const concurrency = positiveInt(values.concurrency, 'concurrency') ?? 50;
   const stallMs = (positiveInt(values['stall-seconds'], 'stall-seconds') ?? 120) * 1000;
+  const transfers =
+    values.transfers === '0' ? 0 : (positiveInt(values.transfers, 'transfers') ?? 0);
   const wait = !values['no-wait'];
   const asOf =
     values['as-of'] === undefined ? defaultAsOf : new Date(`${values['as-of']}T12:00:00Z`);
@@ -306,6 +357,7 @@ async function main(): Promise<number> {
             'start it (npm run hub, or node dist/apps/registry/src/main.js), or pass --no-wait',
         );
       }
+      if (transfers > 0) await checkTransferCoordinator();
       mongo = await connectMongo(endpoints.MONGO_URL);
       db = mongo.db(databaseName);
       historyBefore = await db.collection('nominal_history').countDocuments({});
@@ -481,8 +533,12 @@ async function main(): Promise<number> {
             'see the rest with `npm run dead-letters -- list`',
         );
       }
+      if (transfers > 0 && exitCode === 0) {
+        const ids = Array.from({ length: nominals }, (_, index) => seededNominalId(seed, index));
+        summary.push('', ...(await createTransfers(db, ids, transfers, log)));
+      }
     } else {
-      summary.push('  not waiting for the registry (--no-wait)');
+      summary.push('  not waiting for the registry (--no-wait): no transfers either');
     }
     summary.push(
       '',

@@ -41,9 +41,13 @@ export class RegistryChild {
     });
   }
 
-  static async start(env: Record<string, string>): Promise<RegistryChild> {
+  /** `entry`: another compiled hub service than the registry (the transfer bench's coordinator). */
+  static async start(
+    env: Record<string, string>,
+    entry = 'dist/apps/registry/src/main.js',
+  ): Promise<RegistryChild> {
     const [port, managementPort] = [await freePort(), await freePort()];
-    const child = spawn(process.execPath, ['dist/apps/registry/src/main.js'], {
+    const child = spawn(process.execPath, [entry], {
       cwd: repoRoot,
       env: {
         ...process.env,

@@ -45,7 +45,7 @@ function commandRoute(
   description: string,
 ): MethodDecorator {
   return (target, key, descriptor) => {
-    Post(command)(target, key, descriptor);
+    Post(`:id/${command}`)(target, key, descriptor);
     Access(transitions[command].action)(target, key, descriptor);
     HttpCode(HttpStatus.OK)(target, key, descriptor);
     ApiOperation({ summary, description })(target, key, descriptor);
