@@ -104,7 +104,7 @@ describe('transfers between areas and across UK borders', () => {
       category: 'CATEGORY_1',
       level: options.level ?? 'LEVEL_1',
       jurisdiction: 'ENGLAND_AND_WALES',
-      basis: 'REGISTERED_SEX_OFFENDER',
+      basis: 'NOTIFICATION_REQUIREMENTS',
       effectiveOn: '2026-01-05',
     });
     await fixture.events.publish('mappa.management.assigned.v1', {
@@ -261,13 +261,13 @@ describe('transfers between areas and across UK borders', () => {
         'is open to the receiving area',
       );
 
-    const completed = await step(receivingCoordinator, transferId, 'complete', {
-      effectiveOn: '2027-01-11',
-    });
+    // Effective today (the default): a completion dated later takes effect on its day.
+    const completed = await step(receivingCoordinator, transferId, 'complete');
     expect(completed).toMatchObject({ state: 'COMPLETED', nextSteps: [] });
     const record = await fixture.client.recordWhen(
       nominalId,
-      (found) => JSON.stringify(found).includes('"managingArea":"Lothian and Borders"'),
+      (found) =>
+        (found.management as { managingArea?: string }).managingArea === 'Lothian and Borders',
       'is managed in Lothian and Borders',
     );
     expect(record).toMatchObject({
