@@ -1,5 +1,7 @@
 import type { EventOf } from '@hub/contracts';
+import { areaKey, hubOrganisationId, organisationDirectory, relationOf } from '@hub/security';
 import type { NominalContent } from '../nominals/nominal.documents';
+import { managementOn } from './management-status';
 import { existing, InapplicableEventError, type ProjectionOf } from './projection';
 import { provenance, upsert } from './record-items';
 import { stateFact, withFact } from './state-facts';
@@ -7,12 +9,53 @@ import { stateFact, withFact } from './state-facts';
 const levelNumber = (level: string): string => level.replace('LEVEL_', '');
 const spoken = (symbol: string): string => symbol.replaceAll('_', ' ').toLowerCase();
 
+/**
+ * Only the organisation managing a person assigns their management, and only within its area: a
+ * person moves to another area through a transfer, which the receiving area accepts. Events from
+ * the hub itself, and those published before organisations were known (no organisation), are the
+ * hub's own or historical and apply as they are.
+ */
+function assertMayAssign(
+  record: NominalContent,
+  event: EventOf<'mappa.management.assigned.v1'>,
+  effectiveOn: string,
+): void {
+  const producer = event.metadata.producingOrganisation;
+  if (producer === null || producer === hubOrganisationId) return;
+  const organisation = organisationDirectory().organisation(producer);
+  if (!organisation) {
+    throw new InapplicableEventError(`${producer} is not an organisation of the directory`);
+  }
+  const management = managementOn(record, effectiveOn);
+  const relation = relationOf(organisation, {
+    managingArea: management.managingArea,
+    jurisdiction: management.jurisdiction,
+    leadAgency: management.leadAgency,
+    coManagerAgencies: [],
+    custodyEstablishment: null,
+  });
+  if (relation !== 'managing') {
+    throw new InapplicableEventError(
+      `${organisation.name} does not manage the person (${management.leadAgency} in ${management.managingArea} does): ` +
+        'only the managing organisation assigns their management; another area takes a person over through a transfer',
+    );
+  }
+  if (areaKey(event.managingArea) !== areaKey(management.managingArea)) {
+    throw new InapplicableEventError(
+      `the person is managed in ${management.managingArea}: they move to ${event.managingArea} through a transfer ` +
+        '(requested on the transfer coordinator and accepted by the receiving area), not by a management assignment',
+    );
+  }
+}
+
 export const recordManagementAssigned: ProjectionOf<'mappa.management.assigned.v1'> = {
   eventType: 'RecordManagementAssigned',
   project(current, event) {
     const record = existing(current, event.nominalId);
+    const fact = stateFact(event.metadata, event.effectiveOn);
+    assertMayAssign(record, event, fact.effectiveOn);
     const assignment = {
-      ...stateFact(event.metadata, event.effectiveOn),
+      ...fact,
       management: {
         leadAgency: event.leadAgency,
         managingArea: event.managingArea,

@@ -361,3 +361,62 @@ describe('access during a transfer', () => {
     expect(relationOf(manchesterProbation, recordFactsOf(completed))).toBe('other-jurisdiction');
   });
 });
+
+describe('who may assign a person’s management', () => {
+  const assignment = (
+    producingOrganisation: string | null,
+    managingArea = 'Greater Manchester',
+  ) => ({
+    metadata: { ...metadata(new Date('2026-06-02T10:00:00Z')), producingOrganisation },
+    nominalId: 'NOM-T1',
+    leadAgency: 'PROBATION' as const,
+    managingArea,
+    jurisdiction: 'ENGLAND_AND_WALES' as const,
+    recordManager: recordManager('Officer Next', 'PROBATION'),
+    coManagers: [],
+    victimContact: null,
+    effectiveOn: '2026-06-02',
+  });
+
+  it('lets the managing organisation reassign within its area', () => {
+    const record = recordManagementAssigned.project(
+      managedInGreaterManchester(),
+      assignment('probation-greater-manchester'),
+    );
+    expect(withDerivedFacts(record, today).management.recordManager?.name).toBe('Officer Next');
+  });
+
+  it('refuses an organisation that does not manage the person, saying who does', () => {
+    expect(() =>
+      recordManagementAssigned.project(
+        managedInGreaterManchester(),
+        assignment('probation-north-west'),
+      ),
+    ).toThrow(/does not manage the person \(PROBATION in Greater Manchester does\)/);
+    expect(() =>
+      recordManagementAssigned.project(
+        managedInGreaterManchester(),
+        assignment('police-greater-manchester'),
+      ),
+    ).toThrow(InapplicableEventError);
+  });
+
+  it('refuses a move to another area by assignment: a person moves through a transfer', () => {
+    expect(() =>
+      recordManagementAssigned.project(
+        managedInGreaterManchester(),
+        assignment('probation-greater-manchester', 'Merseyside'),
+      ),
+    ).toThrow(/move to Merseyside through a transfer/);
+  });
+
+  it("applies the hub's own and historical assignments (no organisation) as they are", () => {
+    for (const producer of ['hub', null]) {
+      const record = recordManagementAssigned.project(
+        managedInGreaterManchester(),
+        assignment(producer, 'Merseyside'),
+      );
+      expect(withDerivedFacts(record, today).management.managingArea).toBe('Merseyside');
+    }
+  });
+});
