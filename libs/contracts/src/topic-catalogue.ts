@@ -392,3 +392,12 @@ export type ConsumerGroupName = keyof typeof consumerGroupCatalogue;
  * registry's dead-letter API and the dead-letters tool): Kafka ACLs grant them by this prefix.
  */
 export const deadLetterReaderGroupPrefix = 'dead-letter-reader-';
+
+/**
+ * How one instance's live view of transfers names its throw-away consumer group:
+ * `<group>.live-view.<random id>`; the instance deletes it when it stops, and Kafka ACLs grant that
+ * deletion by this prefix.
+ */
+export function liveViewGroupPrefix(group: string): string {
+  return `${group}.live-view.`;
+}

@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { Observable, ReplaySubject, Subject } from 'rxjs';
 import {
   consumerGroupCatalogue,
+  liveViewGroupPrefix,
   type TopicName,
   type TransferStepOverdue,
   type TransferStepRecorded,
@@ -49,7 +50,7 @@ export class TransferLiveFeed {
     schemas: HubSchemaRegistry,
     private readonly options: TransferLiveFeedOptions,
   ) {
-    this.groupId = `${options.consumerGroup}.live-view.${randomUUID()}`;
+    this.groupId = `${liveViewGroupPrefix(options.consumerGroup)}${randomUUID()}`;
     this.replayCapacity = options.replayCapacity ?? 1_000;
     this.runner = new ConsumerRunner(kafka, schemas, {
       groupId: this.groupId,
@@ -122,8 +123,9 @@ export class TransferLiveFeed {
 
   /**
    * The group is useless once this instance is gone; deleting it keeps the broker's list of groups
-   * short. Best effort: the service's principal may lack DELETE on groups, and Kafka expires an
-   * empty group's offsets anyway (`offsets.retention.minutes`).
+   * short. Best effort: the service's principal may delete only `transfer-coordinator.live-view.`
+   * groups (a test run's own group prefix is not covered), and Kafka expires an empty group's
+   * offsets anyway (`offsets.retention.minutes`).
    */
   private async deleteGroup(): Promise<void> {
     const admin = this.kafka.admin();

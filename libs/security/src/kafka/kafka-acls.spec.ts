@@ -181,7 +181,13 @@ describe('Kafka ACLs derived from the topic catalogue and the organisation direc
     expect(groupsOf(transfers)).toEqual([
       'LITERAL transfer-coordinator',
       'PREFIXED transfer-coordinator.',
+      'PREFIXED transfer-coordinator.live-view.',
     ]);
+    expect(
+      transfers.bindings
+        .filter((binding) => binding.operation === 'DELETE')
+        .map((b) => b.resourceName),
+    ).toEqual(['transfer-coordinator.live-view.']);
     const registry = deriveKafkaAcls(organisationDirectory()).find((p) => p.kind === 'registry')!;
     expect(topicsWith(registry, 'WRITE')).not.toContain('transfer.step.recorded.v1');
     expect(topicsWith(registry, 'READ')).toContain('transfer.step.recorded.v1');

@@ -1,6 +1,7 @@
 import {
   consumerGroupCatalogue,
   deadLetterReaderGroupPrefix,
+  liveViewGroupPrefix,
   publishingServiceOf,
   topicCatalogue,
   type Agency,
@@ -31,6 +32,7 @@ import type {
  * | transfer-coordinator                         | the topics its groups `consume`, and their retry topics | LITERAL  | READ      |
  * | transfer-coordinator                         | each of its groups (`transfer-coordinator`)         | LITERAL  | READ      |
  * | transfer-coordinator                         | `<group>.` (its live views' groups, test runs' own groups) | PREFIXED | READ |
+ * | transfer-coordinator                         | `<group>.live-view.` (its live views' throw-away groups) | PREFIXED | DELETE |
  * | registry                                     | `<group>.` for each of them (test and bench runs' own groups) | PREFIXED | READ |
  * | registry                                     | `dead-letter-reader-` (its dead-letter API's throw-away readers) | PREFIXED | READ |
  * | provisioning (`hubService: provisioning`)    | none: a super user (`super.users`), creates topics and ACLs | —  | —         |
@@ -42,7 +44,7 @@ import type {
 
 export type KafkaResourceType = 'TOPIC' | 'GROUP';
 export type KafkaPatternType = 'LITERAL' | 'PREFIXED';
-export type KafkaOperation = 'READ' | 'WRITE';
+export type KafkaOperation = 'READ' | 'WRITE' | 'DELETE';
 
 /** One ALLOW binding: `principal` may do `operation` on the resource(s) the name and pattern match. */
 export interface KafkaAclBinding {
@@ -149,12 +151,16 @@ function bindingsOf(
       patternType: 'LITERAL',
       operation,
     }));
-  const group = (resourceName: string, patternType: KafkaPatternType): KafkaAclBinding => ({
+  const group = (
+    resourceName: string,
+    patternType: KafkaPatternType,
+    operation: KafkaOperation = 'READ',
+  ): KafkaAclBinding => ({
     principal: user,
     resourceType: 'GROUP',
     resourceName,
     patternType,
-    operation: 'READ',
+    operation,
   });
   switch (kind) {
     case 'provisioning':
@@ -180,7 +186,12 @@ function bindingsOf(
       return [
         ...topics([...new Set(read)], 'READ'),
         ...topics(topicsOfHubService('transfer-coordinator', sources), 'WRITE'),
-        ...groups.flatMap((name) => [group(name, 'LITERAL'), group(`${name}.`, 'PREFIXED')]),
+        ...groups.flatMap((name) => [
+          group(name, 'LITERAL'),
+          group(`${name}.`, 'PREFIXED'),
+          // Each instance deletes its live view's throw-away group when it stops.
+          group(liveViewGroupPrefix(name), 'PREFIXED', 'DELETE'),
+        ]),
       ];
     }
     case 'organisation':
