@@ -275,17 +275,27 @@ async function main(): Promise<number> {
 
     log(`completing ${n} transfers, ${options.concurrency} at a time`);
     const completedAt = new Map<string, number>();
+    const completingFrom = Date.now();
     await pooled(inCoManagement, options.concurrency, async (transfer) => {
       // From the request, not its answer: the coordinator publishes the completion before it
       // answers, so the answer is already part of the way.
       completedAt.set(transfer.nominalId, Date.now());
       await driver.step(sides.receiver, transfer.transferId, 'complete');
     });
+    const completionRate = (n * 1000) / Math.max(1, Date.now() - completingFrom);
     const completion = await latenciesOf('completions', completedAt, watch, options.stallMs);
 
-    log(`baseline: publishing ${n} management assignments to ${receivingArea}`);
+    // At the completions' own rate: a burst of publishes would measure the registry's queue, not
+    // the path of one assignment.
+    log(
+      `baseline: publishing ${n} management assignments to ${receivingArea} at ${completionRate.toFixed(0)}/s, the completions' rate`,
+    );
     const publishedAt = new Map<string, number>();
+    const publishingFrom = Date.now();
+    let scheduled = 0;
     await pooled(assigned, options.concurrency, async (nominalId) => {
+      const startAt = publishingFrom + (scheduled++ * 1000) / completionRate;
+      await sleep(Math.max(0, startAt - Date.now()));
       publishedAt.set(nominalId, Date.now());
       await publish('mappa.management.assigned.v1', {
         metadata: {
@@ -308,7 +318,7 @@ async function main(): Promise<number> {
 
     console.log(
       [
-        `Transfer completion to the registry's record (${n} transfers, ${options.concurrency} in flight):`,
+        `Transfer completion to the registry's record (${n} transfers, ${options.concurrency} in flight, ${completionRate.toFixed(0)} completions/s):`,
         `  ${line('completion requested → record', completion)}`,
         `  ${line('baseline: assignment sent → record', baseline)}`,
       ].join('\n'),
