@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GroupCommit } from './group-commit';
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -53,5 +54,18 @@ describe('GroupCommit', () => {
     await Promise.all(submissions);
 
     expect(flushed).toEqual([[0], [1, 2, 3, 4], [5]]);
+  });
+
+  it('flushes a submission made just as the previous flush finished, instead of leaving it for ever', async () => {
+    const flushed: number[][] = [];
+    const commit = new GroupCommit<number>(async (items) => {
+      flushed.push(items);
+    }, 100);
+    await commit.submit([1]);
+    // Submitted once the first flush has settled its submission but before the drain let go:
+    // a consumer's other partitions then wait for this one, and the consumer stops.
+    const late = commit.submit([2]).then(() => 'flushed');
+    await expect(Promise.race([late, sleep(500).then(() => 'stuck')])).resolves.toBe('flushed');
+    expect(flushed).toEqual([[1], [2]]);
   });
 });

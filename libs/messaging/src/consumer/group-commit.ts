@@ -23,7 +23,20 @@ export class GroupCommit<T> {
     if (items.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.waiting.push({ items, resolve, reject });
-      this.running ??= this.drain().finally(() => (this.running = undefined));
+      this.drainWaiting();
+    });
+  }
+
+  /**
+   * Starts a drain unless one runs. A drain that found nothing more to take may not have let go yet
+   * when another submission arrives: once it lets go it looks again, so that no submission is left
+   * waiting for one that will never start.
+   */
+  private drainWaiting(): void {
+    if (this.running) return;
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.waiting.length > 0) this.drainWaiting();
     });
   }
 
