@@ -58,8 +58,9 @@ describe('GroupCommit', () => {
 
   it('flushes a submission made just as the previous flush finished, instead of leaving it for ever', async () => {
     const flushed: number[][] = [];
-    const commit = new GroupCommit<number>(async (items) => {
+    const commit = new GroupCommit<number>((items) => {
       flushed.push(items);
+      return Promise.resolve();
     }, 100);
     await commit.submit([1]);
     // Submitted once the first flush has settled its submission but before the drain let go:
