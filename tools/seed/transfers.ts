@@ -1,5 +1,10 @@
 import type { Db } from 'mongodb';
-import type { Agency, Jurisdiction, TransferState } from '@hub/contracts';
+import {
+  TransferStateSymbols,
+  type Agency,
+  type Jurisdiction,
+  type TransferState,
+} from '@hub/contracts';
 import { organisationDirectory } from '@hub/security';
 import {
   sidesOf,
@@ -288,18 +293,7 @@ function isOpenTransfer(error: TransferApiError): boolean {
   return /already has a transfer|under way|open transfer/i.test(JSON.stringify(error.body));
 }
 
-const states: readonly TransferState[] = [
-  'REQUESTED',
-  'ACKNOWLEDGED',
-  'CONSULTATION',
-  'ACCEPTED',
-  'DISPUTED',
-  'INTERIM_CO_MANAGEMENT',
-  'COMPLETED',
-  'RETURNED',
-  'CANCELLED',
-  'WITHDRAWN',
-];
+const states: readonly TransferState[] = TransferStateSymbols;
 
 /** The summary's lines: transfers by state, then what some of them are. */
 export function transferSummary(result: TransferSeedResult): string[] {

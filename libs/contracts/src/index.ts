@@ -9,3 +9,4 @@ export {
   schemasDir,
 } from './avro/schema-files';
 export * from './asyncapi/asyncapi-document';
+export * from './transfer-states';

@@ -1,31 +1,21 @@
 import type { Collection, Db } from 'mongodb';
-import type { RecordFacts } from '@hub/security';
+import { recordFactsOfRecord, type RecordFacts } from '@hub/security';
 import type { NominalDocument } from '../nominals/nominal.documents';
 
 type FactsSource = Pick<NominalDocument, '_id' | 'management' | 'custody'> &
   Partial<Pick<NominalDocument, 'openTransfer'>>;
 
-/**
- * What the need-to-know policy reads of a record: who manages the person, where they are held,
- * and the area a transfer in interim co-management moves them to (which co-manages them until
- * the transfer ends). `openTransfer` is absent on records stored before transfers.
- */
+/** What the need-to-know policy reads of a stored record (`openTransfer` absent on older ones). */
 export function recordFactsOf(
   record: Pick<NominalDocument, 'management' | 'custody'> &
     Partial<Pick<NominalDocument, 'openTransfer'>>,
 ): RecordFacts {
   const { management, custody, openTransfer } = record;
-  return {
-    managingArea: management.managingArea,
-    jurisdiction: management.jurisdiction,
-    leadAgency: management.leadAgency,
-    coManagerAgencies: [
-      ...new Set(management.coManagers.map((practitioner) => practitioner.agency)),
-    ],
+  return recordFactsOfRecord({
+    management,
     custodyEstablishment: custody?.state === 'IN_CUSTODY' ? custody.establishment : null,
-    coManagingArea:
-      openTransfer?.state === 'INTERIM_CO_MANAGEMENT' ? openTransfer.receivingArea : null,
-  };
+    openTransfer,
+  });
 }
 
 /** The policy's facts of many records in one round trip (a page of search results). */

@@ -1,16 +1,6 @@
-import type { TransferState } from '@hub/contracts';
+import { isOpenTransferState } from '@hub/contracts';
 import type { NominalContent, OpenTransferItem, TransferItem } from '../nominals/nominal.documents';
 import type { Derivation } from './derived-facts';
-
-/** The states of a transfer that has not ended: the record shows it as its open transfer. */
-export const openTransferStates: ReadonlySet<TransferState> = new Set<TransferState>([
-  'REQUESTED',
-  'ACKNOWLEDGED',
-  'CONSULTATION',
-  'ACCEPTED',
-  'DISPUTED',
-  'INTERIM_CO_MANAGEMENT',
-]);
 
 /**
  * The transfer under way: of the transfers not ended, the one whose latest step was taken last
@@ -20,7 +10,7 @@ export const openTransferStates: ReadonlySet<TransferState> = new Set<TransferSt
 export function openTransferOf(transfers: readonly TransferItem[]): OpenTransferItem | null {
   let open: TransferItem | null = null;
   for (const transfer of transfers) {
-    if (!openTransferStates.has(transfer.state)) continue;
+    if (!isOpenTransferState(transfer.state)) continue;
     if (
       open === null ||
       transfer.occurredAt.getTime() > open.occurredAt.getTime() ||

@@ -1,7 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { NominalChanged } from '@hub/contracts';
 import { isDuplicateKeyError } from '@hub/persistence';
-import type { RecordFacts } from '@hub/security';
+import { recordFactsOfRecord, type RecordFacts } from '@hub/security';
 import type { SubjectFacts } from '../workflow/transfer-workflow';
 
 /**
@@ -46,22 +46,9 @@ export function subjectOf(record: NominalChanged): SubjectDocument {
   };
 }
 
-/** The need-to-know facts of a subject, as the registry derives them from the same record. */
+/** The need-to-know facts of a subject, derived as the registry derives them from the record. */
 export function recordFactsOfSubject(subject: SubjectDocument): RecordFacts {
-  const { management } = subject;
-  return {
-    managingArea: management.managingArea,
-    jurisdiction: management.jurisdiction,
-    leadAgency: management.leadAgency,
-    coManagerAgencies: [
-      ...new Set(management.coManagers.map((practitioner) => practitioner.agency)),
-    ],
-    custodyEstablishment: subject.custodyEstablishment,
-    coManagingArea:
-      subject.openTransfer?.state === 'INTERIM_CO_MANAGEMENT'
-        ? subject.openTransfer.receivingArea
-        : null,
-  };
+  return recordFactsOfRecord(subject);
 }
 
 export function subjectFactsOf(subject: SubjectDocument): SubjectFacts {

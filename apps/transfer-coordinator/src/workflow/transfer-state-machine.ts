@@ -1,4 +1,9 @@
-import type { TransferKind, TransferState, TransferStep } from '@hub/contracts';
+import {
+  openTransferStates,
+  type TransferKind,
+  type TransferState,
+  type TransferStep,
+} from '@hub/contracts';
 import type { Action } from '@hub/security';
 import type { DueStep } from '../deadlines/transfer-deadlines';
 
@@ -29,22 +34,6 @@ export const transferCommands = [
   'withdraw',
 ] as const;
 export type TransferCommand = (typeof transferCommands)[number];
-
-export const terminalStates: readonly TransferState[] = [
-  'COMPLETED',
-  'RETURNED',
-  'CANCELLED',
-  'WITHDRAWN',
-];
-
-export const openStates: readonly TransferState[] = [
-  'REQUESTED',
-  'ACKNOWLEDGED',
-  'CONSULTATION',
-  'ACCEPTED',
-  'DISPUTED',
-  'INTERIM_CO_MANAGEMENT',
-];
 
 interface Transition {
   from: readonly TransferState[];
@@ -117,7 +106,7 @@ export const transitions: Readonly<Record<TransferCommand, Transition>> = {
     kinds: ['TEMPORARY'],
   },
   cancel: {
-    from: openStates,
+    from: openTransferStates,
     to: 'CANCELLED',
     step: 'CANCELLED',
     action: 'transfers.coordinate',

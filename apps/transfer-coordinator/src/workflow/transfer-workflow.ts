@@ -1,28 +1,24 @@
-import type {
-  Address,
-  Agency,
-  EscalationLevel,
-  EventMetadata,
-  Jurisdiction,
-  Practitioner,
-  TransferKind,
-  TransferStep,
-  TransferStepOverdue,
-  TransferStepRecorded,
-  VictimLiaisonNotified,
-  VictimLiaisonOccasion,
+import {
+  isOpenTransferState,
+  type Address,
+  type Agency,
+  type EscalationLevel,
+  type EventMetadata,
+  type Jurisdiction,
+  type Practitioner,
+  type TransferKind,
+  type TransferStep,
+  type TransferStepOverdue,
+  type TransferStepRecorded,
+  type VictimLiaisonNotified,
+  type VictimLiaisonOccasion,
 } from '@hub/contracts';
 import { namedUuid } from '@hub/messaging';
 import { areaKey, hubOrganisationId, type OrganisationDirectory } from '@hub/security';
 import { receivingTermsOf } from '../cross-border/receiving-terms';
 import type { DueStep, TransferDeadlines } from '../deadlines/transfer-deadlines';
 import { startOfDay } from '../deadlines/working-days';
-import {
-  awaitedStep,
-  openStates,
-  transitionOf,
-  type TransferCommand,
-} from './transfer-state-machine';
+import { awaitedStep, transitionOf, type TransferCommand } from './transfer-state-machine';
 import type {
   Actor,
   AwaitedStep,
@@ -556,7 +552,7 @@ export function applyCommand(
     version: transfer.version + 1,
     updatedAt: context.now,
   };
-  const ended = !openStates.includes(changed.state);
+  const ended = !isOpenTransferState(changed.state);
   const next: Transfer = {
     ...changed,
     awaiting: awaiting(changed, context.now, context.deadlines),

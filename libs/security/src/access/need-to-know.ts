@@ -1,4 +1,4 @@
-import type { Agency, Jurisdiction } from '@hub/contracts';
+import type { Agency, Jurisdiction, TransferState } from '@hub/contracts';
 import {
   areaKey,
   type Organisation,
@@ -29,6 +29,40 @@ export interface RecordFacts {
    * (both areas see the full record) until the transfer is completed, returned or cancelled.
    */
   coManagingArea?: string | null;
+}
+
+/** A record as the registry holds it and publishes it, as far as need-to-know reads it. */
+export interface ManagedRecord {
+  management: {
+    managingArea: string;
+    jurisdiction: Jurisdiction;
+    leadAgency: Agency;
+    coManagers: readonly { agency: Agency }[];
+  };
+  /** The prison establishment holding the person, if in custody. */
+  custodyEstablishment: string | null;
+  /** The transfer under way; absent on records stored before transfers. */
+  openTransfer?: { state: TransferState; receivingArea: string } | null;
+}
+
+/**
+ * The policy's facts of a record: who manages the person, where they are held, and the area a
+ * transfer in interim co-management moves them to (which co-manages them until the transfer ends).
+ * The registry and the transfer coordinator both place callers by it.
+ */
+export function recordFactsOfRecord(record: ManagedRecord): RecordFacts {
+  const { management, openTransfer } = record;
+  return {
+    managingArea: management.managingArea,
+    jurisdiction: management.jurisdiction,
+    leadAgency: management.leadAgency,
+    coManagerAgencies: [
+      ...new Set(management.coManagers.map((practitioner) => practitioner.agency)),
+    ],
+    custodyEstablishment: record.custodyEstablishment,
+    coManagingArea:
+      openTransfer?.state === 'INTERIM_CO_MANAGEMENT' ? openTransfer.receivingArea : null,
+  };
 }
 
 export type Action =
