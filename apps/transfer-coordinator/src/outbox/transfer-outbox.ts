@@ -34,6 +34,21 @@ export class TransferOutbox {
     }
   }
 
+  /**
+   * Publishes a change's events now; when Kafka does not take them, says so and leaves them for the
+   * sweep: the change is stored with its events, so the caller's answer does not depend on Kafka.
+   */
+  async publishOrLeave(transfer: Pick<Transfer, '_id' | 'nominalId' | 'outbox'>): Promise<void> {
+    try {
+      await this.publish(transfer);
+    } catch (error) {
+      this.logger.warn(
+        { err: error, transferId: transfer._id },
+        'transfer events wait in the outbox (Kafka did not take them); the sweep publishes them',
+      );
+    }
+  }
+
   /** Publishes what earlier changes left (Kafka was down, the process died). */
   async sweep(): Promise<number> {
     let count = 0;

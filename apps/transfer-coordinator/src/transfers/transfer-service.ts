@@ -134,13 +134,8 @@ export class TransferService {
     return transfer;
   }
 
-  /** Publishes the change's events now; if Kafka is down they wait in the outbox for the sweep. */
-  private async publish(transfer: Transfer): Promise<void> {
-    try {
-      await this.outbox.publish(transfer);
-    } catch {
-      // The step is stored with its events: the outbox sweep publishes them once Kafka answers.
-    }
+  private publish(transfer: Transfer): Promise<void> {
+    return this.outbox.publishOrLeave(transfer);
   }
 
   async request(
