@@ -161,7 +161,9 @@ describe('fuzz: every route of the registry, the transfer coordinator and a poli
     transfers = await startTransferCoordinator({
       ...unlimited,
       MONGO_DATABASE: `${run}_transfers`,
-      AUDIT_MONGO_DATABASE: run,
+      // A chain of its own here: under the fuzz's continuous load on the registry, a second writer
+      // of the registry's chain loses its place too often (see the README's audit trail).
+      AUDIT_MONGO_DATABASE: `${run}_transfers`,
       TRANSFER_CONSUMER_GROUP: `transfer-coordinator.${run}`,
       TRANSFER_NEW_GROUP_STARTS_AT: 'latest',
     });

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BSON, MongoBulkWriteError, MongoServerError, type Collection } from 'mongodb';
 import {
   auditFactsOf,
@@ -8,6 +9,16 @@ import {
   type ChainHead,
 } from '@hub/security';
 import { documentOf, readChainHead, type AuditEntryDocument } from './audit-entries';
+
+/**
+ * How long a writer that lost a place waits before it reads the head again: a random pause that
+ * grows with its losses. Two busy writers (two instances, or the registry and the transfer
+ * coordinator) that retried at once would otherwise keep taking each other's places, and one of
+ * them could lose every time.
+ */
+function collisionPauseMs(attempt: number): number {
+  return Math.random() * Math.min(50, 2 * attempt);
+}
 
 /** Entries per insertMany: a group commit larger than this is written in several. */
 const defaultMaxBatch = 500;
@@ -165,6 +176,9 @@ export class AuditTrail {
           unwritten = unwritten.slice(1);
         }
         if (written.length > 0) this.tellStored(written);
+        if (stoppedBy === 'place-taken' && unwritten.length > 0) {
+          await sleep(collisionPauseMs(attempt));
+        }
       }
     } catch (error) {
       // Whether the failed write reached the database is unknown: read the head again next time.
