@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Consumer } from 'kafkajs';
-import type { TransferStepRecorded } from '@hub/contracts';
 import { HubSchemaRegistry } from '@hub/messaging';
 import {
   eventually,
   identityTokens,
   syntheticNominalId,
   syntheticRegistration,
+  tailTopic,
+  type TopicTail,
 } from '@hub/testing';
 import { openRegistryFixture, type RegistryFixture } from '../support/registry-fixture';
 import { TransferCoordinatorProcess } from '../support/transfer-coordinator-process';
@@ -27,31 +26,22 @@ const burst = Number(process.env.FAULT_TEST_TRANSFERS ?? 20);
 /** The distinct event ids of each transfer's steps on `transfer.step.recorded.v1`, as read. */
 class TransferStepLog {
   private readonly ids = new Map<string, Set<string>>();
-  private consumer?: Consumer;
+  private tail?: TopicTail;
 
   async open(fixture: RegistryFixture): Promise<void> {
     const schemas = new HubSchemaRegistry(process.env.SCHEMA_REGISTRY_URL!);
-    const consumer = fixture.kafka.consumer({ groupId: `test-transfer-steps-${randomUUID()}` });
-    this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topic: 'transfer.step.recorded.v1', fromBeginning: false });
-    // A group that starts at the end of the topic only reads what comes after it has joined.
-    const joined = new Promise<void>((done) => {
-      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
-        off();
-        done();
-      });
-    });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const step = (await schemas.decode(message.value)).value as TransferStepRecorded;
+    this.tail = await tailTopic(
+      fixture.kafka,
+      schemas,
+      'transfer.step.recorded.v1',
+      'test-transfer-steps',
+      (step) => {
         const key = `${step.transferId}:${step.step}`;
         const held = this.ids.get(key) ?? new Set<string>();
         held.add(step.metadata.eventId);
         this.ids.set(key, held);
       },
-    });
-    await joined;
+    );
   }
 
   /** Distinct event ids of `transferId`'s `step`: duplicates of one event count once. */
@@ -60,7 +50,7 @@ class TransferStepLog {
   }
 
   close(): Promise<void> {
-    return this.consumer?.disconnect() ?? Promise.resolve();
+    return this.tail?.close() ?? Promise.resolve();
   }
 }
 

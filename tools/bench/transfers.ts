@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Consumer, Kafka } from 'kafkajs';
-import {
-  jsonToAvro,
-  parseSchemaFiles,
-  topicCatalogue,
-  type EventTopicName,
-  type NominalChanged,
-} from '@hub/contracts';
+import type { Kafka } from 'kafkajs';
+import { jsonToAvro, parseSchemaFiles, topicCatalogue, type EventTopicName } from '@hub/contracts';
 import { loadKafkaConnection } from '@hub/config';
 import { createKafka, EventPublisher, HubSchemaRegistry } from '@hub/messaging';
-import { IdentityTokens, syntheticNominalId, syntheticRegistration } from '@hub/testing';
+import {
+  IdentityTokens,
+  syntheticNominalId,
+  syntheticRegistration,
+  tailTopic,
+  type TopicTail,
+} from '@hub/testing';
 import {
   endpointsOf,
   hubServicePrincipal,
@@ -96,23 +96,15 @@ async function pooled<T>(
  */
 class ArrivalWatch {
   readonly arrivedAt = new Map<string, number>();
-  private consumer?: Consumer;
+  private tail?: TopicTail;
 
   async open(kafka: Kafka, schemas: HubSchemaRegistry): Promise<void> {
-    const consumer = kafka.consumer({ groupId: `bench-transfers-${randomUUID()}` });
-    this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topic: 'registry.nominal.changed.v1', fromBeginning: false });
-    const joined = new Promise<void>((done) => {
-      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
-        off();
-        done();
-      });
-    });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const at = Date.now();
-        const record = (await schemas.decode(message.value)).value as NominalChanged;
+    this.tail = await tailTopic(
+      kafka,
+      schemas,
+      'registry.nominal.changed.v1',
+      'bench-transfers',
+      (record, at) => {
         if (
           record.management.managingArea === receivingArea &&
           !this.arrivedAt.has(record.nominalId)
@@ -120,12 +112,11 @@ class ArrivalWatch {
           this.arrivedAt.set(record.nominalId, at);
         }
       },
-    });
-    await joined;
+    );
   }
 
   close(): Promise<void> {
-    return this.consumer?.disconnect() ?? Promise.resolve();
+    return this.tail?.close() ?? Promise.resolve();
   }
 }
 

@@ -5,3 +5,4 @@ export * from './synthetic-transfers';
 export * from './synthetic';
 export * from './local-network';
 export * from './identity-tokens';
+export * from './topic-tail';
