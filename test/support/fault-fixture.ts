@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { kafkaClientOptionsFromEnv } from '@hub/messaging';
+import { brokerRetry, kafkaClientOptionsFromEnv } from '@hub/messaging';
 import { MongoClient } from 'mongodb';
 import { eventually } from '@hub/testing';
 import { historyCount, recordsVersusPublished } from './exactly-once';
@@ -30,6 +30,8 @@ export interface FaultFixture {
 export function useFaultFixture(label: string, instances = 1): FaultFixture {
   const kafka = new Kafka({
     ...kafkaClientOptionsFromEnv(),
+    // The stream publishes through a broker restart, as an agency's connector would.
+    retry: brokerRetry,
     logLevel: logLevel.NOTHING,
   });
   const stream = new IntelligenceStream(kafka, process.env.SCHEMA_REGISTRY_URL!);

@@ -68,6 +68,13 @@ function logCreatorFor(sink: KafkaLogSink): logCreator {
     };
 }
 
+/**
+ * How long a client keeps retrying a broker it cannot reach: 8 retries from 300 ms, doubling up to
+ * kafkajs's 30 s cap (about a minute), long enough for a broker to restart. kafkajs's default
+ * (5 retries, about 9 s) gives up while a restarted broker is still starting.
+ */
+export const brokerRetry = { initialRetryTime: 300, retries: 8 } as const;
+
 export function createKafka(
   clientId: string,
   connection: KafkaConnectionConfig,
@@ -78,6 +85,6 @@ export function createKafka(
     ...kafkaClientOptions(connection),
     logLevel: logLevel.INFO,
     logCreator: logCreatorFor(sink),
-    retry: { initialRetryTime: 300, retries: 8 },
+    retry: brokerRetry,
   });
 }
