@@ -20,6 +20,8 @@ export const registryConfigSchema = infrastructureConfig.extend({
   REGISTRY_AUDIT_PUBLISH_SWEEP_MS: milliseconds.default(30_000),
   /** How often to look for records whose date-dependent facts change today. */
   REGISTRY_DATE_SWEEP_MS: milliseconds.default(15 * 60_000),
+  /** How often decisions whose next review day has come and unpublished reviews are looked for (retention reviews: once a day). */
+  REGISTRY_REVIEW_SWEEP_MS: milliseconds.default(15 * 60_000),
   /**
    * Fault injection for the crash tests only: the process kills itself (SIGKILL) right after it
    * writes a new change of this nominal, before the change is published.

@@ -54,6 +54,10 @@ import { DateReachedSweep } from './dates/date-reached-sweep';
 import { DueDates } from './dates/due-dates';
 import { ParkingExpiry } from './parking/parking-expiry';
 import { SearchDocuments } from './search/search-documents';
+import { RecordReviews } from './reviews/record-reviews';
+import { ReviewDecisions } from './reviews/review-decisions';
+import { ReviewSweep } from './reviews/review-sweep';
+import { ReviewsController } from './reviews/reviews.controller';
 import { ACCESS_AUDIT, securityProviders } from '@hub/security';
 import { CommandAccess } from './access/command-access';
 import { RecordAccessFacts } from './access/record-access-facts';
@@ -88,6 +92,7 @@ export class RegistryModule {
         OrganisationsController,
         NominalCommandsController,
         DuplicatesController,
+        ReviewsController,
         RecordEventsController,
       ],
       providers: [
@@ -182,6 +187,24 @@ export class RegistryModule {
             new DateReachedSweep(dueDates, publisher, logger),
         },
         {
+          provide: RecordReviews,
+          inject: [MONGO, EVENT_PUBLISHER],
+          useFactory: (mongo: MongoConnection, publisher: EventPublisher) =>
+            new RecordReviews(mongo.db, publisher),
+        },
+        {
+          provide: ReviewSweep,
+          inject: [MONGO, RecordReviews, PinoLogger],
+          useFactory: (mongo: MongoConnection, reviews: RecordReviews, logger: PinoLogger) =>
+            new ReviewSweep(mongo.db, reviews, logger),
+        },
+        {
+          provide: ReviewDecisions,
+          inject: [RecordReviews, NominalStore, RecordCommands],
+          useFactory: (reviews: RecordReviews, store: NominalStore, commands: RecordCommands) =>
+            new ReviewDecisions(reviews, store, commands),
+        },
+        {
           provide: ParkingExpiry,
           inject: [ParkedEvents, EVENT_PUBLISHER, PinoLogger],
           useFactory: (parked: ParkedEvents, publisher: EventPublisher, logger: PinoLogger) =>
@@ -210,6 +233,7 @@ export class RegistryModule {
             NominalStore,
             SearchDocuments,
             DueDates,
+            RecordReviews,
             ParkedEvents,
             DuplicateCandidates,
             ChangedRecordPublisher,
@@ -219,6 +243,7 @@ export class RegistryModule {
             store: NominalStore,
             search: SearchDocuments,
             dueDates: DueDates,
+            reviews: RecordReviews,
             parked: ParkedEvents,
             duplicates: DuplicateCandidates,
             changes: ChangedRecordPublisher,
@@ -228,6 +253,7 @@ export class RegistryModule {
               store,
               search,
               dueDates,
+              reviews,
               parked,
               duplicates,
               changes,

@@ -260,6 +260,19 @@ export const topicCatalogue = {
     'The registry reached a day on which facts of a record change without another event (an address ends, a notification falls due): the record is derived again.',
     'org.mappahub.registry.RecordDateReached',
   ),
+  'registry.nominal.review-raised.v1': {
+    description:
+      "A record is due for review: an archive review when the facts recorded no longer keep the person eligible for MAPPA, a retention review when the person reaches 100. The work item is in the registry's API; the managing organisation's systems are told here.",
+    owner: 'HUB',
+    publishers: ['HUB'],
+    key: 'nominalId',
+    valueSchema: 'org.mappahub.registry.RecordReviewRaised' as const,
+    readers: everyAgency,
+    classification: 'OFFICIAL_SENSITIVE',
+    cleanupPolicy: 'delete',
+    retentionMs: factRetentionMs,
+    partitions: 3,
+  },
   'registry.nominal.changed.v1': {
     description:
       'The full current record of a nominal after every change (latest state per key; intelligence text and minutes stay behind the query API).',

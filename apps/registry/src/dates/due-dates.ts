@@ -20,7 +20,11 @@ interface BackfillCheckpoint {
 
 /** The day an older record is due on: before any other, so it is taken first. */
 const olderRecordsDueOn = '1970-01-01';
-const backfillCheckpoint = 'older-records-due';
+/**
+ * Named for the last derived fact added (MAPPA eligibility): a new name makes every record derived
+ * again once, so that records written before it gain the fact.
+ */
+const backfillCheckpoint = 'older-records-due@eligibility';
 
 /**
  * When each record's derived facts next change with the date (`rederiveOn`), in `record_due_dates`:
@@ -59,9 +63,9 @@ export class DueDates {
   }
 
   /**
-   * Once per database: makes due every record written before the due days were kept here (with
-   * no `rederiveOn`, or one not recorded here), so that the sweeps derive each again (a few
-   * thousand at a time) and publish it brought up to date.
+   * Once per database (and again when a derived fact is added): makes due every record written
+   * before, so that the sweeps derive each again (a few thousand at a time) and publish it brought
+   * up to date.
    */
   async markOlderRecordsDue(): Promise<number> {
     if (await this.checkpoints.findOne({ _id: backfillCheckpoint })) return 0;

@@ -49,6 +49,12 @@ export const databaseIndexes: readonly DeclaredIndex[] = [
 
   // record_due_dates: the records whose day has come (dates/date-reached-sweep.ts).
   { collection: 'record_due_dates', key: { on: 1 }, name: 'due' },
+  // The review work queue, soonest first; a record's reviews; decisions whose next review came;
+  // reviews not yet published.
+  { collection: 'record_reviews', key: { dueOn: 1, _id: 1 }, name: 'queue' },
+  { collection: 'record_reviews', key: { nominalId: 1 }, name: 'byNominal' },
+  { collection: 'record_reviews', key: { 'decision.nextReviewOn': 1 }, name: 'followUps' },
+  { collection: 'record_reviews', key: { publishedAt: 1 }, name: 'unpublished' },
 
   // duplicate_candidates: the review queue, by status (one, or all), oldest flag first.
   {

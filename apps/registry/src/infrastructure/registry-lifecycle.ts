@@ -12,12 +12,13 @@ import { AuditTrail } from '@hub/persistence';
 import { ChangedRecordPublisher } from '../changes/changed-record-publisher';
 import { DateReachedSweep } from '../dates/date-reached-sweep';
 import { ParkingExpiry } from '../parking/parking-expiry';
+import { ReviewSweep } from '../reviews/review-sweep';
 import type { RegistryConfig } from '../registry.config';
 import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './tokens';
 
 /**
  * The registry's background duties once it runs (publishing changes left over by a crash,
- * dead-lettering events whose nominal never came, deriving records again when their day comes), and closing its connections last on the way out.
+ * dead-lettering events whose nominal never came, deriving records again when their day comes, raising reviews), and closing its connections last on the way out.
  */
 @Injectable()
 export class RegistryLifecycle
@@ -30,6 +31,7 @@ export class RegistryLifecycle
     private readonly changes: ChangedRecordPublisher,
     private readonly parkingExpiry: ParkingExpiry,
     private readonly dateReached: DateReachedSweep,
+    private readonly reviewSweep: ReviewSweep,
     private readonly transport: HubKafkaTransport,
     private readonly auditTrail: AuditTrail,
     private readonly auditPublisher: AuditPublisher,
@@ -39,6 +41,7 @@ export class RegistryLifecycle
     await this.changes.start(this.config.REGISTRY_CHANGE_SWEEP_MS);
     this.parkingExpiry.start(this.config.REGISTRY_PARKING_SWEEP_MS);
     this.dateReached.start(this.config.REGISTRY_DATE_SWEEP_MS);
+    this.reviewSweep.start(this.config.REGISTRY_REVIEW_SWEEP_MS);
     this.auditPublisher.start(this.config.REGISTRY_AUDIT_PUBLISH_SWEEP_MS);
   }
 
@@ -54,6 +57,7 @@ export class RegistryLifecycle
     await this.auditPublisher.stop();
     await this.parkingExpiry.stop();
     await this.dateReached.stop();
+    await this.reviewSweep.stop();
     await this.changes.stop();
     await this.publisher.disconnect();
     await this.mongo.client.close();

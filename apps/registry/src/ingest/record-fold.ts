@@ -1,6 +1,8 @@
 import type { DuplicateResolved, MergeUndone, RecordDateReached } from '@hub/contracts';
 import type { ConsumedEvent, EventFailure } from '@hub/messaging';
 import type { DueDate } from '../dates/due-dates';
+import { archiveReviewDue, archiveReviewOf } from '../reviews/archive-reviews';
+import type { NewReview } from '../reviews/record-reviews';
 import type { AppliedDecision } from '../duplicates/duplicate-candidates';
 import {
   contentOf,
@@ -141,6 +143,8 @@ export interface FoldResult {
    * ones (their day may not have been recorded before a crash).
    */
   dueDates: DueDate[];
+  /** Archive reviews the batch made due (reviews/archive-reviews.ts); raised again for redelivered records. */
+  archiveReviews: NewReview[];
 }
 
 /** The fold needs a record that was not read: the batch is read again with it. */
@@ -236,6 +240,14 @@ export class RecordFold {
         return record && (moved || this.redelivered.has(id))
           ? [{ nominalId: id, on: record.rederiveOn ?? null }]
           : [];
+      }),
+      archiveReviews: [...new Set([...this.changed, ...this.redelivered])].flatMap((id) => {
+        const record = this.current.get(id);
+        if (!record) return [];
+        const review = this.redelivered.has(id)
+          ? archiveReviewOf(record)
+          : archiveReviewDue(this.input.records.get(id), record);
+        return review ? [review] : [];
       }),
     };
   }

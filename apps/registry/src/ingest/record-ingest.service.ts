@@ -19,6 +19,7 @@ import {
 } from '../parking/parked-events';
 import type { Projection, RecordEventTopic, RecordFact } from '../projections/projection';
 import type { DueDates } from '../dates/due-dates';
+import type { RecordReviews } from '../reviews/record-reviews';
 import type { SearchDocuments } from '../search/search-documents';
 import { projections } from '../projections/projections';
 import {
@@ -44,6 +45,7 @@ export interface RecordIngestOptions {
   store: NominalStore;
   search: SearchDocuments;
   dueDates: DueDates;
+  reviews: RecordReviews;
   parked: ParkedEvents;
   duplicates: DuplicateCandidates;
   changes: ChangedRecordPublisher;
@@ -201,6 +203,7 @@ export class RecordIngest {
       store,
       search,
       dueDates,
+      reviews,
       parked,
       duplicates,
       changes,
@@ -218,6 +221,7 @@ export class RecordIngest {
       search.write(result.search),
       dueDates.write(result.dueDates),
     ]);
+    await reviews.raise(result.archiveReviews);
     if (result.parkedFailures.length > 0) {
       await deadLetterParkedEvents(publisher, groupId, result.parkedFailures);
     }

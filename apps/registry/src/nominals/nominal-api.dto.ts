@@ -43,6 +43,7 @@ import type {
   VictimScheme,
 } from '@hub/contracts';
 import { agencies, ProvenanceDto } from './provenance.dto';
+import type { EligibilityGroundKind } from '../projections/mappa-eligibility';
 
 /*
  * The shapes the registry API answers with, for the OpenAPI document only: the handlers return the
@@ -323,6 +324,48 @@ export class RiskManagementPlanDto extends ProvenanceDto {
   reviewOn!: string | null;
 }
 
+const eligibilityGroundKinds = [
+  'NOTIFICATION_REQUIREMENTS',
+  'SENTENCE_OR_LICENCE',
+  'SUPERVISION',
+  'RESTRICTION_ORDER',
+  'CIVIL_ORDER',
+  'LEVEL_REVIEW',
+  'LEFT_ARRANGEMENTS',
+] as const satisfies readonly EligibilityGroundKind[];
+
+export class EligibilityGroundDto {
+  @ApiProperty({ enum: eligibilityGroundKinds })
+  ground!: EligibilityGroundKind;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The last day the ground holds; null when it holds without end',
+  })
+  endsOn!: string | null;
+  @ApiProperty({ example: 'licence expires on 2027-03-31' })
+  basis!: string;
+  @ApiProperty({ description: 'The statute or guidance the rule comes from' })
+  source!: string;
+}
+
+export class EligibilityStatusDto {
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The last day the facts recorded keep the person eligible; null when indefinite',
+  })
+  endsOn!: string | null;
+  @ApiProperty()
+  indefinite!: boolean;
+  @ApiProperty({ description: 'The last day has passed: an archive review is raised' })
+  ended!: boolean;
+  @ApiProperty({ type: [EligibilityGroundDto] })
+  grounds!: EligibilityGroundDto[];
+}
+
 export class NominalRecordDto {
   @ApiProperty({ type: String, example: 'NOM-7F3A2C91' })
   id!: string;
@@ -516,6 +559,13 @@ export class NominalRecordDto {
   notificationRequirements!: NotificationRequirementDto[];
   @ApiProperty({ type: NotificationStatusDto, nullable: true, description: 'Derived' })
   notificationStatus!: NotificationStatusDto | null;
+  @ApiProperty({
+    type: EligibilityStatusDto,
+    nullable: true,
+    description:
+      'Derived: until when the facts recorded keep the person eligible for MAPPA (each ground with its source); null when no fact says',
+  })
+  eligibility!: EligibilityStatusDto | null;
   @ApiProperty({
     type: [OverdueNotificationDto],
     description: 'Derived: notifications owed and not made',

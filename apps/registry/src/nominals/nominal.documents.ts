@@ -48,6 +48,7 @@ import type {
   NotificationStatus,
   OverdueNotification,
 } from './notification-requirement.documents';
+import type { EligibilityStatus } from '../projections/mappa-eligibility';
 
 /** Who said a fact, and when: kept with every item of the record that a partner agency supplied. */
 export interface Provenance {
@@ -352,6 +353,11 @@ export interface NominalDocument {
   notificationRequirements: NotificationRequirementItem[];
   /** Derived: subject to the notification requirements or not, until when; null if none known. */
   notificationStatus: NotificationStatus | null;
+  /**
+   * Derived (mappa-eligibility.ts): until when the facts recorded keep the person eligible for
+   * MAPPA; null when no fact says. An archive review is raised when it ends.
+   */
+  eligibility: EligibilityStatus | null;
   /** Derived: notifications owed and not made. */
   overdueNotifications: OverdueNotification[];
   /** SHPOs, SROs, notification orders and the NI and Scottish orders, current and past. */

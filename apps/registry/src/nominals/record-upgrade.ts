@@ -40,6 +40,7 @@ export function fieldsAddedSinceFirstRelease() {
     rederiveOn: null,
     notificationRequirements: [],
     notificationStatus: null,
+    eligibility: null,
     overdueNotifications: [],
     civilOrders: [],
     aliasDatesOfBirth: [],

@@ -9,6 +9,7 @@ import { notificationRequirementsDerivation } from './notification-requirements.
 import { restrictedPatientDerivation } from './restricted-patient-status';
 import { supervisionDerivation } from './supervision-status';
 import { transferDerivation } from './transfer-status';
+import { eligibilityDerivation } from './mappa-eligibility';
 
 /**
  * A fact of the record that is derived from the items events recorded (and from the date), never
@@ -37,6 +38,8 @@ const derivations: readonly Derivation[] = [
   notificationRequirementsDerivation,
   currentAddressDerivation,
   transferDerivation,
+  // Reads the notification status derived above.
+  eligibilityDerivation,
 ];
 
 /** The record with every derived fact brought up to date as of `today`. */

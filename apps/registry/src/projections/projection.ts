@@ -42,13 +42,15 @@ export interface Projection<E extends RecordFact> {
 }
 
 /**
- * The topics whose events build the canonical record: all but its own outputs (records, audit)
- * and the transfer coordinator's deadlines and victim liaison notices, which change nothing in it.
+ * The topics whose events build the canonical record: all but its own outputs (records, audit,
+ * reviews raised) and the transfer coordinator's deadlines and victim liaison notices, which
+ * change nothing in it.
  */
 export type RecordEventTopic = Exclude<
   EventTopicName,
   | 'registry.nominal.changed.v1'
   | 'registry.access.audited.v1'
+  | 'registry.nominal.review-raised.v1'
   | 'transfer.step.overdue.v1'
   | 'transfer.victim-liaison.notified.v1'
 >;

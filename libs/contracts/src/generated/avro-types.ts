@@ -1457,6 +1457,32 @@ export interface RecordDateReached {
   reachedOn: string;
 }
 
+/** A review of a record is due, for a person to decide: an archive review when the facts recorded no longer keep the person eligible for MAPPA (for the record manager), or a retention review when the person reaches 100 (for data governance). The review is a work item of the registry's API; this event tells the managing organisation's systems. No personal details travel. */
+export interface RecordReviewRaised {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** The review's id in the registry's API (`GET /v1/reviews/{reviewId}`). */
+  reviewId: string;
+  /** What is to be decided. */
+  kind: RecordReviewKind;
+  /** The day the review fell due. */
+  dueOn: string;
+  /** What raised it, e.g. "eligibility ended on 2027-03-31: licence expires on 2027-03-31". */
+  why: string;
+  /** The MAPPA area managing the person when the review was raised. */
+  managingArea: string;
+  /** The agency leading the person's management when the review was raised. */
+  leadAgency: Agency;
+}
+
+/** ARCHIVE: should the record be archived (eligibility ended); RETENTION: should the record be kept or removed (the person reached 100, or a retention decision's next review came). */
+export type RecordReviewKind = 'ARCHIVE' | 'RETENTION';
+export const RecordReviewKindSymbols = [
+  'ARCHIVE',
+  'RETENTION',
+] as const satisfies readonly RecordReviewKind[];
+
 /** A step of a transfer passed its due time (or a dispute was raised): the transfer is escalated to the MAPPA co-ordinators of both areas, and at the second threshold to the strategic level. */
 export interface TransferStepOverdue {
   metadata: EventMetadata;
@@ -1667,6 +1693,7 @@ export interface HubSchemas {
   'org.mappahub.registry.NominalArchiveStatusChanged': NominalArchiveStatusChanged;
   'org.mappahub.registry.NominalChanged': NominalChanged;
   'org.mappahub.registry.RecordDateReached': RecordDateReached;
+  'org.mappahub.registry.RecordReviewRaised': RecordReviewRaised;
   'org.mappahub.transfer.TransferStepOverdue': TransferStepOverdue;
   'org.mappahub.transfer.TransferStepRecorded': TransferStepRecorded;
   'org.mappahub.transfer.TransferTerms': TransferTerms;

@@ -113,12 +113,35 @@ describe("decide: a person's record", () => {
   });
 });
 
+describe('decide: record reviews', () => {
+  it('leaves the retention decision to data governance alone, even for the managing organisation', () => {
+    expect(decide(caller('hub', 'data-governance'), 'reviews.decide-retention').allowed).toBe(true);
+    const manager = decide(
+      caller('probation-greater-manchester', 'record-manager'),
+      'reviews.decide-retention',
+    );
+    expect(manager.allowed || manager.reason).toMatch(/data governance/);
+  });
+
+  it("shows a record's reviews to its managing co-ordinators, not to another area's", () => {
+    expect(
+      decide(caller('probation-greater-manchester', 'mappa-coordinator'), 'reviews.read', record)
+        .allowed,
+    ).toBe(true);
+    expect(
+      decide(caller('probation-london', 'mappa-coordinator'), 'reviews.read', record, reason)
+        .allowed,
+    ).toBe(false);
+  });
+});
+
 describe('decide: commands', () => {
   const commands: Action[] = [
     'command.archive',
     'command.reactivate',
     'command.unmerge',
     'duplicates.decide',
+    'reviews.decide-archive',
   ];
 
   it.each(commands)('%s: the managing record manager and data governance only', (action) => {

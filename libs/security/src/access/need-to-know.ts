@@ -74,6 +74,10 @@ export type Action =
   | 'command.reactivate'
   | 'command.unmerge'
   | 'duplicates.list'
+  | 'reviews.list'
+  | 'reviews.read'
+  | 'reviews.decide-archive'
+  | 'reviews.decide-retention'
   | 'duplicates.read'
   | 'duplicates.decide'
   | 'dead-letters.read'
@@ -201,6 +205,27 @@ export const accessRules: Readonly<Record<Action, Rule>> = {
     byRelation: commandByRelation,
     national: ['data-governance'],
     why: "duplicate decisions are for the record manager's organisation or data governance",
+  },
+  'reviews.list': {
+    roles: ['record-manager', 'mappa-coordinator', 'data-governance'],
+    national: ['data-governance'],
+    why: 'the review work queue is for record managers and MAPPA co-ordinators (the reviews of the records their organisation manages) and data governance (every review)',
+  },
+  'reviews.read': {
+    roles: ['record-manager', 'mappa-coordinator', 'data-governance'],
+    byRelation: commandByRelation,
+    national: ['data-governance'],
+    why: "a record's reviews are for the managing organisation's record managers and co-ordinators, and data governance",
+  },
+  'reviews.decide-archive': {
+    roles: ['record-manager', 'data-governance'],
+    byRelation: commandByRelation,
+    national: ['data-governance'],
+    why: "an archive review is decided by the managing organisation's record manager or data governance",
+  },
+  'reviews.decide-retention': {
+    roles: ['data-governance'],
+    why: 'whether a record is kept past the 100th birthday is decided by data governance',
   },
   'dead-letters.read': {
     roles: ['data-governance'],
@@ -386,11 +411,15 @@ export function decideOnTransfer(
   return { allowed: false, reason: `${caller.organisation.name} ${where}: ${rule.why}` };
 }
 
+/** Whether `caller` holds a role that takes `action` nationally, whatever its relation or side. */
+export function actsNationally(caller: Caller, action: Action): boolean {
+  const national = accessRules[action].national;
+  return caller.roles.some((role) => national?.includes(role));
+}
+
 /** Whether `caller` may watch `area`'s transfers: an organisation serving it, or a national role. */
 export function mayWatchArea(caller: Caller, area: string): boolean {
-  const rule = accessRules['transfers.watch'];
-  if (caller.roles.some((role) => rule.national?.includes(role))) return true;
-  return serves(caller.organisation, area);
+  return actsNationally(caller, 'transfers.watch') || serves(caller.organisation, area);
 }
 
 /** A break-glass reason must say something: a word or two is not a reason. */
