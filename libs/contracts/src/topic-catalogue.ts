@@ -273,6 +273,19 @@ export const topicCatalogue = {
     retentionMs: factRetentionMs,
     partitions: 3,
   },
+  'registry.nominal.removed.v1': {
+    description:
+      "A person's record was removed after a recorded retention decision (its data key destroyed, a tombstone on the changed-record topic): every consumer deletes its copy of the person. Kept for good, so that a consumer rebuilding from the topics learns of every removal. No personal data.",
+    owner: 'HUB',
+    publishers: ['HUB'],
+    key: 'nominalId',
+    valueSchema: 'org.mappahub.registry.NominalRemoved' as const,
+    readers: everyAgency,
+    classification: 'OFFICIAL_SENSITIVE',
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    partitions: 3,
+  },
   'registry.nominal.changed.v1': {
     description:
       'The full current record of a nominal after every change (latest state per key; intelligence text and minutes stay behind the query API).',

@@ -43,7 +43,7 @@ export interface Projection<E extends RecordFact> {
 
 /**
  * The topics whose events build the canonical record: all but its own outputs (records, audit,
- * reviews raised) and the transfer coordinator's deadlines and victim liaison notices, which
+ * reviews raised, removals) and the transfer coordinator's deadlines and victim liaison notices, which
  * change nothing in it.
  */
 export type RecordEventTopic = Exclude<
@@ -51,6 +51,7 @@ export type RecordEventTopic = Exclude<
   | 'registry.nominal.changed.v1'
   | 'registry.access.audited.v1'
   | 'registry.nominal.review-raised.v1'
+  | 'registry.nominal.removed.v1'
   | 'transfer.step.overdue.v1'
   | 'transfer.victim-liaison.notified.v1'
 >;

@@ -1448,6 +1448,23 @@ export interface CivilOrderSummary {
   inForce: boolean;
 }
 
+/** A person's record was removed from the hub after a recorded retention decision: the record, its history, search keys, duplicate candidates, parked events and reviews are deleted, its data key destroyed (every encrypted copy anywhere is unreadable), and a tombstone written for its key on the changed-record topic. Every agency's consumer deletes its copy of the person on this event. Carries no personal data. */
+export interface NominalRemoved {
+  metadata: EventMetadata;
+  /** The hub id of the person removed. */
+  nominalId: string;
+  /** The ids of records merged into this one, removed with it: consumers delete those too. */
+  alsoRemoved: string[];
+  /** The retention review whose decision ordered the removal. */
+  decisionId: string;
+  /** The data-governance user who decided. */
+  decidedBy: string;
+  /** When the removal was decided. */
+  decidedAt: Date;
+  /** Why, as data governance recorded it (no personal data). */
+  reason: string;
+}
+
 /** The registry reached a day on which facts of a record change with no other event (an address's end, a notification falling due): the record is derived again as of that day, so that its published state does not go stale. */
 export interface RecordDateReached {
   metadata: EventMetadata;
@@ -1692,6 +1709,7 @@ export interface HubSchemas {
   'org.mappahub.registry.MergeUndone': MergeUndone;
   'org.mappahub.registry.NominalArchiveStatusChanged': NominalArchiveStatusChanged;
   'org.mappahub.registry.NominalChanged': NominalChanged;
+  'org.mappahub.registry.NominalRemoved': NominalRemoved;
   'org.mappahub.registry.RecordDateReached': RecordDateReached;
   'org.mappahub.registry.RecordReviewRaised': RecordReviewRaised;
   'org.mappahub.transfer.TransferStepOverdue': TransferStepOverdue;
