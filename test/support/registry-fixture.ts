@@ -4,6 +4,7 @@ import { MongoClient } from 'mongodb';
 import { eventually, syntheticNominalId, syntheticRegistration } from '@hub/testing';
 import type { RecordEventTopic } from '../../apps/registry/src/projections/projection';
 import { projections } from '../../apps/registry/src/projections/projections';
+import type { RegistryOptions } from '../../apps/registry/src/registry.module';
 import { isolatedRunName, startRegistry, type RunningApp } from './hub-apps';
 import { HubEventStream } from './hub-event-stream';
 import { RegistryClient } from './registry-client';
@@ -31,6 +32,7 @@ export interface RegistryFixture {
 export async function openRegistryFixture(
   label: string,
   env: Record<string, string> = {},
+  options: RegistryOptions = {},
 ): Promise<RegistryFixture> {
   const kafka = new Kafka({
     ...kafkaClientOptionsFromEnv(),
@@ -40,12 +42,15 @@ export async function openRegistryFixture(
   const run = isolatedRunName(label);
   const events = new HubEventStream(kafka, process.env.SCHEMA_REGISTRY_URL!);
   await Promise.all([events.open(Object.keys(projections) as RecordEventTopic[]), mongo.connect()]);
-  const registry = await startRegistry({
-    MONGO_DATABASE: run,
-    REGISTRY_CONSUMER_GROUP: `registry.${run}`,
-    REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
-    ...env,
-  });
+  const registry = await startRegistry(
+    {
+      MONGO_DATABASE: run,
+      REGISTRY_CONSUMER_GROUP: `registry.${run}`,
+      REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
+      ...env,
+    },
+    options,
+  );
   const client = new RegistryClient(registry.url);
   await eventually('the registry to consume from the end of the topics', async () => {
     const probe = syntheticNominalId();

@@ -35,3 +35,31 @@ export async function eventsOnTopic<T extends EventTopicName>(
     await consumer.disconnect();
   }
 }
+
+/**
+ * Waits for a tombstone (a null value) keyed `key` on a compacted `topic`, read from the beginning
+ * by a throw-away group.
+ */
+export async function tombstoneOnTopic(
+  kafka: Kafka,
+  topic: EventTopicName,
+  key: string,
+): Promise<void> {
+  const consumer = kafka.consumer({ groupId: `test-topic-reader-${randomUUID()}` });
+  let found = false;
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        if (message.key?.toString() === key && message.value === null) found = true;
+        return Promise.resolve();
+      },
+    });
+    await eventually(`a tombstone of ${key} on ${topic}`, () =>
+      Promise.resolve(found ? true : undefined),
+    );
+  } finally {
+    await consumer.disconnect();
+  }
+}

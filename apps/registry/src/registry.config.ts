@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpConfig, identityConfig, infrastructureConfig, loadConfig } from '@hub/config';
+import { removalSteps } from './removal/record-removals';
 
 const milliseconds = z.coerce.number().int().positive();
 
@@ -22,6 +23,13 @@ export const registryConfigSchema = infrastructureConfig.extend({
   REGISTRY_DATE_SWEEP_MS: milliseconds.default(15 * 60_000),
   /** How often decisions whose next review day has come and unpublished reviews are looked for (retention reviews: once a day). */
   REGISTRY_REVIEW_SWEEP_MS: milliseconds.default(15 * 60_000),
+  /** How often removals left in progress (a crash, Kafka down) are looked for and completed. */
+  REGISTRY_REMOVAL_SWEEP_MS: milliseconds.default(60_000),
+  /**
+   * Fault injection for the removal crash test only: the process kills itself (SIGKILL) right
+   * after this step of a removal has run, before it is recorded as done.
+   */
+  REGISTRY_CRASH_AFTER_REMOVAL_STEP: z.enum(removalSteps).optional(),
   /**
    * Fault injection for the crash tests only: the process kills itself (SIGKILL) right after it
    * writes a new change of this nominal, before the change is published.

@@ -44,7 +44,7 @@ import { RecordEventsController } from './ingest/record-events.controller';
 import { RecordIngest } from './ingest/record-ingest.service';
 import { ensureDatabaseIndexes } from './infrastructure/database-indexes';
 import { RegistryLifecycle } from './infrastructure/registry-lifecycle';
-import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './infrastructure/tokens';
+import { EVENT_PUBLISHER, MONGO, PERSON_KEYS, REGISTRY_CONFIG } from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
 import { NominalQueries } from './nominals/nominal-queries';
 import { NominalsController } from './nominals/nominals.controller';
@@ -58,7 +58,10 @@ import { RecordReviews } from './reviews/record-reviews';
 import { ReviewDecisions } from './reviews/review-decisions';
 import { ReviewSweep } from './reviews/review-sweep';
 import { ReviewsController } from './reviews/reviews.controller';
-import { ACCESS_AUDIT, securityProviders } from '@hub/security';
+import { RecordRemoval, type PersonKeyShredder } from './removal/record-removal';
+import { RecordRemovals } from './removal/record-removals';
+import { RemovalsController } from './removal/removals.controller';
+import { ACCESS_AUDIT, organisationDirectory, securityProviders } from '@hub/security';
 import { CommandAccess } from './access/command-access';
 import { RecordAccessFacts } from './access/record-access-facts';
 import type { RegistryConfig } from './registry.config';
@@ -72,9 +75,15 @@ const publishedTopics = (Object.keys(topicCatalogue) as TopicName[]).filter((top
   return publishers.includes('HUB') && valueSchema !== null;
 });
 
+export interface RegistryOptions {
+  /** What time it is for the review and removal work; the system clock unless a test moves it. */
+  clock?: () => Date;
+}
+
 @Module({})
 export class RegistryModule {
-  static forRoot(config: RegistryConfig): DynamicModule {
+  static forRoot(config: RegistryConfig, options: RegistryOptions = {}): DynamicModule {
+    const clock = options.clock ?? (() => new Date());
     return {
       module: RegistryModule,
       imports: [
@@ -93,6 +102,7 @@ export class RegistryModule {
         NominalCommandsController,
         DuplicatesController,
         ReviewsController,
+        RemovalsController,
         RecordEventsController,
       ],
       providers: [
@@ -190,19 +200,63 @@ export class RegistryModule {
           provide: RecordReviews,
           inject: [MONGO, EVENT_PUBLISHER],
           useFactory: (mongo: MongoConnection, publisher: EventPublisher) =>
-            new RecordReviews(mongo.db, publisher),
+            new RecordReviews(mongo.db, publisher, clock),
         },
         {
           provide: ReviewSweep,
           inject: [MONGO, RecordReviews, PinoLogger],
           useFactory: (mongo: MongoConnection, reviews: RecordReviews, logger: PinoLogger) =>
-            new ReviewSweep(mongo.db, reviews, logger),
+            new ReviewSweep(mongo.db, reviews, logger, clock),
+        },
+        {
+          // INTERIM until the person key store lands: replaced by PersonKeys.
+          provide: PERSON_KEYS,
+          inject: [MONGO],
+          useFactory: (mongo: MongoConnection): PersonKeyShredder => ({
+            destroy: async (nominalId: string) => {
+              await mongo.db
+                .collection<{ _id: string }>('person_keys')
+                .deleteOne({ _id: nominalId });
+            },
+          }),
+        },
+        {
+          provide: RecordRemovals,
+          inject: [MONGO],
+          useFactory: (mongo: MongoConnection) => new RecordRemovals(mongo.db),
+        },
+        {
+          provide: RecordRemoval,
+          inject: [MONGO, RecordRemovals, EVENT_PUBLISHER, PERSON_KEYS, AuditTrail, PinoLogger],
+          useFactory: (
+            mongo: MongoConnection,
+            removals: RecordRemovals,
+            publisher: EventPublisher,
+            keys: PersonKeyShredder,
+            auditTrail: AuditTrail,
+            logger: PinoLogger,
+          ) =>
+            new RecordRemoval(
+              mongo.db,
+              removals,
+              publisher,
+              keys,
+              auditTrail,
+              organisationDirectory(),
+              logger,
+              config.REGISTRY_CRASH_AFTER_REMOVAL_STEP,
+            ),
         },
         {
           provide: ReviewDecisions,
-          inject: [RecordReviews, NominalStore, RecordCommands],
-          useFactory: (reviews: RecordReviews, store: NominalStore, commands: RecordCommands) =>
-            new ReviewDecisions(reviews, store, commands),
+          inject: [RecordReviews, NominalStore, RecordCommands, RecordRemovals, RecordRemoval],
+          useFactory: (
+            reviews: RecordReviews,
+            store: NominalStore,
+            commands: RecordCommands,
+            removals: RecordRemovals,
+            removal: RecordRemoval,
+          ) => new ReviewDecisions(reviews, store, commands, removals, removal, clock),
         },
         {
           provide: ParkingExpiry,
@@ -234,6 +288,7 @@ export class RegistryModule {
             SearchDocuments,
             DueDates,
             RecordReviews,
+            RecordRemovals,
             ParkedEvents,
             DuplicateCandidates,
             ChangedRecordPublisher,
@@ -244,6 +299,7 @@ export class RegistryModule {
             search: SearchDocuments,
             dueDates: DueDates,
             reviews: RecordReviews,
+            removals: RecordRemovals,
             parked: ParkedEvents,
             duplicates: DuplicateCandidates,
             changes: ChangedRecordPublisher,
@@ -254,6 +310,7 @@ export class RegistryModule {
               search,
               dueDates,
               reviews,
+              removals,
               parked,
               duplicates,
               changes,

@@ -1,5 +1,5 @@
 import { Partitioners, type IHeaders, type Kafka, type Producer } from 'kafkajs';
-import type { TopicName } from '@hub/contracts';
+import { topicCatalogue, type TopicName } from '@hub/contracts';
 import type { HubSchemaRegistry } from './schema-registry';
 
 /** Events per produce request of `publishMany`. */
@@ -72,6 +72,22 @@ export class EventPublisher {
       );
       await this.producer.send({ topic, acks: -1, messages });
     }
+  }
+
+  /**
+   * Writes a tombstone (a null value) for each key on a compacted topic: compaction then deletes
+   * every earlier value of the key, and consumers reading from the start never see them.
+   */
+  async tombstone(topic: TopicName, keys: readonly string[]): Promise<void> {
+    if (topicCatalogue[topic].cleanupPolicy !== 'compact') {
+      throw new Error(`${topic} is not compacted: a tombstone would delete nothing`);
+    }
+    if (keys.length === 0) return;
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: keys.map((key) => ({ key, value: null })),
+    });
   }
 
   /** Sends already-encoded messages as they are (e.g. a held event to a dead-letter topic). */

@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { decide, type AccessContext, type Action } from '@hub/security';
 import { RecordAccessFacts } from './record-access-facts';
 
@@ -29,8 +29,7 @@ export class CommandAccess {
     access.nominalIds.push(...nominalIds);
     const facts = await this.facts.of(nominalIds);
     const missing = nominalIds.filter((id) => !facts.has(id));
-    if (missing.length > 0)
-      throw new NotFoundException(`no nominal with id ${missing.join(' or ')}`);
+    if (missing.length > 0) await this.facts.refuseMissing(missing);
     for (const recordFacts of facts.values()) {
       const decision = decide(access.caller, action, recordFacts);
       if (!decision.allowed) throw new ForbiddenException(decision.reason);

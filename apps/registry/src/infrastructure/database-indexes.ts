@@ -9,7 +9,7 @@ import { MongoServerError, type Db, type Document, type IndexDescription } from 
 export interface DeclaredIndex {
   collection: string;
   /** Field paths in order; all ascending (either direction serves a sort on a single field). */
-  key: Record<string, 1>;
+  key: Record<string, 1 | -1>;
   /** Unique within its collection: what `ensureDatabaseIndexes` matches existing indexes by. */
   name: string;
   unique?: boolean;
@@ -55,6 +55,10 @@ export const databaseIndexes: readonly DeclaredIndex[] = [
   { collection: 'record_reviews', key: { nominalId: 1 }, name: 'byNominal' },
   { collection: 'record_reviews', key: { 'decision.nextReviewOn': 1 }, name: 'followUps' },
   { collection: 'record_reviews', key: { publishedAt: 1 }, name: 'unpublished' },
+  // Removals in progress (resumed at start); the removal that made a merged record's id gone.
+  { collection: 'record_removals', key: { status: 1, decidedAt: -1, _id: 1 }, name: 'byStatus' },
+  { collection: 'record_removals', key: { decidedAt: -1, _id: 1 }, name: 'newestFirst' },
+  { collection: 'record_removals', key: { alsoRemoved: 1 }, name: 'alsoRemoved' },
 
   // duplicate_candidates: the review queue, by status (one, or all), oldest flag first.
   {
@@ -62,6 +66,8 @@ export const databaseIndexes: readonly DeclaredIndex[] = [
     key: { status: 1, flaggedAt: 1, _id: 1 },
     name: 'reviewQueue',
   },
+  // A removal deletes the candidates that name the person.
+  { collection: 'duplicate_candidates', key: { nominalIds: 1 }, name: 'byNominal' },
 
   // audit_entries: the auditors' questions (audit/audit-queries.ts), newest first by sequence
   // (`_id`): who saw a record, what a user (by name or token subject) or an organisation did. A

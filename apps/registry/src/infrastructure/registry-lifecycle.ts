@@ -13,12 +13,13 @@ import { ChangedRecordPublisher } from '../changes/changed-record-publisher';
 import { DateReachedSweep } from '../dates/date-reached-sweep';
 import { ParkingExpiry } from '../parking/parking-expiry';
 import { ReviewSweep } from '../reviews/review-sweep';
+import { RecordRemoval } from '../removal/record-removal';
 import type { RegistryConfig } from '../registry.config';
 import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './tokens';
 
 /**
  * The registry's background duties once it runs (publishing changes left over by a crash,
- * dead-lettering events whose nominal never came, deriving records again when their day comes, raising reviews), and closing its connections last on the way out.
+ * dead-lettering events whose nominal never came, deriving records again when their day comes, raising reviews, completing removals), and closing its connections last on the way out.
  */
 @Injectable()
 export class RegistryLifecycle
@@ -32,6 +33,7 @@ export class RegistryLifecycle
     private readonly parkingExpiry: ParkingExpiry,
     private readonly dateReached: DateReachedSweep,
     private readonly reviewSweep: ReviewSweep,
+    private readonly removal: RecordRemoval,
     private readonly transport: HubKafkaTransport,
     private readonly auditTrail: AuditTrail,
     private readonly auditPublisher: AuditPublisher,
@@ -42,6 +44,7 @@ export class RegistryLifecycle
     this.parkingExpiry.start(this.config.REGISTRY_PARKING_SWEEP_MS);
     this.dateReached.start(this.config.REGISTRY_DATE_SWEEP_MS);
     this.reviewSweep.start(this.config.REGISTRY_REVIEW_SWEEP_MS);
+    this.removal.start(this.config.REGISTRY_REMOVAL_SWEEP_MS);
     this.auditPublisher.start(this.config.REGISTRY_AUDIT_PUBLISH_SWEEP_MS);
   }
 
@@ -58,6 +61,7 @@ export class RegistryLifecycle
     await this.parkingExpiry.stop();
     await this.dateReached.stop();
     await this.reviewSweep.stop();
+    await this.removal.stop();
     await this.changes.stop();
     await this.publisher.disconnect();
     await this.mongo.client.close();

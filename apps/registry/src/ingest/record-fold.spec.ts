@@ -101,6 +101,7 @@ function inputOf(
       loaded ?? [...records.map((r) => r._id), ...byNominal.keys(), 'NOM-A', 'NOM-B', 'NOM-C'],
     ),
     records: new Map(records.map((record) => [record._id, record])),
+    removed: new Set(),
     waiting: byNominal,
     now,
     writeId: `write-${sequence}`,

@@ -19,6 +19,7 @@ import type { ParkedEventDocument } from '../parking/parked-events';
 import {
   InapplicableEventError,
   NominalMergedError,
+  NominalRemovedError,
   type Projection,
   type RecordFact,
 } from '../projections/projection';
@@ -103,6 +104,8 @@ export interface FoldInput {
   /** The ids that were looked up; a record absent from `records` does not exist. */
   loaded: ReadonlySet<string>;
   records: ReadonlyMap<string, NominalDocument>;
+  /** Of the ids looked up, those removed after a retention decision: their events are refused. */
+  removed: ReadonlySet<string>;
   /** The events waiting in `parked_events`, per nominal, in arrival order. */
   waiting: ReadonlyMap<string, ParkedEventDocument[]>;
   now: Date;
@@ -318,6 +321,7 @@ export class RecordFold {
 
   private applyConsumed(item: FoldItem): void {
     const { nominalId } = item.fact;
+    if (this.input.removed.has(nominalId)) throw new NominalRemovedError(nominalId);
     const registration = item.event.topic === registrationTopic;
     const record = this.get(nominalId);
     if (record === null && !registration) {

@@ -20,6 +20,7 @@ import {
 import type { Projection, RecordEventTopic, RecordFact } from '../projections/projection';
 import type { DueDates } from '../dates/due-dates';
 import type { RecordReviews } from '../reviews/record-reviews';
+import type { RecordRemovals } from '../removal/record-removals';
 import type { SearchDocuments } from '../search/search-documents';
 import { projections } from '../projections/projections';
 import {
@@ -35,6 +36,7 @@ import {
 interface ReadState {
   loaded: Set<string>;
   records: Map<string, NominalDocument>;
+  removed: Set<string>;
   waiting: Map<string, ParkedEventDocument[]>;
 }
 
@@ -46,6 +48,8 @@ export interface RecordIngestOptions {
   search: SearchDocuments;
   dueDates: DueDates;
   reviews: RecordReviews;
+  /** Which nominals were removed: events about them are refused, never applied. */
+  removals: RecordRemovals;
   parked: ParkedEvents;
   duplicates: DuplicateCandidates;
   changes: ChangedRecordPublisher;
@@ -157,6 +161,7 @@ export class RecordIngest {
     const input: FoldInput & ReadState = {
       loaded: new Set<string>(),
       records: new Map<string, NominalDocument>(),
+      removed: new Set<string>(),
       waiting: new Map<string, ParkedEventDocument[]>(),
       now: new Date(),
       writeId: randomUUID(),
@@ -179,7 +184,8 @@ export class RecordIngest {
 
   /**
    * Reads records and the events waiting for them; records merged into others bring their
-   * survivors along, since events for them are applied there.
+   * survivors along, since events for them are applied there. Ids with no record are looked up
+   * among the removed (usually none is missing, so it costs no round trip).
    */
   private async readMore(input: ReadState, ids: Iterable<string>): Promise<void> {
     let next = [...ids].filter((id) => !input.loaded.has(id));
@@ -191,6 +197,8 @@ export class RecordIngest {
       for (const id of next) input.loaded.add(id);
       for (const [id, record] of records) input.records.set(id, record);
       for (const [id, events] of waiting) input.waiting.set(id, events);
+      const missing = next.filter((id) => !records.has(id));
+      for (const id of await this.options.removals.removedAmong(missing)) input.removed.add(id);
       next = [...records.values()]
         .map((record) => record.mergedInto)
         .filter((id): id is string => id !== null && !input.loaded.has(id));

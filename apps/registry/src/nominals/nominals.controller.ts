@@ -264,6 +264,7 @@ export class NominalsController {
   ): Promise<(NominalRecordView & { view: 'full' }) | NationalSearchView | MergedRecord> {
     access.nominalIds = [id];
     const lookup = await this.queries.record(id);
+    if (lookup.outcome === 'unknown') await this.accessFacts.refuseMissing([id]);
     if (lookup.outcome !== 'found') return this.answer(id, lookup, response, '');
     const record = lookup.value;
     const facts = recordFactsOf(record);
@@ -335,7 +336,7 @@ export class NominalsController {
     access.nominalIds = [id];
     const { filters, page } = valid(parseTimelineQuery(query));
     const facts = (await this.accessFacts.of([id])).get(id);
-    if (!facts) throw new NotFoundException(`no nominal with id ${id}`);
+    if (!facts) return this.accessFacts.refuseMissing([id]);
     const decision = decide(access.caller, 'timeline.read', facts, reason);
     if (!decision.allowed) throw new ForbiddenException(decision.reason);
     if (decision.breakGlass) access.breakGlassReason = reason;

@@ -28,6 +28,20 @@ export class InapplicableEventError extends PermanentEventError {
   override name = 'InapplicableEventError';
 }
 
+/**
+ * The person was removed after a retention decision: nothing about them is applied again (a late
+ * or replayed event cannot bring the record back). Dead-lettered with this reason.
+ */
+export class NominalRemovedError extends PermanentEventError {
+  override name = 'NominalRemovedError';
+
+  constructor(readonly nominalId: string) {
+    super(
+      `nominal ${nominalId} was removed from the hub after a retention decision: events about the person are not applied`,
+    );
+  }
+}
+
 /** How one event type changes the canonical record. Pure: the store does the writing. */
 export interface Projection<E extends RecordFact> {
   /** The event type as the timeline names it (the schema's record name). */

@@ -4,12 +4,12 @@ import { namedUuid, type EventPublisher } from '@hub/messaging';
 import { areaKey, hubOrganisationId } from '@hub/security';
 
 /** What a person decided on a review. */
-export type ReviewOutcome = 'ARCHIVE' | 'KEEP_ACTIVE' | 'RETAIN';
+export type ReviewOutcome = 'ARCHIVE' | 'KEEP_ACTIVE' | 'RETAIN' | 'REMOVE';
 
 /** The outcomes each kind of review may take. */
 export const outcomesOf: Readonly<Record<RecordReviewKind, readonly ReviewOutcome[]>> = {
   ARCHIVE: ['ARCHIVE', 'KEEP_ACTIVE'],
-  RETENTION: ['RETAIN'],
+  RETENTION: ['RETAIN', 'REMOVE'],
 };
 
 export interface ReviewDecision {
@@ -48,6 +48,12 @@ export interface RecordReviewDocument extends NewReview {
 
 export function reviewIdOf(review: Pick<NewReview, 'kind' | 'nominalId' | 'dueOn'>): string {
   return `${review.kind.toLowerCase()}:${review.nominalId}:${review.dueOn}`;
+}
+
+/** The nominal id a review id names (`<kind>:<nominalId>:<day>`); null for an id of no review. */
+export function nominalIdOfReview(reviewId: string): string | null {
+  const match = /^(?:archive|retention):(.+):\d{4}-\d{2}-\d{2}$/.exec(reviewId);
+  return match ? match[1] : null;
 }
 
 export interface ReviewQuery {

@@ -18,13 +18,14 @@ export const reviewOutcomes = [
   'ARCHIVE',
   'KEEP_ACTIVE',
   'RETAIN',
+  'REMOVE',
 ] as const satisfies readonly ReviewOutcome[];
 
 export class ReviewDecisionDto {
   @ApiProperty({
     enum: reviewOutcomes,
     description:
-      'ARCHIVE or KEEP_ACTIVE for an archive review; RETAIN for a retention review (removal is not offered yet)',
+      'ARCHIVE or KEEP_ACTIVE for an archive review; RETAIN or REMOVE for a retention review',
   })
   outcome!: ReviewOutcome;
   @ApiProperty()
@@ -106,4 +107,12 @@ export class DecidedReviewDto {
       'For ARCHIVE: the NominalArchiveStatusChanged event published (event id, topic, partition, offset); null when the record was archived already',
   })
   archived!: object | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description:
+      'For REMOVE: the removal certificate (ids, decision, who, when, why, the steps done; no personal data); status COMPLETED, or IN_PROGRESS when a step could not run yet (the registry completes it)',
+  })
+  removal!: object | null;
 }

@@ -1,7 +1,14 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import { BadRequestException, ConflictException, GoneException } from '@nestjs/common';
 import type { AcceptedCommand, CommandRequest, RecordCommands } from '../commands/record-commands';
 import type { NominalStore } from '../nominals/nominal-store';
 import { addYears, londonDate } from '../projections/calendar';
+import type { RecordRemoval } from '../removal/record-removal';
+import {
+  certificateOf,
+  type RecordRemovals,
+  type RemovalCertificate,
+  type RemovalDecider,
+} from '../removal/record-removals';
 import {
   outcomesOf,
   type RecordReviewDocument,
@@ -20,6 +27,8 @@ export interface DecidedReview {
   review: RecordReviewDocument;
   /** The archive event a decision to archive published; null when the record was archived already. */
   archived: AcceptedCommand | null;
+  /** For a decision to remove: the removal as it stands (COMPLETED, or IN_PROGRESS to be resumed). */
+  removal: RemovalCertificate | null;
 }
 
 /** How far ahead a decision to keep a record may put its next review. */
@@ -36,6 +45,8 @@ export class ReviewDecisions {
     private readonly reviews: RecordReviews,
     private readonly store: NominalStore,
     private readonly commands: RecordCommands,
+    private readonly removals: RecordRemovals,
+    private readonly removal: RecordRemoval,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -43,8 +54,15 @@ export class ReviewDecisions {
     review: RecordReviewDocument,
     request: DecisionRequest,
     command: CommandRequest,
+    decider: RemovalDecider,
   ): Promise<DecidedReview> {
     const decision = this.decisionOf(review, request, command.actingUser);
+    const record = await this.store.findNominal(review.nominalId);
+    if (!record) {
+      throw new GoneException(
+        `nominal ${review.nominalId} was removed: review ${review._id} can no longer be decided`,
+      );
+    }
     const decided = await this.reviews.decide(review._id, decision);
     if (!decided) {
       const current = await this.reviews.find(review._id);
@@ -55,9 +73,22 @@ export class ReviewDecisions {
           : `review ${review._id} is not open`,
       );
     }
-    if (decision.outcome !== 'ARCHIVE') return { review: decided, archived: null };
+    if (decision.outcome === 'REMOVE') {
+      const removal = await this.removals.begin({
+        _id: review.nominalId,
+        alsoRemoved: record.mergedFrom,
+        decisionId: review._id,
+        decidedBy: decider,
+        decidedAt: decision.decidedAt,
+        reason: decision.reason,
+      });
+      const carried = await this.removal.attempt(removal);
+      return { review: decided, archived: null, removal: certificateOf(carried) };
+    }
+    if (decision.outcome !== 'ARCHIVE') return { review: decided, archived: null, removal: null };
     try {
-      return { review: decided, archived: await this.archive(review, decision, command) };
+      const archived = await this.archive(review, decision, command);
+      return { review: decided, archived, removal: null };
     } catch (error) {
       // Nothing was archived: the review stays open for the next attempt.
       await this.reviews.reopen(review._id, decision);
@@ -76,12 +107,12 @@ export class ReviewDecisions {
         `a ${review.kind.toLowerCase()} review is decided ${allowed.join(' or ')}, not ${request.outcome}`,
       );
     }
-    const defers = request.outcome !== 'ARCHIVE';
+    const defers = request.outcome === 'KEEP_ACTIVE' || request.outcome === 'RETAIN';
     if (defers !== (request.nextReviewOn !== undefined)) {
       throw new BadRequestException(
         defers
           ? `nextReviewOn is required to ${request.outcome === 'RETAIN' ? 'retain the record' : 'keep the record active'}: the day the question comes back`
-          : 'nextReviewOn is for keeping a record; an archived record is reviewed again when it is re-activated',
+          : `nextReviewOn is for keeping a record, not to ${request.outcome.toLowerCase()} it`,
       );
     }
     const today = londonDate(this.clock());

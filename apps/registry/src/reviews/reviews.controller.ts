@@ -3,6 +3,9 @@ import {
   Controller,
   ForbiddenException,
   Get,
+  GoneException,
+  HttpCode,
+  HttpStatus,
   Inject,
   NotFoundException,
   Param,
@@ -14,6 +17,7 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
+  ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -24,7 +28,15 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { RecordReviewKindSymbols } from '@hub/contracts';
 import { parseRequest, requestTrace } from '@hub/observability';
-import { Access, actsNationally, CallAccess, decide, type AccessContext } from '@hub/security';
+import {
+  Access,
+  actsNationally,
+  CallAccess,
+  decide,
+  type AccessContext,
+  type Caller,
+} from '@hub/security';
+import { RecordRemovals, type RemovalDecider } from '../removal/record-removals';
 import { actingUserOf, CommandAccess } from '../access/command-access';
 import {
   DecidedReviewDto,
@@ -33,7 +45,7 @@ import {
   reviewOutcomes,
 } from './review-api.dto';
 import { ReviewDecisions } from './review-decisions';
-import { RecordReviews, type RecordReviewDocument } from './record-reviews';
+import { nominalIdOfReview, RecordReviews, type RecordReviewDocument } from './record-reviews';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD');
 
@@ -53,6 +65,16 @@ const decisionRequest = z.strictObject({
   actingUser: z.string().trim().min(1).max(200).optional(),
 });
 
+function deciderOf(caller: Caller): RemovalDecider {
+  return {
+    subject: caller.subject,
+    username: caller.username,
+    organisationId: caller.organisation.id,
+    roles: [...caller.roles],
+    clientId: caller.clientId,
+  };
+}
+
 function reviewView({ _id, ...review }: RecordReviewDocument) {
   return { id: _id, ...review };
 }
@@ -63,6 +85,7 @@ export class ReviewsController {
   constructor(
     private readonly reviews: RecordReviews,
     private readonly decisions: ReviewDecisions,
+    private readonly removals: RecordRemovals,
     @Inject(CommandAccess) private readonly access: CommandAccess,
   ) {}
 
@@ -104,6 +127,7 @@ export class ReviewsController {
 
   @Post(':reviewId/decision')
   @Access('reviews.decide-archive')
+  @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Decide a review',
     description:
@@ -135,6 +159,7 @@ export class ReviewsController {
       'An outcome the kind of review does not take, or a missing or bad next review day.',
   })
   @ApiNotFoundResponse({ description: 'No such review.' })
+  @ApiGoneResponse({ description: 'The record was removed.' })
   @ApiConflictResponse({ description: 'Already decided, or the record was merged.' })
   async decide(
     @Param('reviewId') reviewId: string,
@@ -150,9 +175,9 @@ export class ReviewsController {
     access.query = { reviewId, outcome, reason, nextReviewOn };
     const review = await this.found(reviewId);
     if (review.kind === 'RETENTION') {
-      access.action = 'reviews.decide-retention';
+      access.action = outcome === 'REMOVE' ? 'records.remove' : 'reviews.decide-retention';
       access.nominalIds.push(review.nominalId);
-      const allowed = decide(access.caller, 'reviews.decide-retention');
+      const allowed = decide(access.caller, access.action);
       if (!allowed.allowed) throw new ForbiddenException(allowed.reason);
     } else {
       await this.access.check(access, 'reviews.decide-archive', [review.nominalId]);
@@ -161,13 +186,22 @@ export class ReviewsController {
       review,
       { outcome, reason, nextReviewOn },
       { reason, actingUser: actingUserOf(access, actingUser), ...requestTrace(request) },
+      deciderOf(access.caller),
     );
-    return { review: reviewView(decided.review), archived: decided.archived };
+    return { ...decided, review: reviewView(decided.review) };
   }
 
+  /** The review; 410 when its record was removed (its reviews went with it), else 404. */
   private async found(reviewId: string): Promise<RecordReviewDocument> {
     const review = await this.reviews.find(reviewId);
-    if (!review) throw new NotFoundException(`no review with id ${reviewId}`);
-    return review;
+    if (review) return review;
+    const nominalId = nominalIdOfReview(reviewId);
+    const removal = nominalId ? await this.removals.of(nominalId) : null;
+    if (removal) {
+      throw new GoneException(
+        `review ${reviewId} went with its record: nominal ${nominalId} was removed (${removal.decisionId})`,
+      );
+    }
+    throw new NotFoundException(`no review with id ${reviewId}`);
   }
 }

@@ -9,7 +9,12 @@ import {
   type PartitionAssigner,
   type Producer,
 } from 'kafkajs';
-import type { ConsumerGroupDefinition, TopicName } from '@hub/contracts';
+import {
+  isTopicName,
+  topicCatalogue,
+  type ConsumerGroupDefinition,
+  type TopicName,
+} from '@hub/contracts';
 import type { HubSchemaRegistry } from '../schema-registry';
 import { ensureTopics } from '../topic-provisioning';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
@@ -318,6 +323,9 @@ export class ConsumerRunner {
       if (!isRunning() || isStale()) return;
       const pending: PendingEvent[] = [];
       for (const message of chunk) {
+        // A tombstone on a compacted topic (a removed person's key): nothing to apply. Services
+        // learn of a removal from registry.nominal.removed.v1, which says what to delete.
+        if (message.value === null && isCompacted(batch.topic)) continue;
         const position = { topic: batch.topic, partition: batch.partition, offset: message.offset };
         const decoded = await this.decode(
           message,
@@ -558,4 +566,8 @@ export class ConsumerRunner {
       headers: failureHeaders(message.headers, origin, this.options.groupId, error, new Date()),
     };
   }
+}
+
+function isCompacted(topic: string): boolean {
+  return isTopicName(topic) && topicCatalogue[topic].cleanupPolicy === 'compact';
 }

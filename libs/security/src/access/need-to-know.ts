@@ -78,6 +78,8 @@ export type Action =
   | 'reviews.read'
   | 'reviews.decide-archive'
   | 'reviews.decide-retention'
+  | 'records.remove'
+  | 'removals.read'
   | 'duplicates.read'
   | 'duplicates.decide'
   | 'dead-letters.read'
@@ -226,6 +228,14 @@ export const accessRules: Readonly<Record<Action, Rule>> = {
   'reviews.decide-retention': {
     roles: ['data-governance'],
     why: 'whether a record is kept past the 100th birthday is decided by data governance',
+  },
+  'records.remove': {
+    roles: ['data-governance'],
+    why: 'removing a record from the hub is decided by data governance, at a retention review',
+  },
+  'removals.read': {
+    roles: ['data-governance', 'auditor'],
+    why: 'removal certificates are for data governance and auditors',
   },
   'dead-letters.read': {
     roles: ['data-governance'],
