@@ -403,6 +403,7 @@ export const consumerGroupCatalogue = {
     service: 'transfer-coordinator',
     consumes: [
       'registry.nominal.changed.v1',
+      'registry.nominal.removed.v1',
       'transfer.step.recorded.v1',
       'transfer.step.overdue.v1',
     ],

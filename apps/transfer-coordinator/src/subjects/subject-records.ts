@@ -65,15 +65,42 @@ export function subjectFactsOf(subject: SubjectDocument): SubjectFacts {
   };
 }
 
+/**
+ * What is left of a removed person: a mark that outranks every version, so that a changed record
+ * published before the removal and read after it cannot bring the person back.
+ */
+interface RemovedSubject {
+  _id: string;
+  version: number;
+  removedAt: Date;
+}
+
 export class SubjectRecords {
   readonly subjects: Collection<SubjectDocument>;
+  private readonly removed: Collection<RemovedSubject>;
 
   constructor(db: Db) {
     this.subjects = db.collection<SubjectDocument>('transfer_subjects');
+    this.removed = db.collection<RemovedSubject>('transfer_subjects');
   }
 
   get(nominalId: string): Promise<SubjectDocument | null> {
-    return this.subjects.findOne({ _id: nominalId });
+    return this.subjects.findOne({ _id: nominalId, removedAt: { $exists: false } });
+  }
+
+  /** Replaces what is kept of each removed person by the mark of their removal (one round trip). */
+  async forget(nominalIds: readonly string[], removedAt: Date): Promise<void> {
+    if (nominalIds.length === 0) return;
+    await this.removed.bulkWrite(
+      nominalIds.map((_id) => ({
+        replaceOne: {
+          filter: { _id },
+          replacement: { version: Number.MAX_SAFE_INTEGER, removedAt },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
   }
 
   /**

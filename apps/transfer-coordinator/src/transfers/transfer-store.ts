@@ -160,6 +160,18 @@ export class TransferStore {
       .toArray();
   }
 
+  /**
+   * Deletes every transfer of the removed people (their reasons, addresses and outbox go with
+   * them); returns how many.
+   */
+  async deleteFor(nominalIds: readonly string[]): Promise<number> {
+    if (nominalIds.length === 0) return 0;
+    const { deletedCount } = await this.transfers.deleteMany({
+      nominalId: { $in: [...nominalIds] },
+    });
+    return deletedCount;
+  }
+
   async published(transferId: string, eventIds: readonly string[]): Promise<void> {
     await this.transfers.updateOne(
       { _id: transferId },
