@@ -174,6 +174,7 @@ describe('Kafka ACLs derived from the topic catalogue and the organisation direc
     ]);
     expect(topicsWith(transfers, 'READ')).toEqual([
       'registry.nominal.changed.v1',
+      'registry.nominal.removed.v1',
       'transfer.event.retry-scheduled.v1',
       'transfer.step.overdue.v1',
       'transfer.step.recorded.v1',
