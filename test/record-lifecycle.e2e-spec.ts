@@ -211,8 +211,8 @@ describe('record lifecycle: archive review, retention review and removal', () =>
         nominalId,
         status: 'COMPLETED',
         stepsDone: [
-          'record',
           'data-key',
+          'record',
           'history',
           'side-data',
           'tombstone',

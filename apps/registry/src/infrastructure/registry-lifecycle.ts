@@ -44,6 +44,8 @@ export class RegistryLifecycle
     this.parkingExpiry.start(this.config.REGISTRY_PARKING_SWEEP_MS);
     this.dateReached.start(this.config.REGISTRY_DATE_SWEEP_MS);
     this.reviewSweep.start(this.config.REGISTRY_REVIEW_SWEEP_MS);
+    // A removal a crash interrupted completes before the API answers about anyone.
+    await this.removal.resume();
     this.removal.start(this.config.REGISTRY_REMOVAL_SWEEP_MS);
     this.auditPublisher.start(this.config.REGISTRY_AUDIT_PUBLISH_SWEEP_MS);
   }

@@ -104,7 +104,7 @@ export interface FoldInput {
   /** The ids that were looked up; a record absent from `records` does not exist. */
   loaded: ReadonlySet<string>;
   records: ReadonlyMap<string, NominalDocument>;
-  /** Of the ids looked up, those removed after a retention decision: their events are refused. */
+  /** Of the ids looked up, those removed (or being removed) after a retention decision: their events are refused. */
   removed: ReadonlySet<string>;
   /** The events waiting in `parked_events`, per nominal, in arrival order. */
   waiting: ReadonlyMap<string, ParkedEventDocument[]>;

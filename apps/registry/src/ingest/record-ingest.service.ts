@@ -184,8 +184,8 @@ export class RecordIngest {
 
   /**
    * Reads records and the events waiting for them; records merged into others bring their
-   * survivors along, since events for them are applied there. Ids with no record are looked up
-   * among the removed (usually none is missing, so it costs no round trip).
+   * survivors along, since events for them are applied there, and which of them were removed
+   * (a removal in progress may not have deleted the record yet).
    */
   private async readMore(input: ReadState, ids: Iterable<string>): Promise<void> {
     let next = [...ids].filter((id) => !input.loaded.has(id));
@@ -197,8 +197,7 @@ export class RecordIngest {
       for (const id of next) input.loaded.add(id);
       for (const [id, record] of records) input.records.set(id, record);
       for (const [id, events] of waiting) input.waiting.set(id, events);
-      const missing = next.filter((id) => !records.has(id));
-      for (const id of await this.options.removals.removedAmong(missing)) input.removed.add(id);
+      for (const id of await this.options.removals.removedAmong(next)) input.removed.add(id);
       next = [...records.values()]
         .map((record) => record.mergedInto)
         .filter((id): id is string => id !== null && !input.loaded.has(id));

@@ -99,14 +99,13 @@ export class RecordRemoval {
     return completed;
   }
 
+  /** Resumes removals every `intervalMs` (the registry resumes them once at start-up itself). */
   start(intervalMs: number): void {
-    const run = (): void => {
+    this.timer = setInterval(() => {
       this.resume().catch((error: unknown) =>
         this.logger.error({ err: error }, 'resuming removals failed'),
       );
-    };
-    run();
-    this.timer = setInterval(run, intervalMs);
+    }, intervalMs);
     this.timer.unref();
   }
 

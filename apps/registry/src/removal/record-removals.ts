@@ -3,8 +3,9 @@ import type { Collection, Db } from 'mongodb';
 /**
  * The steps of a removal, in the order they run. Each can be run again (a removal interrupted
  * anywhere resumes at its first step not recorded as done):
+ * - `data-key`: the person's data key is destroyed first: from then on every encrypted copy of
+ *   their sensitive content, anywhere (backups included), is unreadable, however the rest goes;
  * - `record`: the records (the person's and those merged into it), search keys and due days;
- * - `data-key`: the person's data key is destroyed: every encrypted copy, anywhere, is unreadable;
  * - `history`: the timeline;
  * - `side-data`: duplicate candidates, parked events, reviews;
  * - `tombstone`: a tombstone for each key on the changed-record topic (compaction deletes the rest);
@@ -12,8 +13,8 @@ import type { Collection, Db } from 'mongodb';
  * - `certificate`: the removal certificate in the audit chain.
  */
 export const removalSteps = [
-  'record',
   'data-key',
+  'record',
   'history',
   'side-data',
   'tombstone',
