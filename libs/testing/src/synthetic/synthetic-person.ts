@@ -275,5 +275,10 @@ export function syntheticPerson(
     croNumber: rng.chance(0.45) ? syntheticCroNumber(firstEntryYear, serial) : null,
     duplicateOf: original?.nominalId ?? null,
   };
+  // Drawn after every other draw, so that a seed's people stay as they were: a few records outlive
+  // their subjects' management and come to the retention review at the 100th birthday.
+  if (!original && aliasDatesOfBirth.length === 0 && rng.chance(0.005)) {
+    person.dateOfBirth = isoDay(asOf.getTime() - rng.int(95 * 365, 104 * 365) * msPerDay);
+  }
   return { ...person, leadAgency: leadAgencyOf(person) };
 }
