@@ -38,6 +38,9 @@ import { AsyncApiController } from './contracts/asyncapi.controller';
 import { NominalCommandsController } from './commands/nominal-commands.controller';
 import { RecordCommands } from './commands/record-commands';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { DisclosureCases } from './disclosure/disclosure-cases';
+import { DisclosureCasesController } from './disclosure/disclosure-cases.controller';
+import { DisclosureHandling } from './disclosure/disclosure-handling';
 import { DuplicateCandidates } from './duplicates/duplicate-candidates';
 import { DuplicatesController } from './duplicates/duplicates.controller';
 import { RecordEventsController } from './ingest/record-events.controller';
@@ -93,6 +96,7 @@ export class RegistryModule {
         NominalCommandsController,
         DuplicatesController,
         ReviewsController,
+        DisclosureCasesController,
         RecordEventsController,
       ],
       providers: [
@@ -203,6 +207,17 @@ export class RegistryModule {
           inject: [RecordReviews, NominalStore, RecordCommands],
           useFactory: (reviews: RecordReviews, store: NominalStore, commands: RecordCommands) =>
             new ReviewDecisions(reviews, store, commands),
+        },
+        {
+          provide: DisclosureCases,
+          inject: [MONGO],
+          useFactory: (mongo: MongoConnection) => new DisclosureCases(mongo.db),
+        },
+        {
+          provide: DisclosureHandling,
+          inject: [DisclosureCases, NominalQueries],
+          useFactory: (cases: DisclosureCases, queries: NominalQueries) =>
+            new DisclosureHandling(cases, queries),
         },
         {
           provide: ParkingExpiry,

@@ -55,6 +55,8 @@ export interface ProducedPack {
   /** The case's revision the pack was produced from. */
   revision: number;
   sha256: string;
+  /** The items the pack shows (disclosed, redacted or listed as withheld). */
+  itemIds: string[];
   disclosed: number;
   redacted: number;
   withheld: number;

@@ -56,6 +56,11 @@ export const databaseIndexes: readonly DeclaredIndex[] = [
   { collection: 'record_reviews', key: { 'decision.nextReviewOn': 1 }, name: 'followUps' },
   { collection: 'record_reviews', key: { publishedAt: 1 }, name: 'unpublished' },
 
+  // disclosure_cases: the register, soonest deadline first (and the near and missed deadlines,
+  // a range of it); a subject's cases.
+  { collection: 'disclosure_cases', key: { dueOn: 1, _id: 1 }, name: 'deadlines' },
+  { collection: 'disclosure_cases', key: { nominalId: 1 }, name: 'bySubject' },
+
   // duplicate_candidates: the review queue, by status (one, or all), oldest flag first.
   {
     collection: 'duplicate_candidates',
