@@ -38,6 +38,11 @@ export interface ItemDecision {
    * later. Never kept for a withheld item, so that a pack cannot show it.
    */
   text: string | null;
+  /**
+   * SHA-256 of the item's text when decided (null for an item the handler could not see): tells
+   * whether the item changed since, withheld items included, without keeping their text.
+   */
+  textSha256: string | null;
 }
 
 export interface CaseExtension {

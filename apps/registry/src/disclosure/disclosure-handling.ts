@@ -53,7 +53,10 @@ export interface DecisionRequest {
 
 /** An item with the decision standing on it, as the handler's work list shows it. */
 export interface CaseItem extends DisclosableItem {
-  decision: Omit<ItemDecision, 'itemId' | 'title' | 'text'> | null;
+  decision: Pick<
+    ItemDecision,
+    'decision' | 'exemption' | 'redactions' | 'reason' | 'decidedBy' | 'decidedAt'
+  > | null;
   /** The item's text changed since it was decided: decide it again. */
   changedSinceDecided: boolean;
 }
@@ -165,7 +168,7 @@ export class DisclosureHandling {
           decidedBy: decision.decidedBy,
           decidedAt: decision.decidedAt,
         },
-        changedSinceDecided: decision.text !== item.text,
+        changedSinceDecided: decision.textSha256 !== sha256Of(item.text),
       };
     });
   }
@@ -194,6 +197,7 @@ export class DisclosureHandling {
       decidedBy: caller.username,
       decidedAt: this.clock(),
       text: request.decision === 'WITHHOLD' ? null : item.text,
+      textSha256: sha256Of(item.text),
     });
     if (!decided) throw this.closedMeanwhile(disclosureCase._id);
     return decided;
@@ -428,6 +432,10 @@ export class DisclosureHandling {
   private closedMeanwhile(id: string): ConflictException {
     return new ConflictException(`case ${id} was closed or changed meanwhile: read it again`);
   }
+}
+
+function sha256Of(text: string | null): string | null {
+  return text === null ? null : createHash('sha256').update(text).digest('hex');
 }
 
 /** A record marked removed (record removal keeps a tombstone): nothing of it may be disclosed. */

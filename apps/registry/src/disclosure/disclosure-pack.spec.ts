@@ -13,6 +13,7 @@ function decision(overrides: Partial<ItemDecision> & Pick<ItemDecision, 'itemId'
     decidedBy: 'hub.data-governance',
     decidedAt: at,
     text: `Text of ${overrides.itemId}`,
+    textSha256: null,
     ...overrides,
   };
 }
