@@ -45,7 +45,10 @@ import { deadlineRules, disclosureKinds } from './statutory-deadlines';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a calendar date');
+  .refine((value) => {
+    const at = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(value);
+  }, 'is not a calendar date');
 const reason = z.string().trim().min(1, 'is required').max(2_000);
 const actingUser = z.string().trim().min(1).max(200).optional();
 

@@ -119,6 +119,15 @@ export class DisclosureHandling {
       problems.push(`requesterDueOn is not taken for a ${request.kind}: the law sets its deadline`);
     }
     if (problems.length > 0) throw new BadRequestException(problems.join('; '));
+    const lookup = await this.queries.record(request.nominalId);
+    if (lookup.outcome === 'unknown') {
+      throw new NotFoundException(`no nominal with id ${request.nominalId}`);
+    }
+    if (lookup.outcome === 'merged') {
+      throw new ConflictException(
+        `the record of ${request.nominalId} was merged into ${lookup.mergedInto}: open the case on ${lookup.mergedInto}, which holds what the hub knows of the person`,
+      );
+    }
     const rule = deadlineRules[request.kind];
     let dueOn: string | null;
     try {
