@@ -38,6 +38,9 @@ import { AsyncApiController } from './contracts/asyncapi.controller';
 import { NominalCommandsController } from './commands/nominal-commands.controller';
 import { RecordCommands } from './commands/record-commands';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { DisclosureCases } from './disclosure/disclosure-cases';
+import { DisclosureCasesController } from './disclosure/disclosure-cases.controller';
+import { DisclosureHandling } from './disclosure/disclosure-handling';
 import { DuplicateCandidates } from './duplicates/duplicate-candidates';
 import { DuplicatesController } from './duplicates/duplicates.controller';
 import { RecordEventsController } from './ingest/record-events.controller';
@@ -103,6 +106,7 @@ export class RegistryModule {
         DuplicatesController,
         ReviewsController,
         RemovalsController,
+        DisclosureCasesController,
         RecordEventsController,
       ],
       providers: [
@@ -257,6 +261,17 @@ export class RegistryModule {
             removals: RecordRemovals,
             removal: RecordRemoval,
           ) => new ReviewDecisions(reviews, store, commands, removals, removal, clock),
+        },
+        {
+          provide: DisclosureCases,
+          inject: [MONGO],
+          useFactory: (mongo: MongoConnection) => new DisclosureCases(mongo.db),
+        },
+        {
+          provide: DisclosureHandling,
+          inject: [DisclosureCases, NominalQueries],
+          useFactory: (cases: DisclosureCases, queries: NominalQueries) =>
+            new DisclosureHandling(cases, queries),
         },
         {
           provide: ParkingExpiry,

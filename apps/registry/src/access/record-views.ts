@@ -113,7 +113,8 @@ function intelligenceFor(
   };
 }
 
-const minutesWithheld =
+/** What stands for minutes the caller may not read (disclosure lists such a meeting as restricted). */
+export const minutesWithheld =
   'withheld: minutes are for the organisations responsible for the person and the agencies that attended';
 
 function attendingAgencies(meeting: Pick<MeetingItem, 'chair' | 'attendees'>): Agency[] {

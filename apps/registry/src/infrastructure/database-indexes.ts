@@ -60,6 +60,11 @@ export const databaseIndexes: readonly DeclaredIndex[] = [
   { collection: 'record_removals', key: { decidedAt: -1, _id: 1 }, name: 'newestFirst' },
   { collection: 'record_removals', key: { alsoRemoved: 1 }, name: 'alsoRemoved' },
 
+  // disclosure_cases: the register, soonest deadline first (and the near and missed deadlines,
+  // a range of it); a subject's cases.
+  { collection: 'disclosure_cases', key: { dueOn: 1, _id: 1 }, name: 'deadlines' },
+  { collection: 'disclosure_cases', key: { nominalId: 1 }, name: 'bySubject' },
+
   // duplicate_candidates: the review queue, by status (one, or all), oldest flag first.
   {
     collection: 'duplicate_candidates',

@@ -135,6 +135,36 @@ describe('decide: record reviews', () => {
   });
 });
 
+describe('decide: disclosure requests', () => {
+  it('lets data governance handle a request about anyone, managed anywhere', () => {
+    expect(decide(caller('hub', 'data-governance'), 'disclosure.manage', record)).toMatchObject({
+      allowed: true,
+      grant: 'full',
+      relation: 'other-area',
+    });
+  });
+
+  it('refuses the managing organisation, whatever its role, with the reason', () => {
+    for (const role of ['record-manager', 'mappa-coordinator', 'practitioner'] as const) {
+      const decision = decide(
+        caller('probation-greater-manchester', role),
+        'disclosure.manage',
+        record,
+      );
+      expect(decision.allowed || decision.reason).toMatch(/handled by data governance/);
+    }
+  });
+
+  it('lets auditors read the case register but not handle a case', () => {
+    expect(decide(caller('hub', 'auditor'), 'disclosure.read').allowed).toBe(true);
+    expect(decide(caller('hub', 'auditor'), 'disclosure.manage', record).allowed).toBe(false);
+    expect(decide(caller('hub', 'mi-analyst'), 'disclosure.read').allowed).toBe(false);
+    expect(
+      decide(caller('probation-greater-manchester', 'record-manager'), 'disclosure.read').allowed,
+    ).toBe(false);
+  });
+});
+
 describe('decide: commands', () => {
   const commands: Action[] = [
     'command.archive',

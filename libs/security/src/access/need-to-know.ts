@@ -85,6 +85,8 @@ export type Action =
   | 'dead-letters.read'
   | 'dead-letters.replay'
   | 'audit.read'
+  | 'disclosure.manage'
+  | 'disclosure.read'
   | 'events.publish'
   | 'transfers.request'
   | 'transfers.read'
@@ -248,6 +250,16 @@ export const accessRules: Readonly<Record<Action, Rule>> = {
   'audit.read': {
     roles: ['auditor'],
     why: 'the audit trail is for auditors only',
+  },
+  'disclosure.manage': {
+    roles: ['data-governance'],
+    byRelation: commandByRelation,
+    national: ['data-governance'],
+    why: "subject access, freedom of information and court or police disclosure requests are handled by data governance (information governance); what the handler sees of the person's record still follows its handling codes",
+  },
+  'disclosure.read': {
+    roles: ['data-governance', 'auditor'],
+    why: "the disclosure case register (deadlines, decisions, outcomes; never the items' text) is for data governance and auditors",
   },
   'events.publish': {
     roles: ['agency-system'],
