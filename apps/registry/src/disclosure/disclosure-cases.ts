@@ -137,6 +137,27 @@ export class DisclosureCases {
     return document;
   }
 
+  /**
+   * For a removal: blanks the item texts and redacted strings the decision log kept of the removed
+   * people (the only rewrite of a log). The cases stay: who asked, when, and what was decided, by
+   * whom and why, is the register's to keep.
+   */
+  async forgetTextOf(nominalIds: readonly string[]): Promise<void> {
+    const cases = await this.collection
+      .find({ nominalId: { $in: [...nominalIds] } }, { projection: { decisionLog: 1 } })
+      .toArray();
+    for (const { _id, decisionLog } of cases) {
+      await this.collection.updateOne(
+        { _id },
+        {
+          $set: {
+            decisionLog: decisionLog.map((entry) => ({ ...entry, text: null, redactions: [] })),
+          },
+        },
+      );
+    }
+  }
+
   find(id: string): Promise<DisclosureCaseDocument | null> {
     return this.collection.findOne({ _id: id });
   }

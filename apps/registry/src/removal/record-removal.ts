@@ -8,6 +8,7 @@ import {
   type HubRole,
   type OrganisationDirectory,
 } from '@hub/security';
+import { DisclosureCases } from '../disclosure/disclosure-cases';
 import { searchCollection } from '../search/search-document';
 import {
   removalSteps,
@@ -137,6 +138,7 @@ export class RecordRemoval {
         this.db.collection('duplicate_candidates').deleteMany({ nominalIds: ids }),
         this.db.collection('parked_events').deleteMany({ nominalId: ids }),
         this.db.collection('record_reviews').deleteMany({ nominalId: ids }),
+        new DisclosureCases(this.db).forgetTextOf(idsOf(removal)),
       ]);
     },
     tombstone: (removal) => this.publisher.tombstone('registry.nominal.changed.v1', idsOf(removal)),
