@@ -28,8 +28,12 @@ import {
   AuditedAccess,
   AuditTrail,
   connectMongo,
+  EnvelopeFieldCipher,
   mongoHealthProbe,
+  PersonKeys,
+  readLocalMasterKey,
   type MongoConnection,
+  type PersonFieldCipher,
 } from '@hub/persistence';
 import { ChangedRecordPublisher } from './changes/changed-record-publisher';
 import { auditProviders } from './audit/audit.providers';
@@ -44,7 +48,12 @@ import { RecordEventsController } from './ingest/record-events.controller';
 import { RecordIngest } from './ingest/record-ingest.service';
 import { ensureDatabaseIndexes } from './infrastructure/database-indexes';
 import { RegistryLifecycle } from './infrastructure/registry-lifecycle';
-import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './infrastructure/tokens';
+import {
+  EVENT_PUBLISHER,
+  MONGO,
+  PERSON_FIELD_CIPHER,
+  REGISTRY_CONFIG,
+} from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
 import { NominalQueries } from './nominals/nominal-queries';
 import { NominalsController } from './nominals/nominals.controller';
@@ -72,9 +81,20 @@ const publishedTopics = (Object.keys(topicCatalogue) as TopicName[]).filter((top
   return publishers.includes('HUB') && valueSchema !== null;
 });
 
+/** What a program embedding the registry may replace; `main.ts` replaces nothing. */
+export interface RegistryOverrides {
+  /**
+   * Only for `bench:ingest`'s baseline (ingest without encryption, in the same run): no setting
+   * reaches this, so that no deployment can turn encryption off.
+   */
+  fieldCipher?: PersonFieldCipher;
+}
+
 @Module({})
 export class RegistryModule {
-  static forRoot(config: RegistryConfig): DynamicModule {
+  static forRoot(config: RegistryConfig, overrides: RegistryOverrides = {}): DynamicModule {
+    // Read first: a registry that cannot encrypt does not start (ConfigError with the reason).
+    const masterKey = readLocalMasterKey(config.HUB_MASTER_KEY_FILE);
     return {
       module: RegistryModule,
       imports: [
@@ -120,9 +140,22 @@ export class RegistryModule {
           },
         },
         {
-          provide: NominalStore,
+          // Each person's data key; `destroy(nominalId)` crypto-shreds the person's content.
+          provide: PersonKeys,
           inject: [MONGO],
-          useFactory: (mongo: MongoConnection) => new NominalStore(mongo.db),
+          useFactory: (mongo: MongoConnection) => new PersonKeys(mongo.db, masterKey),
+        },
+        {
+          provide: PERSON_FIELD_CIPHER,
+          inject: [PersonKeys],
+          useFactory: (personKeys: PersonKeys): PersonFieldCipher =>
+            overrides.fieldCipher ?? new EnvelopeFieldCipher(personKeys),
+        },
+        {
+          provide: NominalStore,
+          inject: [MONGO, PERSON_FIELD_CIPHER],
+          useFactory: (mongo: MongoConnection, cipher: PersonFieldCipher) =>
+            new NominalStore(mongo.db, cipher),
         },
         { provide: REGISTRY_CONFIG, useValue: config },
         ...securityProviders({
@@ -137,8 +170,9 @@ export class RegistryModule {
         CommandAccess,
         {
           provide: NominalQueries,
-          inject: [MONGO],
-          useFactory: (mongo: MongoConnection) => new NominalQueries(mongo.db),
+          inject: [MONGO, PERSON_FIELD_CIPHER],
+          useFactory: (mongo: MongoConnection, cipher: PersonFieldCipher) =>
+            new NominalQueries(mongo.db, cipher),
         },
         {
           // Ready to publish before the first event is consumed: topics, schemas, connection.
@@ -154,9 +188,9 @@ export class RegistryModule {
         },
         {
           provide: ParkedEvents,
-          inject: [MONGO],
-          useFactory: (mongo: MongoConnection) =>
-            new ParkedEvents(mongo.db, config.REGISTRY_PARKING_LIMIT_MS),
+          inject: [MONGO, PERSON_FIELD_CIPHER],
+          useFactory: (mongo: MongoConnection, cipher: PersonFieldCipher) =>
+            new ParkedEvents(mongo.db, config.REGISTRY_PARKING_LIMIT_MS, cipher),
         },
         {
           provide: DuplicateCandidates,

@@ -1,0 +1,106 @@
+import type { FieldOpener, FieldSealer } from '@hub/persistence';
+import {
+  fieldNameOf,
+  sensitiveHistoryFields,
+  sensitiveItemFields,
+  sensitiveParkedFields,
+} from './sensitive-fields';
+
+/*
+ * Sealing and opening apply the tables of sensitive-fields.ts to documents as they cross the storage
+ * boundary: the registry works on plaintext, the database holds envelopes. A stored document keeps
+ * its TypeScript type (the driver does not look), so these functions keep it too.
+ */
+
+type Transform = (nominalId: string, field: string, value: unknown) => unknown;
+
+const itemTables = Object.entries(sensitiveItemFields) as [string, readonly string[]][];
+
+/** Applies `transform` to each non-null listed field of `fields` (a shallow copy; others untouched). */
+function transformFields<T extends object>(
+  document: T,
+  fields: readonly string[],
+  nominalId: string,
+  fieldName: (field: string) => string,
+  transform: Transform,
+): T {
+  const copy = { ...document } as Record<string, unknown>;
+  for (const field of fields) {
+    const value = copy[field];
+    if (value !== null && value !== undefined) {
+      copy[field] = transform(nominalId, fieldName(field), value);
+    }
+  }
+  return copy as T;
+}
+
+function transformRecord<T extends { _id: string }>(record: T, transform: Transform): T {
+  const copy: Record<string, unknown> = { ...record };
+  for (const [list, fields] of itemTables) {
+    const items = copy[list];
+    if (!Array.isArray(items)) continue;
+    copy[list] = items.map((item: object) =>
+      transformFields(
+        item,
+        fields,
+        record._id,
+        (field) => fieldNameOf('nominals', `${list}.${field}`),
+        transform,
+      ),
+    );
+  }
+  return copy as T;
+}
+
+/** The record as stored: every field of the table sealed with its person's key. */
+export function sealRecord<T extends { _id: string }>(record: T, sealer: FieldSealer): T {
+  return transformRecord(record, (id, field, value) => sealer.seal(id, field, value));
+}
+
+/** The record as read: sealed fields opened, plaintext ones (written before encryption) as they are. */
+export function openRecord<T extends { _id: string }>(record: T, opener: FieldOpener): T {
+  return transformRecord(record, (id, field, value) => opener.open(id, field, value));
+}
+
+/** History entries are the person's they are addressed to (kept through merges and unmerges). */
+type HistoryLike = { nominalId: string };
+
+export function sealHistoryEntry<T extends HistoryLike>(entry: T, sealer: FieldSealer): T {
+  return transformFields(
+    entry,
+    sensitiveHistoryFields,
+    entry.nominalId,
+    (field) => fieldNameOf('nominal_history', field),
+    (id, field, value) => sealer.seal(id, field, value),
+  );
+}
+
+export function openHistoryEntry<T extends HistoryLike>(entry: T, opener: FieldOpener): T {
+  return transformFields(
+    entry,
+    sensitiveHistoryFields,
+    entry.nominalId,
+    (field) => fieldNameOf('nominal_history', field),
+    (id, field, value) => opener.open(id, field, value),
+  );
+}
+
+export function sealParkedEvent<T extends HistoryLike>(parked: T, sealer: FieldSealer): T {
+  return transformFields(
+    parked,
+    sensitiveParkedFields,
+    parked.nominalId,
+    (field) => fieldNameOf('parked_events', field),
+    (id, field, value) => sealer.seal(id, field, value),
+  );
+}
+
+export function openParkedEvent<T extends HistoryLike>(parked: T, opener: FieldOpener): T {
+  return transformFields(
+    parked,
+    sensitiveParkedFields,
+    parked.nominalId,
+    (field) => fieldNameOf('parked_events', field),
+    (id, field, value) => opener.open(id, field, value),
+  );
+}
