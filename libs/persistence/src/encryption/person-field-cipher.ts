@@ -34,7 +34,7 @@ export interface PersonFieldCipher {
 
 /** Envelope encryption: each person's data key (PersonKeys), wrapped by the master key. */
 export class EnvelopeFieldCipher implements PersonFieldCipher {
-  constructor(private readonly personKeys: PersonKeys) {}
+  constructor(private readonly personKeys: Pick<PersonKeys, 'forReading' | 'forWriting'>) {}
 
   async sealerFor(nominalIds: Iterable<string>): Promise<FieldSealer> {
     const keys = await this.personKeys.forWriting(nominalIds);
