@@ -16,7 +16,7 @@ const markingSealer: FieldSealer = {
 const markingOpener: FieldOpener = {
   open: (_nominalId, _field, stored) =>
     typeof stored === 'object' && stored !== null && 'sealedFor' in stored
-      ? (stored as { value: unknown }).value
+      ? (stored as unknown as { value: unknown }).value
       : stored,
 };
 
@@ -65,6 +65,34 @@ describe('the table of sensitive fields applied to a record', () => {
     const before = structuredClone(record);
     sealRecord(record, markingSealer);
     expect(record).toEqual(before);
+  });
+
+  it('keeps the envelope of a string it read unchanged, for the same person only', () => {
+    let sealed = 0;
+    const countingSealer: FieldSealer = {
+      seal: (nominalId, field, value) => {
+        sealed++;
+        return markingSealer.seal(nominalId, field, value);
+      },
+    };
+    const stored = sealRecord(
+      { _id: 'NOM-1', intelligence: [{ text: 'a' }, { text: 'b' }] },
+      countingSealer,
+    );
+    const opened = openRecord(stored, markingOpener);
+    sealed = 0;
+    const [first, second] = opened.intelligence;
+    const changed = { ...opened, intelligence: [first, { ...second, text: 'c' }] };
+    const again = sealRecord(changed, countingSealer);
+    expect(sealed).toBe(1);
+    expect(again.intelligence[0]?.text).toBe(stored.intelligence[0]?.text);
+    // Moved to another record (a merge): sealed again, with that record's person.
+    sealed = 0;
+    const moved = sealRecord({ _id: 'NOM-2', intelligence: [first] }, countingSealer);
+    expect(sealed).toBe(1);
+    expect(moved.intelligence[0]?.text).toEqual(
+      expect.objectContaining({ sealedFor: 'NOM-2', value: 'a' }),
+    );
   });
 
   it('seals a history entry’s summary and details whole, and a parked event’s payload and bytes', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Binary, type Collection, type Db } from 'mongodb';
 import { isDuplicateKeyError } from '../duplicate-key';
-import { keyLength, type MasterKey } from './master-key';
+import { keyLength, MasterKeyMismatchError, type MasterKey } from './master-key';
 
 /** One person's data key, wrapped by the master key, in `person_keys`. */
 export interface PersonKeyDocument {
@@ -137,6 +137,12 @@ export class PersonKeys {
   private async unwrapAll(stored: PersonKeyDocument[]): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>();
     for (const document of stored) {
+      if (document.masterKeyId !== this.masterKey.keyId) {
+        // Another master key file than the one the data was written with: say so, not "corrupt".
+        throw new MasterKeyMismatchError(
+          `the data key of ${document._id} was wrapped by ${document.masterKeyId}, not by this master key (${this.masterKey.keyId})`,
+        );
+      }
       const key = await this.masterKey.unwrap(
         Buffer.from(document.wrappedKey.buffer),
         document._id,
