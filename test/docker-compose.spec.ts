@@ -158,6 +158,12 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it('gives the registry a master key made once with the other secrets', () => {
+    expect(services.registry?.environment?.HUB_MASTER_KEY_FILE).toBe('/secrets/master.key');
+    const make = readFileSync(resolve(repoRoot, 'infra/kafka/compose/make-secrets.sh'), 'utf8');
+    expect(make).toContain('head -c 32 /dev/urandom | base64 > "$secrets/master.key"');
+  });
+
   it('runs Kafka with the secured start script, after its secrets exist', () => {
     const kafka = services.kafka;
     expect(kafka?.entrypoint?.at(-1)).toBe('/hub/start-kafka.sh');

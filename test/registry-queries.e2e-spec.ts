@@ -6,7 +6,13 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { PersonName } from '@hub/contracts';
-import { connectMongo, type MongoConnection } from '@hub/persistence';
+import {
+  connectMongo,
+  EnvelopeFieldCipher,
+  PersonKeys,
+  readLocalMasterKey,
+  type MongoConnection,
+} from '@hub/persistence';
 import { setUpRegistryApiDocs } from '../apps/registry/src/api-docs';
 import { fieldsAddedSinceFirstRelease } from '../apps/registry/src/nominals/record-upgrade';
 import type {
@@ -321,7 +327,17 @@ describe('registry queries: search, record and timeline over HTTP', () => {
     const moduleRef = await Test.createTestingModule({
       controllers: [NominalsController],
       providers: [
-        { provide: NominalQueries, useFactory: () => new NominalQueries(mongo.db) },
+        {
+          // The records above were written as before encryption (plaintext): read as they are.
+          provide: NominalQueries,
+          useFactory: () =>
+            new NominalQueries(
+              mongo.db,
+              new EnvelopeFieldCipher(
+                new PersonKeys(mongo.db, readLocalMasterKey(process.env.HUB_MASTER_KEY_FILE!)),
+              ),
+            ),
+        },
         { provide: RecordAccessFacts, useFactory: () => new RecordAccessFacts(mongo.db) },
         // Authenticated as the registry is; the calls' audit is the audit trail's tests' subject.
         ...securityProviders({ issuer: process.env.OIDC_ISSUER_URL!, clockToleranceSeconds: 30 }),

@@ -7,7 +7,7 @@ import { loadConnectorConfig } from '../../apps/agency-connector/src/connector.c
 import { ConnectorModule } from '../../apps/agency-connector/src/connector.module';
 import { setUpRegistryApiDocs } from '../../apps/registry/src/api-docs';
 import { loadRegistryConfig } from '../../apps/registry/src/registry.config';
-import { RegistryModule, type RegistryOptions } from '../../apps/registry/src/registry.module';
+import { RegistryModule, type RegistryOverrides } from '../../apps/registry/src/registry.module';
 import { setUpTransferApiDocs } from '../../apps/transfer-coordinator/src/api-docs';
 import { loadTransferCoordinatorConfig } from '../../apps/transfer-coordinator/src/transfer-coordinator.config';
 import {
@@ -54,7 +54,7 @@ export function isolatedRunName(prefix: string): string {
 /** The registry app, in-process, against the real stack given by the environment. */
 export async function startRegistry(
   env: Record<string, string> = {},
-  options: RegistryOptions = {},
+  options: RegistryOverrides = {},
 ): Promise<RunningApp> {
   const config = loadRegistryConfig({
     ...testDefaults,

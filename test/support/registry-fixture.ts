@@ -4,7 +4,7 @@ import { MongoClient } from 'mongodb';
 import { eventually, syntheticNominalId, syntheticRegistration } from '@hub/testing';
 import type { RecordEventTopic } from '../../apps/registry/src/projections/projection';
 import { projections } from '../../apps/registry/src/projections/projections';
-import type { RegistryOptions } from '../../apps/registry/src/registry.module';
+import type { RegistryOverrides } from '../../apps/registry/src/registry.module';
 import { isolatedRunName, startRegistry, type RunningApp } from './hub-apps';
 import { HubEventStream } from './hub-event-stream';
 import { RegistryClient } from './registry-client';
@@ -32,7 +32,7 @@ export interface RegistryFixture {
 export async function openRegistryFixture(
   label: string,
   env: Record<string, string> = {},
-  options: RegistryOptions = {},
+  options: RegistryOverrides = {},
 ): Promise<RegistryFixture> {
   const kafka = new Kafka({
     ...kafkaClientOptionsFromEnv(),

@@ -20,6 +20,7 @@ import { runNaive } from './scenarios/naive';
 import { runPipe } from './scenarios/pipe';
 import { runRegistry } from './scenarios/registry';
 import { startScratchPlaintextBroker } from '../local-stack/components/kafka';
+import { ensureLocalMasterKeyFile } from '../local-stack/master-key-file';
 import { hubServicePrincipal, kafkaEnvFor, provisioningPrincipal } from '../local-stack/stack';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -27,6 +28,7 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 const scenarios: Record<ScenarioName, (ctx: BenchContext) => Promise<ScenarioResult>> = {
   pipe: runPipe,
   naive: runNaive,
+  'registry-unencrypted': (ctx) => runRegistry(ctx, 1, 'unencrypted'),
   registry: (ctx) => runRegistry(ctx, 1),
   'registry-2': (ctx) => runRegistry(ctx, 2),
 };
@@ -165,6 +167,8 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
+  // The registry encrypts with the stack's master key (or HUB_MASTER_KEY_FILE's).
+  ensureLocalMasterKeyFile();
   // The bench publishes for every agency: the provisioning principal; the registry runs as its own.
   const kafkaEnv = {
     bench: kafkaEnvFor(provisioningPrincipal()),

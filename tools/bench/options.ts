@@ -1,17 +1,25 @@
 import { parseArgs } from 'node:util';
 
-export const scenarioNames = ['pipe', 'naive', 'registry', 'registry-2'] as const;
+export const scenarioNames = [
+  'pipe',
+  'naive',
+  'registry-unencrypted',
+  'registry',
+  'registry-2',
+] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export const usage = `usage: npm run bench:ingest -- [options]
 Publishes events through the producer library and measures, on the same stack: (i) the raw
 pipe (kafkajs producing and consuming, no work), (ii) a naive consumer (one message at a time,
 one MongoDB round trip each), (iii) the registry's real ingest path, and (iv) two registry
-instances in one consumer group.
+instances in one consumer group; registry-unencrypted is (iii) with sensitive fields stored in
+clear (a build of the bench's own), the baseline of what encryption at rest costs.
 options:
   --events <n>          intelligence events to publish (default 100000)
   --nominals <n>        nominals they are about (default 10000)
-  --scenarios <list>    comma-separated subset of ${scenarioNames.join(',')} (default all)
+  --scenarios <list>    comma-separated subset of ${scenarioNames.join(',')}
+                        (default all)
   --rate <n>            publish at a steady n events/s instead of all at once (latency under
                         a steady load rather than queueing behind a burst)
   --stall-seconds <n>   give up on a scenario after this long without progress (default 120)

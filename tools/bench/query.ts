@@ -47,6 +47,7 @@ async function startApi(options: QueryBenchOptions): Promise<{ url: string; stop
         ...process.env,
         MONGO_URL: options.mongoUrl,
         MONGO_DATABASE: options.database,
+        ...(options.masterKeyFile && { HUB_MASTER_KEY_FILE: options.masterKeyFile }),
         PORT: String(port),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,7 +20,7 @@ export function reportLines(
     r.peakRssMb.toFixed(1),
   ]);
   const table = [header, ...rows].map((cells) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(10) : cell.padStart(12))).join(''),
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(20) : cell.padStart(12))).join(''),
   );
   const rate = (name: string): number | undefined =>
     results.find((r) => r.scenario === name)?.eventsPerSecond;
@@ -37,6 +37,7 @@ export function reportLines(
     ];
   };
   const scaleOut = rate('registry-2');
+  const unencrypted = rate('registry-unencrypted');
   return [
     `workload: ${workload.events} intelligence events for ${workload.nominals} nominals ` +
       '(registry: the registrations too, M+N events applied)' +
@@ -46,6 +47,13 @@ export function reportLines(
     ...ratio('naive', targets.vsNaive, 'naive'),
     ...(registry !== undefined && scaleOut !== undefined
       ? [`two registry instances vs one: ${(scaleOut / registry).toFixed(2)}`]
+      : []),
+    ...(registry !== undefined && unencrypted !== undefined
+      ? [
+          `encryption at rest: registry ${registry.toFixed(1)} events/s, without ` +
+            `${unencrypted.toFixed(1)} events/s, ratio with / without ${(registry / unencrypted).toFixed(2)} ` +
+            '(1.00 = no cost)',
+        ]
       : []),
   ];
 }

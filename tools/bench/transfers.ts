@@ -193,6 +193,7 @@ async function main(): Promise<number> {
     SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
     MONGO_URL: endpoints.MONGO_URL,
     OIDC_ISSUER_URL: endpoints.OIDC_ISSUER_URL,
+    HUB_MASTER_KEY_FILE: endpoints.HUB_MASTER_KEY_FILE,
     LOG_LEVEL: 'warn',
   };
 

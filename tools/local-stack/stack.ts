@@ -6,6 +6,7 @@ import { ferretdb } from './components/ferretdb';
 import { kafka } from './components/kafka';
 import { keycloak } from './components/keycloak';
 import { caCertFile } from './components/kafka-secrets';
+import { ensureLocalMasterKeyFile, masterKeyFile } from './master-key-file';
 
 export { hubServicePrincipal, kafkaEnvFor, provisioningPrincipal } from './components/kafka';
 import { postgres } from './components/postgres';
@@ -24,7 +25,8 @@ export const components: readonly StackComponent[] = [
   keycloak,
 ];
 
-export type StackEndpoints = Record<StackComponent['envVar'], string>;
+/** Where each server answers, and the master key file services encrypt with. */
+export type StackEndpoints = Record<StackComponent['envVar'] | 'HUB_MASTER_KEY_FILE', string>;
 
 export interface UpResult {
   endpoints: StackEndpoints;
@@ -116,7 +118,10 @@ export function endpointsOf(): StackEndpoints {
   const entries = components
     .filter((c) => !c.internal)
     .map((c) => [c.envVar, externalEndpoint(c) ?? c.localEndpoint]);
-  return Object.fromEntries(entries) as StackEndpoints;
+  return {
+    ...Object.fromEntries(entries),
+    HUB_MASTER_KEY_FILE: masterKeyFile(),
+  } as StackEndpoints;
 }
 
 /** Brings every component up at once, each after those it `startsAfter` answer. */
@@ -151,6 +156,7 @@ export async function up(): Promise<UpResult> {
     await down(started.map((c) => c.name));
     throw failure.reason;
   }
+  ensureLocalMasterKeyFile();
   const endpoints = endpointsOf();
   mkdirSync(stackDir, { recursive: true });
   // The CA is public; each service's SCRAM user and password are its own (see kafkaEnvFor).

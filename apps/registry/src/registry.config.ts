@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { httpConfig, identityConfig, infrastructureConfig, loadConfig } from '@hub/config';
+import {
+  encryptionConfig,
+  httpConfig,
+  identityConfig,
+  infrastructureConfig,
+  loadConfig,
+} from '@hub/config';
 import { removalSteps } from './removal/record-removals';
 
 const milliseconds = z.coerce.number().int().positive();
@@ -7,6 +13,7 @@ const milliseconds = z.coerce.number().int().positive();
 export const registryConfigSchema = infrastructureConfig.extend({
   ...identityConfig.shape,
   ...httpConfig.shape,
+  ...encryptionConfig.shape,
   MONGO_DATABASE: z.string().min(1).default('mappa_registry'),
   REGISTRY_CONSUMER_GROUP: z.string().min(1).default('registry'),
   /** Where a consumer group with no committed offsets starts; `latest` only for throw-away groups. */

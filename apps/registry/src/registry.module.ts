@@ -28,8 +28,12 @@ import {
   AuditedAccess,
   AuditTrail,
   connectMongo,
+  EnvelopeFieldCipher,
   mongoHealthProbe,
+  PersonKeys,
+  readLocalMasterKey,
   type MongoConnection,
+  type PersonFieldCipher,
 } from '@hub/persistence';
 import { ChangedRecordPublisher } from './changes/changed-record-publisher';
 import { auditProviders } from './audit/audit.providers';
@@ -47,7 +51,12 @@ import { RecordEventsController } from './ingest/record-events.controller';
 import { RecordIngest } from './ingest/record-ingest.service';
 import { ensureDatabaseIndexes } from './infrastructure/database-indexes';
 import { RegistryLifecycle } from './infrastructure/registry-lifecycle';
-import { EVENT_PUBLISHER, MONGO, PERSON_KEYS, REGISTRY_CONFIG } from './infrastructure/tokens';
+import {
+  EVENT_PUBLISHER,
+  MONGO,
+  PERSON_FIELD_CIPHER,
+  REGISTRY_CONFIG,
+} from './infrastructure/tokens';
 import { NominalStore } from './nominals/nominal-store';
 import { NominalQueries } from './nominals/nominal-queries';
 import { NominalsController } from './nominals/nominals.controller';
@@ -61,7 +70,7 @@ import { RecordReviews } from './reviews/record-reviews';
 import { ReviewDecisions } from './reviews/review-decisions';
 import { ReviewSweep } from './reviews/review-sweep';
 import { ReviewsController } from './reviews/reviews.controller';
-import { RecordRemoval, type PersonKeyShredder } from './removal/record-removal';
+import { RecordRemoval } from './removal/record-removal';
 import { RecordRemovals } from './removal/record-removals';
 import { RemovalsController } from './removal/removals.controller';
 import { ACCESS_AUDIT, organisationDirectory, securityProviders } from '@hub/security';
@@ -78,15 +87,23 @@ const publishedTopics = (Object.keys(topicCatalogue) as TopicName[]).filter((top
   return publishers.includes('HUB') && valueSchema !== null;
 });
 
-export interface RegistryOptions {
+/** What a program embedding the registry may replace; `main.ts` replaces nothing. */
+export interface RegistryOverrides {
+  /**
+   * Only for `bench:ingest`'s baseline (ingest without encryption, in the same run): no setting
+   * reaches this, so that no deployment can turn encryption off.
+   */
+  fieldCipher?: PersonFieldCipher;
   /** What time it is for the review and removal work; the system clock unless a test moves it. */
   clock?: () => Date;
 }
 
 @Module({})
 export class RegistryModule {
-  static forRoot(config: RegistryConfig, options: RegistryOptions = {}): DynamicModule {
-    const clock = options.clock ?? (() => new Date());
+  static forRoot(config: RegistryConfig, overrides: RegistryOverrides = {}): DynamicModule {
+    // Read first: a registry that cannot encrypt does not start (ConfigError with the reason).
+    const masterKey = readLocalMasterKey(config.HUB_MASTER_KEY_FILE);
+    const clock = overrides.clock ?? (() => new Date());
     return {
       module: RegistryModule,
       imports: [
@@ -134,9 +151,22 @@ export class RegistryModule {
           },
         },
         {
-          provide: NominalStore,
+          // Each person's data key; `destroy(nominalId)` crypto-shreds the person's content.
+          provide: PersonKeys,
           inject: [MONGO],
-          useFactory: (mongo: MongoConnection) => new NominalStore(mongo.db),
+          useFactory: (mongo: MongoConnection) => new PersonKeys(mongo.db, masterKey),
+        },
+        {
+          provide: PERSON_FIELD_CIPHER,
+          inject: [PersonKeys],
+          useFactory: (personKeys: PersonKeys): PersonFieldCipher =>
+            overrides.fieldCipher ?? new EnvelopeFieldCipher(personKeys),
+        },
+        {
+          provide: NominalStore,
+          inject: [MONGO, PERSON_FIELD_CIPHER],
+          useFactory: (mongo: MongoConnection, cipher: PersonFieldCipher) =>
+            new NominalStore(mongo.db, cipher),
         },
         { provide: REGISTRY_CONFIG, useValue: config },
         ...securityProviders({
@@ -151,8 +181,9 @@ export class RegistryModule {
         CommandAccess,
         {
           provide: NominalQueries,
-          inject: [MONGO],
-          useFactory: (mongo: MongoConnection) => new NominalQueries(mongo.db),
+          inject: [MONGO, PERSON_FIELD_CIPHER],
+          useFactory: (mongo: MongoConnection, cipher: PersonFieldCipher) =>
+            new NominalQueries(mongo.db, cipher),
         },
         {
           // Ready to publish before the first event is consumed: topics, schemas, connection.
@@ -168,9 +199,9 @@ export class RegistryModule {
         },
         {
           provide: ParkedEvents,
-          inject: [MONGO],
-          useFactory: (mongo: MongoConnection) =>
-            new ParkedEvents(mongo.db, config.REGISTRY_PARKING_LIMIT_MS),
+          inject: [MONGO, PERSON_FIELD_CIPHER],
+          useFactory: (mongo: MongoConnection, cipher: PersonFieldCipher) =>
+            new ParkedEvents(mongo.db, config.REGISTRY_PARKING_LIMIT_MS, cipher),
         },
         {
           provide: DuplicateCandidates,
@@ -213,30 +244,18 @@ export class RegistryModule {
             new ReviewSweep(mongo.db, reviews, logger, clock),
         },
         {
-          // INTERIM until the person key store lands: replaced by PersonKeys.
-          provide: PERSON_KEYS,
-          inject: [MONGO],
-          useFactory: (mongo: MongoConnection): PersonKeyShredder => ({
-            destroy: async (nominalId: string) => {
-              await mongo.db
-                .collection<{ _id: string }>('person_keys')
-                .deleteOne({ _id: nominalId });
-            },
-          }),
-        },
-        {
           provide: RecordRemovals,
           inject: [MONGO],
           useFactory: (mongo: MongoConnection) => new RecordRemovals(mongo.db),
         },
         {
           provide: RecordRemoval,
-          inject: [MONGO, RecordRemovals, EVENT_PUBLISHER, PERSON_KEYS, AuditTrail, PinoLogger],
+          inject: [MONGO, RecordRemovals, EVENT_PUBLISHER, PersonKeys, AuditTrail, PinoLogger],
           useFactory: (
             mongo: MongoConnection,
             removals: RecordRemovals,
             publisher: EventPublisher,
-            keys: PersonKeyShredder,
+            keys: PersonKeys,
             auditTrail: AuditTrail,
             logger: PinoLogger,
           ) =>

@@ -2,7 +2,7 @@
 # docker-compose's `kafka-secrets` step (the apache/kafka image: bash and the JDK's keytool). Creates
 # once, in the kafka-secrets volume: a CA of its own, the broker's key store (SAN kafka, localhost)
 # and a random SCRAM-SHA-512 password per Kafka principal of the organisation directory, plus the
-# broker's own (kafka-broker). The same layout as `npm run stack:up` makes with openssl
+# broker's own (kafka-broker), and the registry's master key (master.key). The same layout as `npm run stack:up` makes with openssl
 # (tools/local-stack/components/kafka-secrets.ts); PKCS12 here because the image has no openssl.
 set -euo pipefail
 umask 077
@@ -45,6 +45,9 @@ done
 tr -d '\n' < "$directory" |
   grep -o '"kafkaPrincipal": *"[^"]*"[^{}]*"hubService": *"provisioning"' |
   sed -E 's/^"kafkaPrincipal": *"([^"]*)".*/\1/' > "$secrets/provisioning-principal"
+# The registry's master key: wraps every person's data key (32 random bytes, base64; never replaced,
+# which would leave every data key unreadable).
+[ -s "$secrets/master.key" ] || head -c 32 /dev/urandom | base64 > "$secrets/master.key"
 # appuser (the Kafka image) and node (the hub's image) are both uid 1000.
 chown -R 1000:1000 "$secrets"
 chmod 0755 "$secrets"

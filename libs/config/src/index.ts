@@ -74,6 +74,20 @@ export const infrastructureConfig = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 
+/**
+ * Where the master key is that wraps every person's data key (envelope encryption of sensitive
+ * content at rest). The file is read at start-up by the service (a missing, unreadable or malformed
+ * file is a ConfigError then), so that a configuration can be checked on a machine without it.
+ */
+export const encryptionConfig = z.object({
+  HUB_MASTER_KEY_FILE: z
+    .string({
+      error:
+        'HUB_MASTER_KEY_FILE is required: a file holding the master key (32 random bytes, base64); `npm run stack:up` makes one',
+    })
+    .min(1),
+});
+
 /** Parses the environment against `schema`, reporting every problem at once. */
 export function loadConfig<S extends z.ZodType>(
   schema: S,

@@ -1,4 +1,5 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Db } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
+import { isDuplicateKeyError } from './duplicate-key';
 
 export interface MongoConnection {
   client: MongoClient;
@@ -12,18 +13,6 @@ export async function connectMongo(url: string, database: string): Promise<Mongo
   const db = client.db(database);
   await db.command({ ping: 1 });
   return { client, db };
-}
-
-/**
- * E11000: the write collided with a unique index (on MongoDB and FerretDB alike); for an unordered
- * bulk write, every write that failed did (the others were done): an earlier delivery's writes.
- */
-export function isDuplicateKeyError(error: unknown): boolean {
-  if (error instanceof MongoBulkWriteError) {
-    const writeErrors = [error.writeErrors].flat();
-    return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === 11000);
-  }
-  return error instanceof MongoServerError && error.code === 11000;
 }
 
 /**
@@ -50,6 +39,11 @@ export function mongoHealthProbe(db: Db) {
   };
 }
 
+export { isDuplicateKeyError } from './duplicate-key';
 export * from './audit/audit-entries';
 export * from './audit/audit-trail';
 export * from './audit/audited-access';
+export * from './encryption/master-key';
+export * from './encryption/person-field-cipher';
+export * from './encryption/person-keys';
+export * from './encryption/sealed-value';

@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { connectMongo } from '@hub/persistence';
+import {
+  connectMongo,
+  EnvelopeFieldCipher,
+  PersonKeys,
+  readLocalMasterKey,
+} from '@hub/persistence';
 import { NominalQueries } from '../../../apps/registry/src/nominals/nominal-queries';
 import { NominalsController } from '../../../apps/registry/src/nominals/nominals.controller';
 
@@ -13,10 +18,12 @@ import { NominalsController } from '../../../apps/registry/src/nominals/nominals
  */
 
 async function main(): Promise<void> {
+  const masterKey = readLocalMasterKey(process.env.HUB_MASTER_KEY_FILE ?? '');
   const mongo = await connectMongo(process.env.MONGO_URL!, process.env.MONGO_DATABASE!);
+  const cipher = new EnvelopeFieldCipher(new PersonKeys(mongo.db, masterKey));
   @Module({
     controllers: [NominalsController],
-    providers: [{ provide: NominalQueries, useValue: new NominalQueries(mongo.db) }],
+    providers: [{ provide: NominalQueries, useValue: new NominalQueries(mongo.db, cipher) }],
   })
   class QueryApiModule {}
   const app = await NestFactory.create(QueryApiModule, { logger: ['error'] });

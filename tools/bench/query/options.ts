@@ -13,10 +13,13 @@ options:
                         (the query API only, consuming nothing)
   --duration <seconds>  per endpoint (default 20)
   --rate <n>            requests per second per endpoint (default 100)
-Uses MONGO_URL, else the local stack's (.stack/endpoints.env).`;
+Uses MONGO_URL and HUB_MASTER_KEY_FILE (the records' sensitive fields are encrypted), else the
+local stack's (.stack/endpoints.env).`;
 
 export interface QueryBenchOptions {
   mongoUrl: string;
+  /** The master key the registry wrote the database with (the API opens what it encrypted). */
+  masterKeyFile: string | undefined;
   database: string;
   url: string | undefined;
   durationMs: number;
@@ -44,13 +47,13 @@ function positive(value: string, name: string): number {
   return parsed;
 }
 
-/** MONGO_URL from the local stack's endpoints file (`export NAME=value` lines), if there is one. */
-function stackMongoUrl(repoRoot: string): string | undefined {
+/** A variable of the local stack's endpoints file (`export NAME=value` lines), if there is one. */
+function stackVariable(repoRoot: string, name: string): string | undefined {
   const file = resolve(repoRoot, '.stack', 'endpoints.env');
   if (!existsSync(file)) return undefined;
   const line = readFileSync(file, 'utf8')
     .split('\n')
-    .find((text) => /^(export\s+)?MONGO_URL=/.test(text.trim()));
+    .find((text) => new RegExp(`^(export\\s+)?${name}=`).test(text.trim()));
   return line?.split('=').slice(1).join('=').trim();
 }
 
@@ -77,7 +80,8 @@ export function parseOptions(
   }
   if (values.help) return null;
   return {
-    mongoUrl: env.MONGO_URL ?? stackMongoUrl(repoRoot) ?? 'mongodb://127.0.0.1:27027',
+    mongoUrl: env.MONGO_URL ?? stackVariable(repoRoot, 'MONGO_URL') ?? 'mongodb://127.0.0.1:27027',
+    masterKeyFile: env.HUB_MASTER_KEY_FILE ?? stackVariable(repoRoot, 'HUB_MASTER_KEY_FILE'),
     database: values.database ?? env.MONGO_DATABASE ?? 'mappa_registry',
     url: values.url?.replace(/\/+$/, ''),
     durationMs: positive(values.duration, 'duration') * 1000,

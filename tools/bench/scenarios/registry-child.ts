@@ -19,6 +19,29 @@ export function buildRegistry(): void {
   }
 }
 
+/**
+ * Where buildUnencryptedRegistry puts the registry without encryption: outside dist/, which the
+ * image ships, so that only the bench has it.
+ */
+export const unencryptedRegistryEntry = '.stack/bench-build/tools/bench/registry-baseline/main.js';
+
+/** Compiles the bench's registry with sensitive fields in clear (tools/bench/registry-baseline). */
+export function buildUnencryptedRegistry(): void {
+  const project = ['-p', 'tools/bench/registry-baseline/tsconfig.json'];
+  try {
+    for (const tool of ['tsc', 'tsc-alias']) {
+      execFileSync('npx', [tool, ...project], {
+        cwd: repoRoot,
+        stdio: ['ignore', process.stderr, process.stderr],
+      });
+    }
+  } catch (error) {
+    throw new BenchError(
+      `building the unencrypted registry failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 /** The compiled registry as a child process, as it is deployed. */
 export class RegistryChild {
   private readonly output: string[] = [];

@@ -15,7 +15,13 @@ import {
 } from '../measure';
 import { BenchError } from '../options';
 import { intelligenceTopic, registrationTopic } from '../publisher';
-import { buildRegistry, RegistryChild } from './registry-child';
+import { masterKeyFile } from '../../local-stack/master-key-file';
+import {
+  buildRegistry,
+  buildUnencryptedRegistry,
+  RegistryChild,
+  unencryptedRegistryEntry,
+} from './registry-child';
 
 interface HistoryEntry {
   _id: string;
@@ -86,11 +92,23 @@ async function deleteGroup(ctx: BenchContext, groupId: string): Promise<void> {
  * consumer group on a fresh database, starting at the end of the topics; M registrations then N
  * intelligence events are published to the catalogue topics, and the scenario ends when
  * nominal_history holds all M+N entries. Peak memory is the registry processes' (summed).
+ * `unencrypted`: the same registry with its sensitive fields stored in clear, the baseline of what
+ * encryption at rest costs.
  */
-export async function runRegistry(ctx: BenchContext, instances: number): Promise<ScenarioResult> {
-  const scenario = instances === 1 ? 'registry' : `registry-${instances}`;
-  log('registry: building the apps (npm run build)');
+export async function runRegistry(
+  ctx: BenchContext,
+  instances: number,
+  variant: 'encrypted' | 'unencrypted' = 'encrypted',
+): Promise<ScenarioResult> {
+  const scenario =
+    variant === 'unencrypted'
+      ? 'registry-unencrypted'
+      : instances === 1
+        ? 'registry'
+        : `registry-${instances}`;
+  log(`${scenario}: building the apps (npm run build)`);
   buildRegistry();
+  if (variant === 'unencrypted') buildUnencryptedRegistry();
   await ensureTopics(ctx.kafka, [registrationTopic, intelligenceTopic]);
   const database = `bench_registry_${ctx.runId}`;
   const db = ctx.mongo.db(database);
@@ -103,12 +121,17 @@ export async function runRegistry(ctx: BenchContext, instances: number): Promise
     SCHEMA_REGISTRY_URL: ctx.options.schemaRegistryUrl,
     MONGO_URL: ctx.options.mongoUrl,
     MONGO_DATABASE: database,
+    HUB_MASTER_KEY_FILE: masterKeyFile(),
     REGISTRY_CONSUMER_GROUP: groupId,
     REGISTRY_NEW_GROUP_STARTS_AT: 'latest',
     LOG_LEVEL: 'warn',
   };
   const registries = await Promise.all(
-    Array.from({ length: instances }, () => RegistryChild.start(env)),
+    Array.from({ length: instances }, () =>
+      variant === 'unencrypted'
+        ? RegistryChild.start(env, unencryptedRegistryEntry)
+        : RegistryChild.start(env),
+    ),
   );
   const [registry] = registries as [RegistryChild, ...RegistryChild[]];
   try {

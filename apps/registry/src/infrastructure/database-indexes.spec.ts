@@ -7,9 +7,15 @@ import { DuplicateCandidates } from '../duplicates/duplicate-candidates';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { NominalQueries, type SearchCriteria } from '../nominals/nominal-queries';
 import { searchCriteriaNames } from '../nominals/nominal-query-params';
-import type { AuditEntryDocument } from '@hub/persistence';
+import type { AuditEntryDocument, PersonFieldCipher } from '@hub/persistence';
 import { AuditQueries } from '../audit/audit-queries';
 import { databaseIndexes, type DeclaredIndex } from './database-indexes';
+
+/** The query shapes are this test's subject, not encryption: values pass through as they are. */
+const clearCipher: PersonFieldCipher = {
+  sealerFor: () => Promise.resolve({ seal: (_nominalId, _field, value) => value }),
+  openerFor: () => Promise.resolve({ open: (_nominalId, _field, stored) => stored }),
+};
 
 /** One query a component sent: what an index must serve. */
 interface IssuedQuery {
@@ -188,7 +194,7 @@ function everySearch(): SearchCriteria[] {
 async function issuedByTheApi(): Promise<IssuedQuery[]> {
   const issued: IssuedQuery[] = [];
   const db = recordingDb(issued);
-  const queries = new NominalQueries(db);
+  const queries = new NominalQueries(db, clearCipher);
   const page = { page: 2, pageSize: 20 };
   for (const criteria of everySearch()) await queries.search(criteria, page);
   await queries.record('NOM-1');

@@ -1,5 +1,7 @@
 import { recordAsOfToday } from './record-as-of-today';
 import type { Collection, Db, Filter, Sort } from 'mongodb';
+import type { PersonFieldCipher } from '@hub/persistence';
+import { openHistoryEntry, openRecord } from '../encryption/record-sealing';
 import type {
   Agency,
   AgencyIdentifier,
@@ -323,7 +325,11 @@ export class NominalQueries {
   private readonly searchDocuments: Collection<NominalSearchDocument>;
   private readonly history: Collection<HistoryDocument>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    /** Opens the sensitive fields of records and history entries (sealed at rest). */
+    private readonly cipher: PersonFieldCipher,
+  ) {
     this.nominals = db.collection<NominalDocument>('nominals');
     this.searchDocuments = db.collection<NominalSearchDocument>(searchCollection);
     this.history = db.collection<HistoryDocument>('nominal_history');
@@ -408,11 +414,12 @@ export class NominalQueries {
 
   /** The record of a nominal, or where it went if it was merged into another. */
   async record(id: string): Promise<Lookup<NominalRecordView>> {
-    const record = await this.nominals.findOne<NominalRecord>(
+    const stored = await this.nominals.findOne<NominalRecord>(
       { _id: id },
       { projection: { appliedEvents: 0, search: 0 } },
     );
-    if (!record) return { outcome: 'unknown' };
+    if (!stored) return { outcome: 'unknown' };
+    const record = openRecord(stored, await this.cipher.openerFor([stored._id]));
     if (record.status === 'MERGED' && record.mergedInto) {
       return { outcome: 'merged', mergedInto: record.mergedInto };
     }
@@ -450,7 +457,7 @@ export class NominalQueries {
     }
 
     const filter = timelineFilterOf(await this.mergedLineage(root._id, root.mergedFrom), filters);
-    const [total, items] = await Promise.all([
+    const [total, stored] = await Promise.all([
       this.history.countDocuments(filter),
       this.history
         .find<TimelineEntry>(filter, { projection: { _id: 0 } })
@@ -459,6 +466,9 @@ export class NominalQueries {
         .limit(page.pageSize)
         .toArray(),
     ]);
+    // Entries of merged records are sealed with their own person's key: one lookup for all.
+    const opener = await this.cipher.openerFor(stored.map((entry) => entry.nominalId));
+    const items = stored.map((entry) => openHistoryEntry(entry, opener));
     return { outcome: 'found', value: { items, ...page, total } };
   }
 

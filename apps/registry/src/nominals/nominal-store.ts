@@ -1,7 +1,8 @@
 import { upgradedContent } from './record-upgrade';
 import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 import type { EventMetadata } from '@hub/contracts';
-import { isDuplicateKeyError } from '@hub/persistence';
+import { isDuplicateKeyError, type PersonFieldCipher } from '@hub/persistence';
+import { openRecord, sealHistoryEntry, sealRecord } from '../encryption/record-sealing';
 import type { HistoryDocument, NominalContent, NominalDocument } from './nominal.documents';
 
 /** Where an event came from, recorded with it in the history. */
@@ -79,13 +80,18 @@ export function historyEntryOf(
 /**
  * The canonical records and their history. Records change by whole-record writes conditional on the
  * version read (the fence between writers: another instance, or a zombie after a rebalance); the
- * history is append-only and keyed by event id, so writing it again is harmless.
+ * history is append-only and keyed by event id, so writing it again is harmless. Sensitive fields
+ * are sealed on the way in and opened on the way out (encryption/sensitive-fields.ts): callers
+ * only ever see plaintext.
  */
 export class NominalStore {
   readonly nominals: Collection<NominalDocument>;
   readonly history: Collection<HistoryDocument>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly cipher: PersonFieldCipher,
+  ) {
     this.nominals = db.collection<NominalDocument>('nominals');
     this.history = db.collection<HistoryDocument>('nominal_history');
   }
@@ -95,7 +101,8 @@ export class NominalStore {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     const found = await this.nominals.find({ _id: { $in: unique } }).toArray();
-    return new Map(found.map((record) => [record._id, record]));
+    const opener = await this.cipher.openerFor(found.map((record) => record._id));
+    return new Map(found.map((record) => [record._id, openRecord(record, opener)]));
   }
 
   /**
@@ -105,14 +112,15 @@ export class NominalStore {
    */
   async writeMany(writes: RecordWrite[]): Promise<string[]> {
     if (writes.length === 0) return [];
+    const sealer = await this.cipher.sealerFor(writes.map(({ record }) => record._id));
     const operations: AnyBulkWriteOperation<NominalDocument>[] = writes.map(
       ({ record, expectedVersion }) =>
         expectedVersion === null
-          ? { insertOne: { document: record } }
+          ? { insertOne: { document: sealRecord(record, sealer) } }
           : {
               replaceOne: {
                 filter: { _id: record._id, version: expectedVersion },
-                replacement: record,
+                replacement: sealRecord(record, sealer),
               },
             },
     );
@@ -148,8 +156,10 @@ export class NominalStore {
     // Recorded when the record write is done, not when the batch was read.
     const recordedAt = new Date();
     for (const entry of entries) entry.recordedAt = recordedAt;
+    const sealer = await this.cipher.sealerFor(entries.map((entry) => entry.nominalId));
+    const sealed = entries.map((entry) => sealHistoryEntry(entry, sealer));
     try {
-      await this.history.insertMany(entries, { ordered: false });
+      await this.history.insertMany(sealed, { ordered: false });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
@@ -181,7 +191,9 @@ export class NominalStore {
     if (page.length > 0) yield page;
   }
 
-  findNominal(nominalId: string): Promise<NominalDocument | null> {
-    return this.nominals.findOne({ _id: nominalId });
+  async findNominal(nominalId: string): Promise<NominalDocument | null> {
+    const record = await this.nominals.findOne({ _id: nominalId });
+    if (!record) return null;
+    return openRecord(record, await this.cipher.openerFor([record._id]));
   }
 }

@@ -1,6 +1,12 @@
 import { Binary, type Collection, type Db } from 'mongodb';
 import type { ConsumedEvent } from '@hub/messaging';
-import { isDuplicateKeyError } from '@hub/persistence';
+import {
+  isDuplicateKeyError,
+  PersonKeyDestroyedError,
+  type FieldOpener,
+  type PersonFieldCipher,
+} from '@hub/persistence';
+import { openParkedEvent, sealParkedEvent } from '../encryption/record-sealing';
 
 /**
  * A Kafka header as stored: header names are arbitrary strings ("hub.replayed-from"), which may not
@@ -14,7 +20,8 @@ export interface StoredHeader {
 /**
  * An event that arrived before the nominal it is about: kept whole (decoded for applying, and the
  * original bytes and headers for the dead-letter topic) until the nominal is registered or the
- * waiting time runs out. `_id` is the event id: a redelivery does not park it twice.
+ * waiting time runs out. `_id` is the event id: a redelivery does not park it twice. At rest, the
+ * decoded event and its bytes are sealed with the key of the person it is about.
  */
 export interface ParkedEventDocument extends Omit<ConsumedEvent, 'bytes' | 'attempt' | 'headers'> {
   _id: string;
@@ -50,6 +57,7 @@ export class ParkedEvents {
   constructor(
     db: Db,
     private readonly limitMs: number,
+    private readonly cipher: PersonFieldCipher,
   ) {
     this.parked = db.collection<ParkedEventDocument>('parked_events');
   }
@@ -80,8 +88,10 @@ export class ParkedEvents {
   /** Parks events; those an earlier delivery parked stay as they are. */
   async parkMany(documents: ParkedEventDocument[]): Promise<void> {
     if (documents.length === 0) return;
+    const sealer = await this.cipher.sealerFor(documents.map((document) => document.nominalId));
+    const sealed = documents.map((document) => sealParkedEvent(document, sealer));
     try {
-      await this.parked.insertMany(documents, { ordered: false });
+      await this.parked.insertMany(sealed, { ordered: false });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
@@ -92,7 +102,7 @@ export class ParkedEvents {
     const ids = [...new Set(nominalIds)];
     const waiting = new Map<string, ParkedEventDocument[]>();
     if (ids.length === 0) return waiting;
-    const found = await this.parked.find({ nominalId: { $in: ids } }).toArray();
+    const found = await this.opened(await this.parked.find({ nominalId: { $in: ids } }).toArray());
     for (const event of found.sort(arrivalOrder)) {
       waiting.set(event.nominalId, [...(waiting.get(event.nominalId) ?? []), event]);
     }
@@ -100,11 +110,31 @@ export class ParkedEvents {
   }
 
   /** Events that have waited longer than the limit. */
-  expired(now = new Date(), limit = 500): Promise<ParkedEventDocument[]> {
-    return this.parked
-      .find({ expiresAt: { $lt: now } })
-      .limit(limit)
-      .toArray();
+  async expired(now = new Date(), limit = 500): Promise<ParkedEventDocument[]> {
+    return this.opened(
+      await this.parked
+        .find({ expiresAt: { $lt: now } })
+        .limit(limit)
+        .toArray(),
+    );
+  }
+
+  /**
+   * The events opened. One whose person's key was destroyed (a removal) can never be applied nor
+   * dead-lettered: it is already unreadable, and is deleted rather than left to fail every sweep.
+   */
+  private async opened(stored: ParkedEventDocument[]): Promise<ParkedEventDocument[]> {
+    if (stored.length === 0) return [];
+    const opener = await this.cipher.openerFor(stored.map((event) => event.nominalId));
+    const opened: ParkedEventDocument[] = [];
+    const shredded: string[] = [];
+    for (const event of stored) {
+      const readable = openIfReadable(event, opener);
+      if (readable) opened.push(readable);
+      else shredded.push(event._id);
+    }
+    await this.release(shredded);
+    return opened;
   }
 
   count(): Promise<number> {
@@ -114,6 +144,18 @@ export class ParkedEvents {
   async release(eventIds: Iterable<string>): Promise<void> {
     const ids = [...new Set(eventIds)];
     if (ids.length > 0) await this.parked.deleteMany({ _id: { $in: ids } });
+  }
+}
+
+function openIfReadable(
+  event: ParkedEventDocument,
+  opener: FieldOpener,
+): ParkedEventDocument | undefined {
+  try {
+    return openParkedEvent(event, opener);
+  } catch (error) {
+    if (error instanceof PersonKeyDestroyedError) return undefined;
+    throw error;
   }
 }
 
