@@ -47,3 +47,4 @@ export * from './encryption/master-key';
 export * from './encryption/person-field-cipher';
 export * from './encryption/person-keys';
 export * from './encryption/sealed-value';
+export { pageOf } from './paged-find';

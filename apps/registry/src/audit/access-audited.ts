@@ -1,6 +1,7 @@
+import { registryEventMetadata } from '../changes/registry-event-metadata';
 import type { AccessAudited } from '@hub/contracts';
 import { namedUuid } from '@hub/messaging';
-import { hubOrganisationId, isAuditAction, type AuditEntry } from '@hub/security';
+import { isAuditAction, type AuditEntry } from '@hub/security';
 
 export const auditTopic = 'registry.access.audited.v1';
 
@@ -11,17 +12,12 @@ export const auditTopic = 'registry.access.audited.v1';
  */
 export function accessAuditedOf(entry: AuditEntry): AccessAudited {
   return {
-    metadata: {
+    metadata: registryEventMetadata({
       eventId: namedUuid(`${auditTopic}/${entry.hash}`),
       occurredAt: entry.at,
-      producingAgency: 'HUB',
-      producingSystem: 'registry',
-      producingOrganisation: hubOrganisationId,
       actingUser: entry.username,
       correlationId: entry.correlationId ?? entry.hash,
-      causationId: null,
-      classification: 'OFFICIAL_SENSITIVE',
-    },
+    }),
     sequence: entry.sequence,
     previousHash: entry.previousHash,
     hash: entry.hash,

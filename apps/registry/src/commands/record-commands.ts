@@ -1,4 +1,4 @@
-import { hubOrganisationId } from '@hub/security';
+import { registryEventMetadata } from '../changes/registry-event-metadata';
 import { randomUUID } from 'node:crypto';
 import { ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type {
@@ -163,17 +163,12 @@ export class RecordCommands {
   }
 
   private metadata(request: CommandRequest): EventMetadata {
-    return {
+    return registryEventMetadata({
       eventId: randomUUID(),
       occurredAt: new Date(),
-      producingAgency: 'HUB',
-      producingSystem: 'registry',
-      producingOrganisation: hubOrganisationId,
       actingUser: request.actingUser,
       correlationId: request.correlationId,
-      causationId: null,
-      classification: 'OFFICIAL_SENSITIVE',
-    };
+    });
   }
 
   private async publish(

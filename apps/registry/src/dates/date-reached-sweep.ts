@@ -1,4 +1,4 @@
-import { hubOrganisationId } from '@hub/security';
+import { registryEventMetadata } from '../changes/registry-event-metadata';
 import type { RecordDateReached } from '@hub/contracts';
 import { namedUuid, type EventPublisher } from '@hub/messaging';
 import { londonDate } from '../projections/calendar';
@@ -45,17 +45,12 @@ export class DateReachedSweep {
     const events = due.map(({ _id, on }) => {
       const eventId = namedUuid(`${_id}#date-reached#${on}`);
       const value: RecordDateReached = {
-        metadata: {
+        metadata: registryEventMetadata({
           eventId,
           occurredAt: now,
-          producingAgency: 'HUB',
-          producingSystem: 'registry',
-          producingOrganisation: hubOrganisationId,
           actingUser: null,
           correlationId: eventId,
-          causationId: null,
-          classification: 'OFFICIAL_SENSITIVE',
-        },
+        }),
         nominalId: _id,
         reachedOn: today,
       };

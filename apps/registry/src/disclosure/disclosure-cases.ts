@@ -1,4 +1,5 @@
 import type { Collection, Db, Filter } from 'mongodb';
+import { pageOf } from '@hub/persistence';
 import type { ExemptionCode } from './disclosure-exemptions';
 import type { DisclosureKind } from './statutory-deadlines';
 
@@ -178,16 +179,7 @@ export class DisclosureCases {
         ...(query.dueBetween.to !== undefined && { $lte: query.dueBetween.to }),
       };
     }
-    const [items, total] = await Promise.all([
-      this.collection
-        .find(filter)
-        .sort({ dueOn: 1, _id: 1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .toArray(),
-      this.collection.countDocuments(filter),
-    ]);
-    return { items, total };
+    return pageOf(this.collection, filter, { dueOn: 1, _id: 1 }, page, pageSize);
   }
 
   /** Appends a decision to a case not closed (which is open again); null when it is closed. */

@@ -1,6 +1,6 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { DuplicateDecision } from '@hub/contracts';
-import { isDuplicateKeyError } from '@hub/persistence';
+import { isDuplicateKeyError, pageOf } from '@hub/persistence';
 import type { NominalDocument } from '../nominals/nominal.documents';
 import { birthDatesToFind } from './birth-dates';
 import { duplicateEvidence, reasonsOf, type DuplicateEvidence } from './duplicate-evidence';
@@ -246,16 +246,7 @@ export class DuplicateCandidates {
     const filter: Filter<DuplicateCandidateDocument> = {
       status: status ?? { $in: Object.keys(every) as CandidateStatus[] },
     };
-    const [items, total] = await Promise.all([
-      this.candidates
-        .find(filter)
-        .sort({ flaggedAt: 1, _id: 1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .toArray(),
-      this.candidates.countDocuments(filter),
-    ]);
-    return { items, total };
+    return pageOf(this.candidates, filter, { flaggedAt: 1, _id: 1 }, page, pageSize);
   }
 
   /** Records decisions once they have been applied to the records (one round trip). */

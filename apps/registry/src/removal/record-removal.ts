@@ -1,3 +1,4 @@
+import { registryEventMetadata } from '../changes/registry-event-metadata';
 import type { Db } from 'mongodb';
 import type { NominalRemoved } from '@hub/contracts';
 import { namedUuid, type EventPublisher } from '@hub/messaging';
@@ -201,17 +202,12 @@ function idsOf(removal: RecordRemovalDocument): string[] {
 function removedEventOf(removal: RecordRemovalDocument): NominalRemoved {
   const eventId = namedUuid(`nominal-removed#${removal._id}`);
   return {
-    metadata: {
+    metadata: registryEventMetadata({
       eventId,
       occurredAt: new Date(),
-      producingAgency: 'HUB',
-      producingSystem: 'registry',
-      producingOrganisation: hubOrganisationId,
       actingUser: removal.decidedBy.username,
       correlationId: removal.decisionId,
-      causationId: null,
-      classification: 'OFFICIAL_SENSITIVE',
-    },
+    }),
     nominalId: removal._id,
     alsoRemoved: removal.alsoRemoved,
     decisionId: removal.decisionId,

@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import { pageOf } from '@hub/persistence';
 
 /**
  * The steps of a removal, in the order they run. Each can be run again (a removal interrupted
@@ -97,16 +98,7 @@ export class RecordRemovals {
     pageSize: number,
   ): Promise<{ items: RecordRemovalDocument[]; total: number }> {
     const filter = status ? { status } : {};
-    const [items, total] = await Promise.all([
-      this.collection
-        .find(filter)
-        .sort({ decidedAt: -1, _id: 1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .toArray(),
-      this.collection.countDocuments(filter),
-    ]);
-    return { items, total };
+    return pageOf(this.collection, filter, { decidedAt: -1, _id: 1 }, page, pageSize);
   }
 
   inProgress(): Promise<RecordRemovalDocument[]> {

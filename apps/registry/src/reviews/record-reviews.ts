@@ -1,7 +1,9 @@
+import { registryEventMetadata } from '../changes/registry-event-metadata';
 import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
+import { pageOf } from '@hub/persistence';
 import type { Agency, Jurisdiction, RecordReviewKind, RecordReviewRaised } from '@hub/contracts';
 import { namedUuid, type EventPublisher } from '@hub/messaging';
-import { areaKey, hubOrganisationId } from '@hub/security';
+import { areaKey } from '@hub/security';
 
 /** What a person decided on a review. */
 export type ReviewOutcome = 'ARCHIVE' | 'KEEP_ACTIVE' | 'RETAIN' | 'REMOVE';
@@ -159,16 +161,7 @@ export class RecordReviews {
       filter.leadAgency = query.managedBy.agency;
       filter.managingAreaKey = { $in: query.managedBy.areas.map(areaKey) };
     }
-    const [items, total] = await Promise.all([
-      this.collection
-        .find(filter)
-        .sort({ dueOn: 1, _id: 1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .toArray(),
-      this.collection.countDocuments(filter),
-    ]);
-    return { items, total };
+    return pageOf(this.collection, filter, { dueOn: 1, _id: 1 }, page, pageSize);
   }
 
   /** Writes the decision over an open review; null when it was decided already. */
@@ -204,17 +197,12 @@ export class RecordReviews {
 function raisedEventOf(review: RecordReviewDocument, now: Date): RecordReviewRaised {
   const eventId = namedUuid(`review-raised#${review._id}`);
   return {
-    metadata: {
+    metadata: registryEventMetadata({
       eventId,
       occurredAt: now,
-      producingAgency: 'HUB',
-      producingSystem: 'registry',
-      producingOrganisation: hubOrganisationId,
       actingUser: null,
       correlationId: eventId,
-      causationId: null,
-      classification: 'OFFICIAL_SENSITIVE',
-    },
+    }),
     nominalId: review.nominalId,
     reviewId: review._id,
     kind: review.kind,
