@@ -7,6 +7,8 @@ import {
   syntheticNominalId,
   syntheticRegistration,
 } from '@hub/testing';
+import { EnvelopeFieldCipher, PersonKeyDestroyedError, PersonKeys } from '@hub/persistence';
+import { fieldNameOf } from '../apps/registry/src/encryption/sensitive-fields';
 import { ReviewSweep } from '../apps/registry/src/reviews/review-sweep';
 import type { HubEventStream } from './support/hub-event-stream';
 import type { RegistryClient } from './support/registry-client';
@@ -180,6 +182,31 @@ describe('record lifecycle: archive review, retention review and removal', () =>
     );
     await client.recordWhen(nominalId, (view) => view.version >= 2, 'to hold the intelligence');
 
+    // A subject access request disclosed the intelligence: the case keeps a copy, encrypted.
+    const governanceCases = client.as(dataGovernance);
+    const opened = await governanceCases.post('/v1/disclosure-cases', {
+      kind: 'SAR',
+      nominalId,
+      requester: 'The subject, by letter (synthetic)',
+      identityVerified: true,
+      receivedOn: isoDay(new Date()),
+    });
+    expect(opened.status).toBe(201);
+    const sar = (await opened.json()) as { id: string };
+    const items = (await (
+      await governanceCases.get(`/v1/disclosure-cases/${sar.id}/items`)
+    ).json()) as { itemId: string; text: string | null }[];
+    const intelligenceItem = items.find((item) => item.text?.includes(secret));
+    expect(intelligenceItem).toBeDefined();
+    const disclosed = await governanceCases.post(`/v1/disclosure-cases/${sar.id}/decisions`, {
+      itemId: intelligenceItem!.itemId,
+      decision: 'DISCLOSE',
+      reason: 'The subject may see it (synthetic)',
+    });
+    expect(disclosed.status).toBeLessThan(300);
+    const rawCase = await mongo.db(run).collection('disclosure_cases').findOne({ nominalId });
+    expect(JSON.stringify(rawCase)).not.toContain(secret);
+
     const sweep = hub.registry.app.get(ReviewSweep);
     await sweep.sweep();
     const governance = client.as(dataGovernance);
@@ -200,6 +227,12 @@ describe('record lifecycle: archive review, retention review and removal', () =>
       });
     expect(byManager.status).toBe(403);
 
+    // A raw copy of the record, as a backup would hold it.
+    const backup = await mongo
+      .db(run)
+      .collection('nominals')
+      .findOne({ _id: nominalId as never });
+    const sealedText = (backup?.intelligence as { text: unknown }[])[0].text;
     const removed = await governance.post(`/v1/reviews/${review.id}/decision`, {
       outcome: 'REMOVE',
       reason: 'Reached 100; no public protection purpose remains (synthetic)',
@@ -245,6 +278,12 @@ describe('record lifecycle: archive review, retention review and removal', () =>
       ).status,
     ).toBe(410);
 
+    // The backup's encrypted text can never be read again: the person's data key is destroyed.
+    const cipher = new EnvelopeFieldCipher(hub.registry.app.get(PersonKeys));
+    await expect(
+      cipher.openOne(nominalId, fieldNameOf('nominals', 'intelligence.text'), sealedText),
+    ).rejects.toThrow(PersonKeyDestroyedError);
+
     // Gone from the database: no collection holds anything of the person.
     const db = mongo.db(run);
     for (const [collection, filter] of [
@@ -262,6 +301,14 @@ describe('record lifecycle: archive review, retention review and removal', () =>
 
     // Its key tombstoned on the changed-record topic: compaction deletes every earlier version.
     await tombstoneOnTopic(kafka, 'registry.nominal.changed.v1', nominalId);
+
+    // The disclosure case stays in the register, without the text it disclosed.
+    const keptCase = await governanceCases.get(`/v1/disclosure-cases/${sar.id}`);
+    expect(keptCase.status).toBe(200);
+    const storedCase = await mongo.db(run).collection('disclosure_cases').findOne({ nominalId });
+    expect(storedCase?.decisionLog).toEqual([
+      expect.objectContaining({ text: null, reason: 'The subject may see it (synthetic)' }),
+    ]);
 
     // Told to every agency; the certificate is in the audit chain, without personal data.
     const [announced] = await eventsOnTopic(kafka, 'registry.nominal.removed.v1', nominalId);

@@ -250,12 +250,21 @@ export class RegistryModule {
         },
         {
           provide: RecordRemoval,
-          inject: [MONGO, RecordRemovals, EVENT_PUBLISHER, PersonKeys, AuditTrail, PinoLogger],
+          inject: [
+            MONGO,
+            RecordRemovals,
+            EVENT_PUBLISHER,
+            PersonKeys,
+            DisclosureCases,
+            AuditTrail,
+            PinoLogger,
+          ],
           useFactory: (
             mongo: MongoConnection,
             removals: RecordRemovals,
             publisher: EventPublisher,
             keys: PersonKeys,
+            disclosureCases: DisclosureCases,
             auditTrail: AuditTrail,
             logger: PinoLogger,
           ) =>
@@ -264,6 +273,7 @@ export class RegistryModule {
               removals,
               publisher,
               keys,
+              disclosureCases,
               auditTrail,
               organisationDirectory(),
               logger,
@@ -283,8 +293,9 @@ export class RegistryModule {
         },
         {
           provide: DisclosureCases,
-          inject: [MONGO],
-          useFactory: (mongo: MongoConnection) => new DisclosureCases(mongo.db),
+          inject: [MONGO, PERSON_FIELD_CIPHER],
+          useFactory: (mongo: MongoConnection, cipher: PersonFieldCipher) =>
+            new DisclosureCases(mongo.db, cipher),
         },
         {
           provide: DisclosureHandling,

@@ -1,5 +1,6 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import { pageOf } from '@hub/persistence';
+import { pageOf, type PersonFieldCipher } from '@hub/persistence';
+import { fieldNameOf, sensitiveDecisionFields } from '../encryption/sensitive-fields';
 import type { ExemptionCode } from './disclosure-exemptions';
 import type { DisclosureKind } from './statutory-deadlines';
 
@@ -124,13 +125,38 @@ export function currentDecisions(log: readonly ItemDecision[]): Map<string, Item
 /**
  * The case register. Every change is one conditional single-document write (FerretDB has no
  * multi-document transactions): a closed case matches no update, and a pack is recorded only
- * against the revision it was produced from.
+ * against the revision it was produced from. The texts a decision log keeps (copies of the
+ * record's) are encrypted with the subject's data key, as the record's are: a removal's
+ * crypto-shredding reaches them too.
  */
 export class DisclosureCases {
   readonly collection: Collection<DisclosureCaseDocument>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly cipher: PersonFieldCipher,
+  ) {
     this.collection = db.collection<DisclosureCaseDocument>('disclosure_cases');
+  }
+
+  /** The case with its decision log's texts opened (they are stored sealed). */
+  private async opened(
+    found: DisclosureCaseDocument | null,
+  ): Promise<DisclosureCaseDocument | null> {
+    if (!found) return null;
+    const [opened] = await this.openedAll([found]);
+    return opened;
+  }
+
+  private async openedAll(cases: DisclosureCaseDocument[]): Promise<DisclosureCaseDocument[]> {
+    if (cases.length === 0) return cases;
+    const opener = await this.cipher.openerFor(cases.map((each) => each.nominalId));
+    return cases.map((each) => ({
+      ...each,
+      decisionLog: each.decisionLog.map((entry) =>
+        transformDecision(entry, (field, value) => opener.open(each.nominalId, field, value)),
+      ),
+    }));
   }
 
   async open(document: DisclosureCaseDocument): Promise<DisclosureCaseDocument> {
@@ -159,8 +185,8 @@ export class DisclosureCases {
     }
   }
 
-  find(id: string): Promise<DisclosureCaseDocument | null> {
-    return this.collection.findOne({ _id: id });
+  async find(id: string): Promise<DisclosureCaseDocument | null> {
+    return this.opened(await this.collection.findOne({ _id: id }));
   }
 
   async list(
@@ -179,37 +205,58 @@ export class DisclosureCases {
         ...(query.dueBetween.to !== undefined && { $lte: query.dueBetween.to }),
       };
     }
-    return pageOf(this.collection, filter, { dueOn: 1, _id: 1 }, page, pageSize);
+    const { items, total } = await pageOf(
+      this.collection,
+      filter,
+      { dueOn: 1, _id: 1 },
+      page,
+      pageSize,
+    );
+    return { items: await this.openedAll(items), total };
   }
 
   /** Appends a decision to a case not closed (which is open again); null when it is closed. */
-  decide(id: string, decision: ItemDecision): Promise<DisclosureCaseDocument | null> {
-    return this.collection.findOneAndUpdate(
-      { _id: id, status: { $ne: 'CLOSED' } },
-      { $push: { decisionLog: decision }, $set: { status: 'OPEN' }, $inc: { revision: 1 } },
-      { returnDocument: 'after' },
+  async decide(
+    disclosureCase: Pick<DisclosureCaseDocument, '_id' | 'nominalId'>,
+    decision: ItemDecision,
+  ): Promise<DisclosureCaseDocument | null> {
+    const { _id, nominalId } = disclosureCase;
+    const sealer = await this.cipher.sealerFor([nominalId]);
+    const sealed = transformDecision(decision, (field, value) =>
+      sealer.seal(nominalId, field, value),
+    );
+    return this.opened(
+      await this.collection.findOneAndUpdate(
+        { _id, status: { $ne: 'CLOSED' } },
+        { $push: { decisionLog: sealed }, $set: { status: 'OPEN' }, $inc: { revision: 1 } },
+        { returnDocument: 'after' },
+      ),
     );
   }
 
   /** Moves the deadline of a case not closed whose deadline is still `previousDueOn`. */
-  extend(id: string, extension: CaseExtension): Promise<DisclosureCaseDocument | null> {
-    return this.collection.findOneAndUpdate(
-      { _id: id, status: { $ne: 'CLOSED' }, dueOn: extension.previousDueOn },
-      {
-        $push: { extensions: extension },
-        $set: { dueOn: extension.newDueOn },
-        $inc: { revision: 1 },
-      },
-      { returnDocument: 'after' },
+  async extend(id: string, extension: CaseExtension): Promise<DisclosureCaseDocument | null> {
+    return this.opened(
+      await this.collection.findOneAndUpdate(
+        { _id: id, status: { $ne: 'CLOSED' }, dueOn: extension.previousDueOn },
+        {
+          $push: { extensions: extension },
+          $set: { dueOn: extension.newDueOn },
+          $inc: { revision: 1 },
+        },
+        { returnDocument: 'after' },
+      ),
     );
   }
 
   /** Records a pack produced from `pack.revision`; null when the case changed or closed since. */
-  recordPack(id: string, pack: ProducedPack): Promise<DisclosureCaseDocument | null> {
-    return this.collection.findOneAndUpdate(
-      { _id: id, status: { $ne: 'CLOSED' }, revision: pack.revision },
-      { $push: { packs: pack }, $set: { status: 'DECIDED' } },
-      { returnDocument: 'after' },
+  async recordPack(id: string, pack: ProducedPack): Promise<DisclosureCaseDocument | null> {
+    return this.opened(
+      await this.collection.findOneAndUpdate(
+        { _id: id, status: { $ne: 'CLOSED' }, revision: pack.revision },
+        { $push: { packs: pack }, $set: { status: 'DECIDED' } },
+        { returnDocument: 'after' },
+      ),
     );
   }
 
@@ -217,15 +264,34 @@ export class DisclosureCases {
    * Closes a case at `revision` (what the outcome was checked against); null when it was closed
    * or changed meanwhile.
    */
-  close(
+  async close(
     id: string,
     revision: number,
     closure: CaseClosure,
   ): Promise<DisclosureCaseDocument | null> {
-    return this.collection.findOneAndUpdate(
-      { _id: id, status: { $ne: 'CLOSED' }, revision },
-      { $set: { status: 'CLOSED', closure }, $inc: { revision: 1 } },
-      { returnDocument: 'after' },
+    return this.opened(
+      await this.collection.findOneAndUpdate(
+        { _id: id, status: { $ne: 'CLOSED' }, revision },
+        { $set: { status: 'CLOSED', closure }, $inc: { revision: 1 } },
+        { returnDocument: 'after' },
+      ),
     );
   }
+}
+
+/**
+ * A decision with its sensitive fields (sensitive-fields.ts) sealed or opened by `transform`; the
+ * stored form differs from the type only in those fields, hence the cast.
+ */
+function transformDecision(
+  decision: ItemDecision,
+  transform: (field: string, value: unknown) => unknown,
+): ItemDecision {
+  const transformed: Record<string, unknown> = { ...decision };
+  for (const field of sensitiveDecisionFields) {
+    const value = decision[field];
+    if (value === null || (Array.isArray(value) && value.length === 0)) continue;
+    transformed[field] = transform(fieldNameOf('disclosure_cases', `decisionLog.${field}`), value);
+  }
+  return transformed as unknown as ItemDecision;
 }

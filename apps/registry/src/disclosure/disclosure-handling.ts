@@ -196,7 +196,7 @@ export class DisclosureHandling {
       );
     }
     const exemption = this.checkedDecision(disclosureCase.kind, item, request);
-    const decided = await this.cases.decide(disclosureCase._id, {
+    const decided = await this.cases.decide(disclosureCase, {
       itemId: item.itemId,
       title: item.title,
       decision: request.decision,

@@ -40,6 +40,12 @@ export const sensitiveHistoryFields = ['summary', 'details'] as const;
 export const sensitiveParkedFields = ['value', 'bytes'] as const;
 
 /**
+ * Encrypted in each entry of a disclosure case's decision log: the item's text as decided on, and
+ * the strings redacted from it (copies of the record's text).
+ */
+export const sensitiveDecisionFields = ['text', 'redactions'] as const;
+
+/**
  * The name a field is encrypted under (bound to its ciphertext): a value cannot be moved to another
  * field, or from the record to the history, and still open.
  */

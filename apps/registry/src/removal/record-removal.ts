@@ -9,7 +9,7 @@ import {
   type HubRole,
   type OrganisationDirectory,
 } from '@hub/security';
-import { DisclosureCases } from '../disclosure/disclosure-cases';
+import type { DisclosureCases } from '../disclosure/disclosure-cases';
 import { searchCollection } from '../search/search-document';
 import {
   removalSteps,
@@ -45,6 +45,7 @@ export class RecordRemoval {
     private readonly removals: RecordRemovals,
     private readonly publisher: EventPublisher,
     private readonly keys: PersonKeyShredder,
+    private readonly disclosureCases: Pick<DisclosureCases, 'forgetTextOf'>,
     private readonly auditTrail: AuditTrail,
     private readonly directory: OrganisationDirectory,
     private readonly logger: RemovalLogger,
@@ -139,7 +140,7 @@ export class RecordRemoval {
         this.db.collection('duplicate_candidates').deleteMany({ nominalIds: ids }),
         this.db.collection('parked_events').deleteMany({ nominalId: ids }),
         this.db.collection('record_reviews').deleteMany({ nominalId: ids }),
-        new DisclosureCases(this.db).forgetTextOf(idsOf(removal)),
+        this.disclosureCases.forgetTextOf(idsOf(removal)),
       ]);
     },
     tombstone: (removal) => this.publisher.tombstone('registry.nominal.changed.v1', idsOf(removal)),
