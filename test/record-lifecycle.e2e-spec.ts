@@ -32,7 +32,7 @@ interface Review {
   nominalId: string;
   dueOn: string;
   why: string;
-  status: 'OPEN' | 'DECIDED';
+  status: 'OPEN' | 'DECIDED' | 'WITHDRAWN';
   decision: { outcome: string; decidedBy: string; nextReviewOn: string | null } | null;
 }
 
@@ -166,6 +166,47 @@ describe('record lifecycle: archive review, retention review and removal', () =>
     await client.recordWhen(nominalId, (view) => view.status === 'ACTIVE', 'to be active again');
     // The same ended eligibility raises no second review: the decision on it stands.
     expect((await reviewsOf(manager, nominalId)).map((each) => each.id)).toEqual([review.id]);
+  });
+
+  it('withdraws an open archive review when a later fact keeps the person eligible', async () => {
+    const nominalId = await register();
+    const lastMonth = isoDay(new Date(Date.now() - 30 * day));
+    await events.publish('probation.supervision-event.recorded.v1', {
+      nominalId,
+      kind: 'ORDER_STARTED',
+      orderType: 'Community order (synthetic)',
+      startsOn: '2025-01-01',
+      endsOn: lastMonth,
+      effectiveOn: '2025-01-01',
+    });
+    const manager = client.as(managingRecordManager);
+    const [raised] = await eventually('the archive review to be raised', async () => {
+      const reviews = await reviewsOf(manager, nominalId);
+      return reviews.length > 0 ? reviews : undefined;
+    });
+    expect(raised.status).toBe('OPEN');
+
+    await events.publish('police.civil-order.recorded.v1', {
+      nominalId,
+      orderId: 'SHPO-LIFECYCLE',
+      kind: 'MADE',
+      orderType: 'SEXUAL_HARM_PREVENTION_ORDER',
+      jurisdiction: 'ENGLAND_AND_WALES',
+      madeOn: '2025-06-01',
+      effectiveOn: '2025-06-01',
+      expiresOn: null,
+      prohibitions: ['Not to contact children under 16 (synthetic)'],
+    });
+    const [withdrawn] = await eventually('the archive review to be withdrawn', async () => {
+      const reviews = await reviewsOf(manager, nominalId);
+      return reviews[0]?.status === 'WITHDRAWN' ? reviews : undefined;
+    });
+    expect(withdrawn.id).toBe(raised.id);
+    const decided = await manager.post(`/v1/reviews/${raised.id}/decision`, {
+      outcome: 'ARCHIVE',
+      reason: 'Too late: withdrawn (synthetic)',
+    });
+    expect(decided.status).toBe(409);
   });
 
   it('raises a retention review at the 100th birthday; data governance removes the record, and it is gone everywhere', async () => {

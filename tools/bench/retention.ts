@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     loadKafkaConnection(kafkaEnvFor(hubServicePrincipal('registry'))),
     quiet,
   );
-  const publisher = new EventPublisher(kafka, new HubSchemaRegistry(endpoints.SCHEMA_REGISTRY_URL));
+  const schemas = new HubSchemaRegistry(endpoints.SCHEMA_REGISTRY_URL);
+  await schemas.registerTopicSchemas(['registry.nominal.review-raised.v1']);
+  const publisher = new EventPublisher(kafka, schemas);
   await publisher.connect();
   try {
     const db = mongo.db(database);

@@ -71,8 +71,10 @@ export class HubSchemaRegistry {
   }
 
   async encode(topic: TopicName, value: unknown): Promise<Buffer> {
+    // Outside the try: a schema never registered is the caller's mistake, not a bad value.
+    const schemaId = this.schemaIdOf(topic);
     try {
-      return await this.client.encode(this.schemaIdOf(topic), value);
+      return await this.client.encode(schemaId, value);
     } catch (error) {
       const paths = (error as { paths?: string[][] }).paths ?? [];
       throw new SchemaValidationError(

@@ -1,7 +1,7 @@
 import type { DuplicateResolved, MergeUndone, RecordDateReached } from '@hub/contracts';
 import type { ConsumedEvent, EventFailure } from '@hub/messaging';
 import type { DueDate } from '../dates/due-dates';
-import { archiveReviewDue, archiveReviewOf } from '../reviews/archive-reviews';
+import { archiveReviewDue, archiveReviewMoot, archiveReviewOf } from '../reviews/archive-reviews';
 import type { NewReview } from '../reviews/record-reviews';
 import type { AppliedDecision } from '../duplicates/duplicate-candidates';
 import {
@@ -148,6 +148,8 @@ export interface FoldResult {
   dueDates: DueDate[];
   /** Archive reviews the batch made due (reviews/archive-reviews.ts); raised again for redelivered records. */
   archiveReviews: NewReview[];
+  /** Records whose eligibility no longer ends after the batch: their open archive reviews are withdrawn. */
+  archiveReviewsMoot: string[];
 }
 
 /** The fold needs a record that was not read: the batch is read again with it. */
@@ -251,6 +253,10 @@ export class RecordFold {
           ? archiveReviewOf(record)
           : archiveReviewDue(this.input.records.get(id), record);
         return review ? [review] : [];
+      }),
+      archiveReviewsMoot: [...this.changed].filter((id) => {
+        const record = this.current.get(id);
+        return record ? archiveReviewMoot(this.input.records.get(id), record) : false;
       }),
     };
   }

@@ -228,6 +228,7 @@ export class RecordIngest {
       search.write(result.search),
       dueDates.write(result.dueDates),
     ]);
+    await reviews.withdrawArchiveReviews(result.archiveReviewsMoot);
     await reviews.raise(result.archiveReviews);
     if (result.parkedFailures.length > 0) {
       await deadLetterParkedEvents(publisher, groupId, result.parkedFailures);

@@ -39,3 +39,11 @@ export function archiveReviewDue(
     ? null
     : review;
 }
+
+/** Whether a write took back the end of eligibility an archive review may have been raised for. */
+export function archiveReviewMoot(
+  before: NominalDocument | undefined,
+  after: NominalDocument,
+): boolean {
+  return before?.eligibility?.ended === true && after.eligibility?.ended !== true;
+}

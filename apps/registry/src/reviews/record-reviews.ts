@@ -34,14 +34,23 @@ export interface NewReview {
   jurisdiction: Jurisdiction;
 }
 
+/**
+ * OPEN until decided; WITHDRAWN when the facts that raised it changed before anyone decided (an
+ * archive review of a person whose eligibility no longer ends, after a later fact).
+ */
+export const reviewStatuses = ['OPEN', 'DECIDED', 'WITHDRAWN'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
 /** A review of a record, a work item in `record_reviews`. */
 export interface RecordReviewDocument extends NewReview {
   _id: string;
   /** The managing area as the directory keys areas: what the work queue filters by. */
   managingAreaKey: string;
   raisedAt: Date;
-  status: 'OPEN' | 'DECIDED';
+  status: ReviewStatus;
   decision: ReviewDecision | null;
+  /** Why an open review was withdrawn, and when. */
+  withdrawn?: { at: Date; why: string };
   /** Set once the RecordReviewRaised event is on Kafka; the review sweep publishes any missing. */
   publishedAt: Date | null;
   /** The review raised on the decision's next review day, once raised. */
@@ -114,6 +123,11 @@ export class RecordReviews {
       };
     });
     const result = await this.collection.bulkWrite(operations, { ordered: false });
+    // A review withdrawn when a later fact took the end back is due again when the end returns.
+    await this.collection.updateMany(
+      { _id: { $in: reviews.map(reviewIdOf) }, status: 'WITHDRAWN' },
+      { $set: { status: 'OPEN' }, $unset: { withdrawn: '' } },
+    );
     await this.publishPending(reviews.map(reviewIdOf));
     return Object.values(result.upsertedIds).map(String);
   }
@@ -170,6 +184,26 @@ export class RecordReviews {
       { _id: id, status: 'OPEN' },
       { $set: { status: 'DECIDED', decision } },
       { returnDocument: 'after' },
+    );
+  }
+
+  /**
+   * Withdraws the open archive reviews of records whose eligibility no longer ends on the facts
+   * recorded (a later fact brought a new ground): nobody needs to decide them any more.
+   */
+  async withdrawArchiveReviews(nominalIds: readonly string[]): Promise<void> {
+    if (nominalIds.length === 0) return;
+    await this.collection.updateMany(
+      { nominalId: { $in: [...nominalIds] }, kind: 'ARCHIVE', status: 'OPEN' },
+      {
+        $set: {
+          status: 'WITHDRAWN',
+          withdrawn: {
+            at: this.clock(),
+            why: 'a later fact keeps the person eligible for MAPPA: no archive review is due',
+          },
+        },
+      },
     );
   }
 

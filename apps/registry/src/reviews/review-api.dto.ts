@@ -7,7 +7,7 @@ import {
   type Jurisdiction,
   type RecordReviewKind,
 } from '@hub/contracts';
-import type { ReviewOutcome } from './record-reviews';
+import { reviewStatuses, type ReviewOutcome, type ReviewStatus } from './record-reviews';
 
 /*
  * The shapes the review API answers with, for the OpenAPI document only (the handlers return
@@ -66,8 +66,12 @@ export class RecordReviewDto {
   jurisdiction!: Jurisdiction;
   @ApiProperty({ type: String, format: 'date-time' })
   raisedAt!: string;
-  @ApiProperty({ enum: ['OPEN', 'DECIDED'] })
-  status!: 'OPEN' | 'DECIDED';
+  @ApiProperty({
+    enum: reviewStatuses,
+    description:
+      'WITHDRAWN: the facts that raised it changed before anyone decided (a later fact keeps the person eligible)',
+  })
+  status!: ReviewStatus;
   @ApiProperty({ type: ReviewDecisionDto, nullable: true })
   decision!: ReviewDecisionDto | null;
   @ApiProperty({

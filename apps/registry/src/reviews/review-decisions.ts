@@ -70,7 +70,7 @@ export class ReviewDecisions {
       throw new ConflictException(
         earlier
           ? `review ${review._id} was already decided: ${earlier.outcome} by ${earlier.decidedBy} at ${earlier.decidedAt.toISOString()}`
-          : `review ${review._id} is not open`,
+          : `review ${review._id} is not open (${current?.status ?? 'gone'}${current?.withdrawn ? `: ${current.withdrawn.why}` : ''})`,
       );
     }
     if (decision.outcome === 'REMOVE') {

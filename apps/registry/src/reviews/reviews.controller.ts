@@ -45,14 +45,19 @@ import {
   reviewOutcomes,
 } from './review-api.dto';
 import { ReviewDecisions } from './review-decisions';
-import { nominalIdOfReview, RecordReviews, type RecordReviewDocument } from './record-reviews';
+import {
+  nominalIdOfReview,
+  RecordReviews,
+  reviewStatuses,
+  type RecordReviewDocument,
+} from './record-reviews';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD');
 
 const listQuery = z.strictObject({
   nominalId: z.string().trim().min(1).max(100).optional(),
   kind: z.enum(RecordReviewKindSymbols).optional(),
-  status: z.enum(['OPEN', 'DECIDED']).optional(),
+  status: z.enum(reviewStatuses).optional(),
   dueBy: isoDate.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -99,7 +104,7 @@ export class ReviewsController {
   @ApiOkResponse({ type: RecordReviewPageDto })
   @ApiQuery({ name: 'nominalId', required: false, description: "One record's reviews" })
   @ApiQuery({ name: 'kind', required: false, enum: [...RecordReviewKindSymbols] })
-  @ApiQuery({ name: 'status', required: false, enum: ['OPEN', 'DECIDED'] })
+  @ApiQuery({ name: 'status', required: false, enum: reviewStatuses })
   @ApiQuery({ name: 'dueBy', required: false, description: 'Due on or before this day' })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiQuery({ name: 'pageSize', required: false, type: Number })
