@@ -19,7 +19,8 @@ import { EVENT_PUBLISHER, MONGO, REGISTRY_CONFIG } from './tokens';
 
 /**
  * The registry's background duties once it runs (publishing changes left over by a crash,
- * dead-lettering events whose nominal never came, deriving records again when their day comes, raising reviews, completing removals), and closing its connections last on the way out.
+ * dead-lettering events whose nominal never came, deriving records again when their day comes,
+ * raising reviews, completing removals), and closing its connections last on the way out.
  */
 @Injectable()
 export class RegistryLifecycle

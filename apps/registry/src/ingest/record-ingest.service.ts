@@ -190,14 +190,15 @@ export class RecordIngest {
   private async readMore(input: ReadState, ids: Iterable<string>): Promise<void> {
     let next = [...ids].filter((id) => !input.loaded.has(id));
     for (let hop = 0; next.length > 0 && hop <= maxMergeHops; hop++) {
-      const [records, waiting] = await Promise.all([
+      const [records, waiting, removed] = await Promise.all([
         this.options.store.findMany(next),
         this.options.parked.waitingFor(next),
+        this.options.removals.removedAmong(next),
       ]);
       for (const id of next) input.loaded.add(id);
       for (const [id, record] of records) input.records.set(id, record);
       for (const [id, events] of waiting) input.waiting.set(id, events);
-      for (const id of await this.options.removals.removedAmong(next)) input.removed.add(id);
+      for (const id of removed) input.removed.add(id);
       next = [...records.values()]
         .map((record) => record.mergedInto)
         .filter((id): id is string => id !== null && !input.loaded.has(id));
@@ -227,9 +228,10 @@ export class RecordIngest {
       parked.parkMany(result.park),
       search.write(result.search),
       dueDates.write(result.dueDates),
+      // Withdrawn and raised for different records: a record's eligibility ended or did not.
+      reviews.withdrawArchiveReviews(result.archiveReviewsMoot),
+      reviews.raise(result.archiveReviews),
     ]);
-    await reviews.withdrawArchiveReviews(result.archiveReviewsMoot);
-    await reviews.raise(result.archiveReviews);
     if (result.parkedFailures.length > 0) {
       await deadLetterParkedEvents(publisher, groupId, result.parkedFailures);
     }
