@@ -91,45 +91,28 @@ export function openRecord<T extends { _id: string }>(record: T, opener: FieldOp
   }) as T;
 }
 
-/** History entries are the person's they are addressed to (kept through merges and unmerges). */
-type HistoryLike = { nominalId: string };
+/** History entries and parked events are the person's they are addressed to (kept through merges). */
+type AddressedDocument = { nominalId: string };
 
-export function sealHistoryEntry<T extends HistoryLike>(entry: T, sealer: FieldSealer): T {
-  return transformFields(
-    entry,
-    sensitiveHistoryFields,
-    entry.nominalId,
-    (field) => fieldNameOf('nominal_history', field),
-    (id, field, value) => sealer.seal(id, field, value),
-  );
+/** Sealing and opening of one collection's documents, by its table of sensitive fields. */
+function documentSealing(collection: string, fields: readonly string[]) {
+  const fieldName = (field: string) => fieldNameOf(collection, field);
+  return {
+    seal: <T extends AddressedDocument>(document: T, sealer: FieldSealer): T =>
+      transformFields(document, fields, document.nominalId, fieldName, (id, field, value) =>
+        sealer.seal(id, field, value),
+      ),
+    open: <T extends AddressedDocument>(document: T, opener: FieldOpener): T =>
+      transformFields(document, fields, document.nominalId, fieldName, (id, field, value) =>
+        opener.open(id, field, value),
+      ),
+  };
 }
 
-export function openHistoryEntry<T extends HistoryLike>(entry: T, opener: FieldOpener): T {
-  return transformFields(
-    entry,
-    sensitiveHistoryFields,
-    entry.nominalId,
-    (field) => fieldNameOf('nominal_history', field),
-    (id, field, value) => opener.open(id, field, value),
-  );
-}
+const historySealing = documentSealing('nominal_history', sensitiveHistoryFields);
+const parkedSealing = documentSealing('parked_events', sensitiveParkedFields);
 
-export function sealParkedEvent<T extends HistoryLike>(parked: T, sealer: FieldSealer): T {
-  return transformFields(
-    parked,
-    sensitiveParkedFields,
-    parked.nominalId,
-    (field) => fieldNameOf('parked_events', field),
-    (id, field, value) => sealer.seal(id, field, value),
-  );
-}
-
-export function openParkedEvent<T extends HistoryLike>(parked: T, opener: FieldOpener): T {
-  return transformFields(
-    parked,
-    sensitiveParkedFields,
-    parked.nominalId,
-    (field) => fieldNameOf('parked_events', field),
-    (id, field, value) => opener.open(id, field, value),
-  );
-}
+export const sealHistoryEntry = historySealing.seal;
+export const openHistoryEntry = historySealing.open;
+export const sealParkedEvent = parkedSealing.seal;
+export const openParkedEvent = parkedSealing.open;
