@@ -41,7 +41,7 @@ export interface TopicDefinition {
 }
 
 /** The hub's services that publish and consume on Kafka, each as a principal of its own. */
-export const hubPublishingServices = ['registry', 'transfer-coordinator'] as const;
+export const hubPublishingServices = ['registry', 'transfer-coordinator', 'insights'] as const;
 export type HubPublishingService = (typeof hubPublishingServices)[number];
 
 /** The hub service that publishes `definition`'s topic (for a topic the hub publishes). */
@@ -227,6 +227,11 @@ export const topicCatalogue = {
     'POLICE',
     'org.mappahub.police.CivilOrderRecorded',
   ),
+  'police.compliance-action.recorded.v1': agencyFact(
+    'The police reported a registered person missing or found, or cautioned or convicted them for breaching the notification requirements or a civil order (with whether they were returned to custody).',
+    'POLICE',
+    'org.mappahub.police.ComplianceActionRecorded',
+  ),
   'prison.custody-event.recorded.v1': agencyFact(
     'A nominal was admitted to, transferred between or released from custody, sentenced on remand, temporarily released, unlawfully at large or returned, or given release, licence-expiry and sentence-expiry dates.',
     'PRISON',
@@ -342,6 +347,20 @@ export const topicCatalogue = {
     ),
     hubService: 'transfer-coordinator',
   },
+  'insights.event.retry-scheduled.v1': {
+    ...failureTopic(
+      'Events the insights service failed to apply for a reason that may pass, waiting out their back-off.',
+      days(7),
+    ),
+    hubService: 'insights',
+  },
+  'insights.event.dead-lettered.v1': {
+    ...failureTopic(
+      'Events the insights service could not apply, kept for inspection and replay.',
+      -1,
+    ),
+    hubService: 'insights',
+  },
   'registry.event.retry-scheduled.v1': failureTopic(
     'Events the registry failed to apply for a reason that may pass, waiting out their back-off before another attempt.',
     days(7),
@@ -409,6 +428,19 @@ export const consumerGroupCatalogue = {
     ],
     retryTopic: 'transfer.event.retry-scheduled.v1',
     deadLetterTopic: 'transfer.event.dead-lettered.v1',
+  },
+  insights: {
+    description:
+      "The insights service: keeps each person's periods of state from the changed-record topic, forgets removed people, and keeps every transfer step, for management information and the annual report.",
+    service: 'insights',
+    consumes: [
+      'registry.nominal.changed.v1',
+      'registry.nominal.removed.v1',
+      'transfer.step.recorded.v1',
+      'transfer.step.overdue.v1',
+    ],
+    retryTopic: 'insights.event.retry-scheduled.v1',
+    deadLetterTopic: 'insights.event.dead-lettered.v1',
   },
 } as const satisfies Record<string, ConsumerGroupDefinition>;
 

@@ -648,6 +648,8 @@ export interface CivilOrderRecorded {
   expiresOn: null | string;
   /** The prohibitions (and requirements) of the order, after this change, as the order words them. */
   prohibitions: string[];
+  /** The order (after this change) prohibits or restricts travel outside the UK; the annual report counts SHPOs with foreign travel restrictions. */
+  foreignTravelRestricted: boolean;
   /** The court that made or changed the order. */
   court: null | string;
   /** Free text. */
@@ -685,6 +687,40 @@ export const CivilOrderTypeSymbols = [
   'RISK_OF_SEXUAL_HARM_ORDER',
   'FOREIGN_TRAVEL_ORDER',
 ] as const satisfies readonly CivilOrderType[];
+
+/** The police recorded an action about a person's compliance: reported missing (whereabouts unknown) or found, or cautioned or convicted for breaching the notification requirements or a civil order. The annual report counts them. */
+export interface ComplianceActionRecorded {
+  metadata: EventMetadata;
+  /** The hub id of the person. */
+  nominalId: string;
+  /** The police system's id for the action; a re-sent action keeps it. */
+  actionId: string;
+  /** What happened. */
+  kind: ComplianceActionKind;
+  /** The day it happened. */
+  occurredOn: string;
+  /** For an order breach, the police system's id for the order breached. */
+  orderId: null | string;
+  /** For a conviction, whether the person was returned to custody for it. */
+  sentencedToCustody: boolean;
+  /** Free text for the record. */
+  details: null | string;
+}
+
+/** REPORTED_MISSING: the person's whereabouts are not known; FOUND: known again; NOTIFICATION_BREACH_CAUTIONED / NOTIFICATION_BREACH_CONVICTED: cautioned or convicted for failing to comply with the notification requirements (Sexual Offences Act 2003 s91); ORDER_BREACH_CONVICTED: convicted for breaching a civil order (SHPO, SRO, notification order or their predecessors). */
+export type ComplianceActionKind =
+  | 'REPORTED_MISSING'
+  | 'FOUND'
+  | 'NOTIFICATION_BREACH_CAUTIONED'
+  | 'NOTIFICATION_BREACH_CONVICTED'
+  | 'ORDER_BREACH_CONVICTED';
+export const ComplianceActionKindSymbols = [
+  'REPORTED_MISSING',
+  'FOUND',
+  'NOTIFICATION_BREACH_CAUTIONED',
+  'NOTIFICATION_BREACH_CONVICTED',
+  'ORDER_BREACH_CONVICTED',
+] as const satisfies readonly ComplianceActionKind[];
 
 /** The police share a piece of intelligence about a nominal with MAPPA partner agencies. */
 export interface IntelligenceShared {
@@ -1137,6 +1173,8 @@ export interface NominalChanged {
   overdueNotifications: OverdueNotification[];
   /** Civil orders (SHPO, SRO, notification orders, NI and Scottish orders), current and past. */
   civilOrders: CivilOrderSummary[];
+  /** The record's history for management information: periods of arrangements, management and custody, and dated breaches, recalls and compliance actions. */
+  timeline: RecordTimeline;
 }
 
 /** The state of a nominal's record. */
@@ -1446,6 +1484,84 @@ export interface CivilOrderSummary {
   dischargedOn: null | string;
   /** In force on the day the record was last derived. */
   inForce: boolean;
+  /** The order prohibits or restricts travel outside the UK (the police said so when recording it). */
+  foreignTravelRestricted: boolean;
+}
+
+/** The record's history as periods and dated facts, derived from every fact the registry holds in the order the facts took effect: what management information needs to count the person as at any day. A late or corrected fact rewrites the periods it touches. */
+export interface RecordTimeline {
+  /** The day the record was registered (in the UK); null for a record older than the field. */
+  registeredOn: null | string;
+  /** The periods under the arrangements, earliest first; a gap is a time outside them. */
+  arrangements: ArrangementsPeriod[];
+  /** Which area managed the person when, earliest first (completed transfers included). */
+  management: ManagementPeriod[];
+  /** Stays in custody, earliest first. */
+  custody: CustodyPeriod[];
+  /** Breaches and recalls, earliest first. */
+  supervisionEvents: DatedSupervisionEvent[];
+  /** Reports of going missing and being found, and cautions and convictions for breaching notification requirements or an order, earliest first. */
+  complianceActions: DatedComplianceAction[];
+  /** The day the record was archived, while it is; null otherwise. */
+  archivedOn: null | string;
+}
+
+/** A period under one MAPPA category and level (or one PPANI risk category), from the day it took effect to the day before the next decision or the day the person left the arrangements. */
+export interface ArrangementsPeriod {
+  /** The first day of the period. */
+  from: string;
+  /** The last day of the period; null while it lasts. */
+  to: null | string;
+  /** The jurisdiction whose arrangements the person was managed under. */
+  jurisdiction: Jurisdiction;
+  /** The MAPPA category; null under PPANI. */
+  category: null | MappaCategory;
+  /** The MAPPA management level; null under PPANI. */
+  level: null | MappaLevel;
+  /** The PPANI risk category; null under MAPPA. */
+  ppaniRiskCategory: null | PpaniRiskCategory;
+}
+
+/** A period in which one area managed the person. */
+export interface ManagementPeriod {
+  /** The first day; null for the management the record was registered with, which stands from the record's beginning. */
+  from: null | string;
+  /** The last day; null while it lasts. */
+  to: null | string;
+  /** The MAPPA area managing the person. */
+  managingArea: string;
+  /** The jurisdiction of the area. */
+  jurisdiction: Jurisdiction;
+  /** The agency leading the person's management. */
+  leadAgency: Agency;
+}
+
+/** A stay in custody, from admission (or recall) to release. */
+export interface CustodyPeriod {
+  /** The day the person was admitted, recalled or returned. */
+  from: string;
+  /** The day before release; null while in custody. */
+  to: null | string;
+  /** Why the person was held when the stay began (remand, sentenced, recalled), if known. */
+  custodyType: null | CustodyType;
+}
+
+/** A breach or recall probation or criminal-justice social work recorded. */
+export interface DatedSupervisionEvent {
+  /** BREACH or RECALL. */
+  kind: SupervisionEventKind;
+  /** The day it took effect. */
+  on: string;
+}
+
+/** An action the police recorded about the person's compliance (see police.compliance-action.recorded.v1). */
+export interface DatedComplianceAction {
+  /** What happened. */
+  kind: ComplianceActionKind;
+  /** The day it happened. */
+  on: string;
+  /** For a conviction: the person was returned to custody for it. */
+  sentencedToCustody: boolean;
 }
 
 /** A person's record was removed from the hub after a recorded retention decision: the record, its history, search keys, duplicate candidates, parked events and reviews are deleted, its data key destroyed (every encrypted copy anywhere is unreadable), and a tombstone written for its key on the changed-record topic. Every agency's consumer deletes its copy of the person on this event. Carries no personal data. */
@@ -1699,6 +1815,7 @@ export interface HubSchemas {
   'org.mappahub.mappa.RiskAssessmentRecorded': RiskAssessmentRecorded;
   'org.mappahub.mappa.RiskManagementPlanPublished': RiskManagementPlanPublished;
   'org.mappahub.police.CivilOrderRecorded': CivilOrderRecorded;
+  'org.mappahub.police.ComplianceActionRecorded': ComplianceActionRecorded;
   'org.mappahub.police.IntelligenceShared': IntelligenceShared;
   'org.mappahub.police.NotificationRequirementRecorded': NotificationRequirementRecorded;
   'org.mappahub.police.RsoNotificationReceived': RsoNotificationReceived;

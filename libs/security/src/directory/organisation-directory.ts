@@ -13,6 +13,7 @@ export const hubServices = [
   'provisioning',
   'registry',
   'transfer-coordinator',
+  'insights',
   'connector',
 ] as const;
 export type HubService = (typeof hubServices)[number];

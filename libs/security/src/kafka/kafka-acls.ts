@@ -27,11 +27,11 @@ import type {
  * | organisation system of agency type A         | consumer groups `<principal>.`                      | PREFIXED | READ      |
  * | connector (`hubService: connector`, `actsFor` A) | every topic whose `publishers` include A and that has a `valueSchema` | LITERAL | WRITE |
  * | registry (`hubService: registry`)            | every topic whose `readers` include HUB             | LITERAL  | READ      |
- * | hub service S (registry, transfer-coordinator) | every topic the hub publishes whose `hubService` is S (registry by default; failure topics too) | LITERAL | WRITE |
+ * | hub service S (registry, transfer-coordinator, insights) | every topic the hub publishes whose `hubService` is S (registry by default; failure topics too) | LITERAL | WRITE |
  * | registry                                     | each group of the consumer-group catalogue of service `registry` | LITERAL  | READ      |
- * | transfer-coordinator                         | the topics its groups `consume`, and their retry topics | LITERAL  | READ      |
- * | transfer-coordinator                         | each of its groups (`transfer-coordinator`)         | LITERAL  | READ      |
- * | transfer-coordinator                         | `<group>.` (its live views' groups, test runs' own groups) | PREFIXED | READ |
+ * | transfer-coordinator, insights               | the topics its groups `consume`, and their retry topics | LITERAL  | READ      |
+ * | transfer-coordinator, insights               | each of its groups (`transfer-coordinator`, `insights`) | LITERAL  | READ      |
+ * | transfer-coordinator, insights               | `<group>.` (live views' groups, rebuilds' and test runs' own groups) | PREFIXED | READ |
  * | transfer-coordinator                         | `<group>.live-view.` (its live views' throw-away groups) | PREFIXED | DELETE |
  * | registry                                     | `<group>.` for each of them (test and bench runs' own groups) | PREFIXED | READ |
  * | registry                                     | `dead-letter-reader-` (its dead-letter API's throw-away readers) | PREFIXED | READ |
@@ -83,7 +83,7 @@ export interface AclSources {
 const hubSources: AclSources = { topics: topicCatalogue, consumerGroups: consumerGroupCatalogue };
 
 export type KafkaPrincipalKind =
-  'organisation' | 'connector' | 'registry' | 'transfer-coordinator' | 'provisioning';
+  'organisation' | 'connector' | 'registry' | 'transfer-coordinator' | 'insights' | 'provisioning';
 
 /** One Kafka principal of the directory and the bindings derived for it. */
 export interface KafkaPrincipalAcls {
@@ -177,20 +177,23 @@ function bindingsOf(
         ]),
         group(deadLetterReaderGroupPrefix, 'PREFIXED'),
       ];
-    case 'transfer-coordinator': {
-      const groups = groupsOf('transfer-coordinator', sources);
+    case 'transfer-coordinator':
+    case 'insights': {
+      const groups = groupsOf(kind, sources);
       const read = groups.flatMap((name) => {
         const { consumes = [], retryTopic } = sources.consumerGroups[name];
         return [...consumes, retryTopic];
       });
       return [
         ...topics([...new Set(read)], 'READ'),
-        ...topics(topicsOfHubService('transfer-coordinator', sources), 'WRITE'),
+        ...topics(topicsOfHubService(kind, sources), 'WRITE'),
         ...groups.flatMap((name) => [
           group(name, 'LITERAL'),
           group(`${name}.`, 'PREFIXED'),
-          // Each instance deletes its live view's throw-away group when it stops.
-          group(liveViewGroupPrefix(name), 'PREFIXED', 'DELETE'),
+          // Each coordinator instance deletes its live view's throw-away group when it stops.
+          ...(kind === 'transfer-coordinator'
+            ? [group(liveViewGroupPrefix(name), 'PREFIXED', 'DELETE')]
+            : []),
         ]),
       ];
     }
