@@ -10,3 +10,4 @@ export {
 } from './avro/schema-files';
 export * from './asyncapi/asyncapi-document';
 export * from './transfer-states';
+export * from './mappa-categories';

@@ -2,7 +2,7 @@ import type { MappaStatus, PpaniStatus, RecordConflict } from '@hub/contracts';
 import type { ArrangementsItem, NominalContent } from '../nominals/nominal.documents';
 import { storedBeforeFactHistories } from '../nominals/record-upgrade';
 import type { Derivation } from './derived-facts';
-import { categoryName, ppaniCategoryName } from './mappa-category';
+import { categoryName, ppaniCategoryName } from '@hub/contracts';
 import {
   inEffectOn,
   inEffectOrder,

@@ -1,5 +1,5 @@
 import type { NominalContent } from '../nominals/nominal.documents';
-import { categoryName, ppaniCategoryName } from './mappa-category';
+import { categoryName, ppaniCategoryName } from '@hub/contracts';
 import { existing, InapplicableEventError, type ProjectionOf } from './projection';
 import { stateFact, withFact } from './state-facts';
 

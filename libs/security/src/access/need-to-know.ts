@@ -95,7 +95,9 @@ export type Action =
   | 'transfers.receive'
   | 'transfers.coordinate'
   | 'transfers.victim-liaison.acknowledge'
-  | 'transfers.deadlines.read';
+  | 'transfers.deadlines.read'
+  | 'insights.read'
+  | 'insights.records';
 
 /**
  * How the caller's organisation stands to a transfer: it serves the sending or the receiving area
@@ -305,6 +307,16 @@ export const accessRules: Readonly<Record<Action, Rule>> = {
   'transfers.deadlines.read': {
     roles: [...searchRoles, 'auditor', 'mi-analyst'],
     why: 'the transfer deadlines are open to every member of the hub who works with records',
+  },
+  'insights.read': {
+    roles: ['mi-analyst', 'mappa-coordinator', 'data-governance'],
+    why: 'management information and the annual report figures are for MI analysts, MAPPA co-ordinators and data governance',
+  },
+  'insights.records': {
+    roles: ['record-manager', 'mappa-coordinator', 'data-governance'],
+    byRelation: commandByRelation,
+    national: ['data-governance'],
+    why: "the records behind a figure are listed for the managing organisation's record managers and co-ordinators, and data governance; MI analysts see aggregates only",
   },
 };
 

@@ -1,4 +1,4 @@
-import type { Jurisdiction, MappaCategory, PpaniRiskCategory } from '@hub/contracts';
+import type { Jurisdiction, MappaCategory, PpaniRiskCategory } from './generated/avro-types';
 
 /**
  * What each jurisdiction calls its MAPPA categories; a category a jurisdiction lacks is absent.
