@@ -1,8 +1,13 @@
-import type { MappaStatus, PpaniStatus, RecordConflict } from '@hub/contracts';
+import {
+  categoryName,
+  ppaniCategoryName,
+  type MappaStatus,
+  type PpaniStatus,
+  type RecordConflict,
+} from '@hub/contracts';
 import type { ArrangementsItem, NominalContent } from '../nominals/nominal.documents';
 import { storedBeforeFactHistories } from '../nominals/record-upgrade';
 import type { Derivation } from './derived-facts';
-import { categoryName, ppaniCategoryName } from '@hub/contracts';
 import {
   inEffectOn,
   inEffectOrder,
