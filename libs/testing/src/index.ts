@@ -6,3 +6,4 @@ export * from './synthetic';
 export * from './local-network';
 export * from './identity-tokens';
 export * from './topic-tail';
+export * from './changed-record-fixture';

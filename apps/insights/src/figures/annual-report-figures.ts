@@ -6,7 +6,8 @@ import { suppressRatesOfSmallCounts, suppressSmallCells } from '../publication/d
 import { countedBy, coveringDay, keyOf, within } from './counted-query';
 import type { FigureTable } from './figure-table';
 import { areasOf, categoriesOf, categoryFieldOf, jurisdictionNames } from './jurisdiction-terms';
-import { populationOf, populationSource, ratePer100k } from './population';
+import { populationEstimates } from './population';
+import { ratePer100k } from './rates';
 import { countTable, type Keyed } from './table-builder';
 
 /** The reporting year ending on 31 March of `year`, as the published reports count it. */
@@ -110,17 +111,13 @@ export class AnnualReportFigures {
       await this.rsosMissing(jurisdiction, period),
     ];
     const published = counts.map((table) => suppressSmallCells(table, this.suppressionThreshold));
-    const rsoCounts = published.find((table) => table.id === 'rsos-by-area');
-    const rates = suppressRatesOfSmallCounts(
-      this.ratesTable(
-        jurisdiction,
-        period.to,
-        counts.find((table) => table.id === 'rsos-by-area')!,
-      ),
-      rsoCounts!,
-      this.suppressionThreshold,
+    const rsos = published.find((table) => table.id === 'rsos-by-area')!;
+    const rates = this.ratesOf(
+      rsos,
+      counts.find((table) => table.id === 'rsos-by-area')!,
     );
-    const tables = [...published.slice(0, 3), rates, ...published.slice(3)];
+    const rsosAt = published.indexOf(rsos);
+    const tables = [...published.slice(0, rsosAt + 1), rates, ...published.slice(rsosAt + 1)];
     return {
       jurisdiction,
       year,
@@ -131,7 +128,7 @@ export class AnnualReportFigures {
       tables,
       trend: await this.trend(jurisdiction, year),
       ratesByArea: rates.rows.map((row) => ({ area: row.label, rate: row.cells[0].value })),
-      populationSource: populationSource(),
+      populationSource: populationEstimates().sourceLine,
     };
   }
 
@@ -212,33 +209,39 @@ export class AnnualReportFigures {
     });
   }
 
-  /** Rates per 100,000 population, from the unsuppressed counts (suppressed where they are). */
-  private ratesTable(jurisdiction: Jurisdiction, day: string, rsos: FigureTable): FigureTable {
-    const areas = areasOf(jurisdiction);
-    const rows = areas.map((area, index) => ({
-      label: area,
-      cells: [
-        {
-          value: ratePer100k(rsos.rows[index].cells[0].value ?? 0, populationOf(area)),
-          suppressed: null,
-        },
-      ],
-    }));
-    return {
+  /**
+   * Rates per 100,000 population from the counts of each area, hidden wherever the published count
+   * is hidden (for either reason): a rate and the population would give the count away.
+   */
+  private ratesOf(published: FigureTable, raw: FigureTable): FigureTable {
+    const areasOnly = (table: FigureTable): FigureTable => ({
+      ...table,
+      rows: table.rows.filter((row) => row.label !== 'Total'),
+      totals: { row: false, column: false },
+    });
+    const population = populationEstimates();
+    const counts = areasOnly(raw);
+    const rates: FigureTable = {
+      ...counts,
       id: 'rso-rate-by-area',
-      title: `Registered sex offenders per 100,000 population on ${day}, by area`,
+      title: `Registered sex offenders per 100,000 population on ${raw.asAt}, by area`,
       description:
         "The count of registered sex offenders in each area on the last day of the year, per 100,000 of the area's population estimate.",
-      asAt: day,
-      period: null,
-      rowHeading: 'Area',
       columns: ['Per 100,000 population'],
-      rows,
-      totals: { row: false, column: false },
+      rows: counts.rows.map((row) => ({
+        label: row.label,
+        cells: [
+          {
+            value: ratePer100k(row.cells[0].value ?? 0, population.populationOf(row.label)),
+            suppressed: null,
+          },
+        ],
+      })),
       unit: 'rate-per-100k',
-      query: `${rsos.query}\n// divided by the population of each area (${populationSource()}), times 100,000`,
-      notes: [`Population: ${populationSource()}.`],
+      query: `${raw.query}\n// each count divided by the area's population (${population.sourceLine}), times 100,000`,
+      notes: [`Population: ${population.sourceLine}.`],
     };
+    return suppressRatesOfSmallCounts(rates, areasOnly(published), this.suppressionThreshold);
   }
 
   private async notificationBreaches(

@@ -1,0 +1,67 @@
+import type { NominalChanged, RecordTimeline } from '@hub/contracts';
+
+/**
+ * A whole changed record (`registry.nominal.changed.v1`) of a synthetic person managed at level 1
+ * in Greater Manchester, with `overrides` laid over it: for tests of consumers of the topic that
+ * build small histories by hand. `timeline` fields are merged one by one.
+ */
+export function changedRecord(
+  overrides: Partial<Omit<NominalChanged, 'timeline'>> & {
+    timeline?: Partial<RecordTimeline>;
+  } = {},
+): NominalChanged {
+  const { timeline, ...rest } = overrides;
+  const nominalId = rest.nominalId ?? 'N-FIXTURE-0001';
+  return {
+    nominalId,
+    version: 1,
+    changedAt: new Date('2026-06-01T09:00:00Z'),
+    causedByEventId: '00000000-0000-4000-8000-000000000001',
+    status: 'ACTIVE',
+    mergedInto: null,
+    name: { givenNames: ['Alex'], familyName: 'Fixture' },
+    aliases: [],
+    dateOfBirth: '1980-05-17',
+    aliasDatesOfBirth: [],
+    gender: 'MALE',
+    identifiers: [],
+    mappa: null,
+    ppani: null,
+    management: {
+      leadAgency: 'PROBATION',
+      managingArea: 'Greater Manchester',
+      jurisdiction: 'ENGLAND_AND_WALES',
+      recordManager: { name: 'Sam Keeper', agency: 'PROBATION', role: null, contact: null },
+      coManagers: [],
+      victimContact: null,
+    },
+    openTransfer: null,
+    currentAddress: null,
+    otherCurrentAddresses: [],
+    custody: null,
+    supervision: null,
+    restrictedPatient: null,
+    latestRiskAssessment: null,
+    riskOfSeriousHarm: null,
+    reconvictionRisk: null,
+    latestRiskAssessments: [],
+    riskManagementPlan: null,
+    linkedNominals: [],
+    counts: { intelligence: 0, meetings: 0, notifications: 0, addresses: 0 },
+    conflicts: [],
+    notificationRequirement: null,
+    overdueNotifications: [],
+    civilOrders: [],
+    ...rest,
+    timeline: {
+      registeredOn: '2020-01-06',
+      arrangements: [],
+      management: [],
+      custody: [],
+      supervisionEvents: [],
+      complianceActions: [],
+      archivedOn: null,
+      ...timeline,
+    },
+  };
+}
