@@ -5,6 +5,7 @@ import { httpSettingsOf } from '@hub/config';
 import { connectorConfigSchema } from '../apps/agency-connector/src/connector.config';
 import { registryConfigSchema } from '../apps/registry/src/registry.config';
 import { transferCoordinatorConfigSchema } from '../apps/transfer-coordinator/src/transfer-coordinator.config';
+import { insightsConfigSchema } from '../apps/insights/src/insights.config';
 import { kafkaConnectionConfig, loadConfig } from '@hub/config';
 import { organisationDirectory } from '@hub/security';
 
@@ -41,6 +42,11 @@ const apps = [
     service: 'transfer-coordinator',
     configSchema: transferCoordinatorConfigSchema,
     principal: principalOf('transfer-coordinator'),
+  },
+  {
+    service: 'insights',
+    configSchema: insightsConfigSchema,
+    principal: principalOf('insights'),
   },
   {
     service: 'agency-connector-police',

@@ -5,6 +5,9 @@ import { startHubConsumer } from '@hub/messaging';
 import { createHubApp, HubExceptionFilter, listenHub } from '@hub/observability';
 import { loadConnectorConfig } from '../../apps/agency-connector/src/connector.config';
 import { ConnectorModule } from '../../apps/agency-connector/src/connector.module';
+import { setUpInsightsApiDocs } from '../../apps/insights/src/api-docs';
+import { loadInsightsConfig } from '../../apps/insights/src/insights.config';
+import { InsightsModule, type InsightsOptions } from '../../apps/insights/src/insights.module';
 import { setUpRegistryApiDocs } from '../../apps/registry/src/api-docs';
 import { loadRegistryConfig } from '../../apps/registry/src/registry.config';
 import { RegistryModule, type RegistryOverrides } from '../../apps/registry/src/registry.module';
@@ -98,5 +101,21 @@ export async function startTransferCoordinator(
   });
   const app = await createHubApp(TransferCoordinatorModule.forRoot(config, options));
   setUpTransferApiDocs(app);
+  return listen(app, () => startHubConsumer(app, app.get(HubExceptionFilter)));
+}
+
+/** The insights service, in-process, against the real stack (`env` over the environment). */
+export async function startInsights(
+  env: Record<string, string> = {},
+  options: InsightsOptions = {},
+): Promise<RunningApp> {
+  const config = loadInsightsConfig({
+    ...testDefaults,
+    ...process.env,
+    ...kafkaEnvFor(hubServicePrincipal('insights')),
+    ...env,
+  });
+  const app = await createHubApp(InsightsModule.forRoot(config, options));
+  setUpInsightsApiDocs(app);
   return listen(app, () => startHubConsumer(app, app.get(HubExceptionFilter)));
 }

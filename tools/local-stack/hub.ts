@@ -17,8 +17,8 @@ const registryPort = (instance: number): number => (instance === 0 ? 3000 : 3000
 
 /**
  * The hub's services as run locally, each connecting to Kafka as its own principal: the registry (`instances` of it, one consumer group, each
- * nominal's partition owned by one of them), the transfer coordinator and one agency connector
- * configured as the police.
+ * nominal's partition owned by one of them), the transfer coordinator, the insights service and one
+ * agency connector configured as the police.
  */
 function localServices(registryInstances: number): LocalService[] {
   const registries = Array.from({ length: registryInstances }, (_, instance) => ({
@@ -32,6 +32,11 @@ function localServices(registryInstances: number): LocalService[] {
       name: 'transfer-coordinator',
       entry: 'dist/apps/transfer-coordinator/src/main.js',
       env: { PORT: '3002', ...kafkaEnvFor(hubServicePrincipal('transfer-coordinator')) },
+    },
+    {
+      name: 'insights',
+      entry: 'dist/apps/insights/src/main.js',
+      env: { PORT: '3003', ...kafkaEnvFor(hubServicePrincipal('insights')) },
     },
     {
       name: 'agency-connector (police)',

@@ -460,3 +460,12 @@ export const deadLetterReaderGroupPrefix = 'dead-letter-reader-';
 export function liveViewGroupPrefix(group: string): string {
   return `${group}.live-view.`;
 }
+
+/**
+ * How a rebuild of a read model from the topics names its throw-away consumer group:
+ * `<group>.rebuild.<random id>`; the rebuild deletes it when done, and Kafka ACLs grant that
+ * deletion by this prefix.
+ */
+export function rebuildGroupPrefix(group: string): string {
+  return `${group}.rebuild.`;
+}

@@ -29,6 +29,8 @@ export interface OpenLoopRun {
   durationMs: number;
   /** The path (with query) of the i-th request. */
   path: (i: number) => string;
+  /** Headers of every request (an access token). */
+  headers?: Record<string, string>;
   progress: (line: string) => void;
 }
 
@@ -55,6 +57,7 @@ export async function runOpenLoop(run: OpenLoopRun): Promise<EndpointResult> {
     try {
       const response = await fetch(`${run.baseUrl}${run.path(i)}`, {
         redirect: 'manual',
+        headers: run.headers,
         signal: AbortSignal.timeout(requestTimeoutMs),
       });
       await response.arrayBuffer();

@@ -6,6 +6,7 @@ import type {
   OptionalUnlessRequiredId,
 } from 'mongodb';
 import type { NominalChanged, TransferStepOverdue, TransferStepRecorded } from '@hub/contracts';
+import { isDuplicateKeyError } from '@hub/persistence';
 import { factRowsOf, type EventRow, type OrderRow, type PeriodRow } from './fact-rows';
 import { personSummaryOf, type PersonSummary } from './person-summary';
 import {
@@ -118,13 +119,26 @@ export class InsightsStore {
       rows.flatMap((row) => row.orders),
       this.orders,
     );
-    await this.people.bulkWrite(
-      [...latest.values()].map((record): AnyBulkWriteOperation<PersonSummary> => {
-        const summary = personSummaryOf(record);
-        return { replaceOne: { filter: { _id: summary._id }, replacement: summary, upsert: true } };
-      }),
-      { ordered: false },
-    );
+    try {
+      await this.people.bulkWrite(
+        [...latest.values()].map((record): AnyBulkWriteOperation<PersonSummary> => {
+          const summary = personSummaryOf(record);
+          return {
+            replaceOne: {
+              // Never over a removal mark: the upsert collides with it instead.
+              filter: { _id: summary._id, removedAt: { $exists: false } } as Filter<PersonSummary>,
+              replacement: summary,
+              upsert: true,
+            },
+          };
+        }),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // Removed while the rows were written (a rebuild reads the removals alongside): forget again.
+      await this.deleteRowsOf([...(await this.removedAmong(ids))]);
+    }
     return latest.size;
   }
 
@@ -140,17 +154,12 @@ export class InsightsStore {
     }
   }
 
-  /** Forgets removed people: every row of theirs, replaced by the mark of their removal. */
+  /**
+   * Forgets removed people: the mark of their removal first (it stops any later version and any
+   * concurrent write of their summary), then every row of theirs.
+   */
   async forget(nominalIds: readonly string[], removedAt: Date): Promise<void> {
     if (nominalIds.length === 0) return;
-    const filter = { nominalId: { $in: [...nominalIds] } };
-    await Promise.all([
-      this.periods.deleteMany(filter),
-      this.events.deleteMany(filter),
-      this.orders.deleteMany(filter),
-      this.transferSteps.deleteMany(filter),
-      this.escalations.deleteMany(filter),
-    ]);
     await this.marks.bulkWrite(
       nominalIds.map((_id) => ({
         replaceOne: {
@@ -161,6 +170,19 @@ export class InsightsStore {
       })),
       { ordered: false },
     );
+    await this.deleteRowsOf(nominalIds);
+  }
+
+  private async deleteRowsOf(nominalIds: readonly string[]): Promise<void> {
+    if (nominalIds.length === 0) return;
+    const filter = { nominalId: { $in: [...nominalIds] } };
+    await Promise.all([
+      this.periods.deleteMany(filter),
+      this.events.deleteMany(filter),
+      this.orders.deleteMany(filter),
+      this.transferSteps.deleteMany(filter),
+      this.escalations.deleteMany(filter),
+    ]);
   }
 
   private async removedAmong(nominalIds: readonly string[]): Promise<Set<string>> {
@@ -172,27 +194,34 @@ export class InsightsStore {
   }
 
   /** Keeps transfer steps (a redelivery replaces itself), except those of removed people. */
-  async keepTransferSteps(steps: readonly TransferStepRecorded[]): Promise<void> {
-    const removed = await this.removedAmong(steps.map((step) => step.nominalId));
-    const rows = steps.filter((step) => !removed.has(step.nominalId)).map(transferStepRowOf);
-    if (rows.length === 0) return;
-    await this.transferSteps.bulkWrite(
-      rows.map((row) => ({
-        replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true },
-      })),
-      { ordered: false },
-    );
+  keepTransferSteps(steps: readonly TransferStepRecorded[]): Promise<void> {
+    return this.keepRows(this.transferSteps, steps.map(transferStepRowOf));
   }
 
-  async keepEscalations(overdue: readonly TransferStepOverdue[]): Promise<void> {
-    const removed = await this.removedAmong(overdue.map((event) => event.nominalId));
-    const rows = overdue.filter((event) => !removed.has(event.nominalId)).map(escalationRowOf);
-    if (rows.length === 0) return;
-    await this.escalations.bulkWrite(
-      rows.map((row) => ({
-        replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true },
+  keepEscalations(overdue: readonly TransferStepOverdue[]): Promise<void> {
+    return this.keepRows(this.escalations, overdue.map(escalationRowOf));
+  }
+
+  /**
+   * Upserts rows by id, leaving out removed people's. A removal written meanwhile is checked for
+   * again after the write, so that no row of a removed person survives a race with it.
+   */
+  private async keepRows<T extends { _id: string; nominalId: string }>(
+    collection: Collection<T>,
+    rows: readonly T[],
+  ): Promise<void> {
+    const ids = rows.map((row) => row.nominalId);
+    const removed = await this.removedAmong(ids);
+    const kept = rows.filter((row) => !removed.has(row.nominalId));
+    if (kept.length === 0) return;
+    await collection.bulkWrite(
+      kept.map((row) => ({
+        // The generic collection cannot see that T's `_id` is a string field.
+        replaceOne: { filter: { _id: row._id } as Filter<T>, replacement: row, upsert: true },
       })),
       { ordered: false },
     );
+    const removedMeanwhile = await this.removedAmong(ids);
+    if (removedMeanwhile.size > 0) await this.deleteRowsOf([...removedMeanwhile]);
   }
 }

@@ -1,49 +1,44 @@
 import { Controller } from '@nestjs/common';
 import { Ctx } from '@nestjs/microservices';
 import { HubEventBatchContext, OnHubEvents, type EventFailure } from '@hub/messaging';
-import type {
-  NominalChanged,
-  NominalRemoved,
-  TransferStepOverdue,
-  TransferStepRecorded,
-} from '@hub/contracts';
 import { InsightsStore } from './insights-store';
+import { applyTopicEvents, type ReadModelTopic } from './topic-events';
 
 /** Keeps the read model from the topics, many events per round trip. */
 @Controller()
 export class ReadModelController {
   constructor(private readonly store: InsightsStore) {}
 
-  @OnHubEvents('registry.nominal.changed.v1')
-  async changedRecords(@Ctx() context: HubEventBatchContext): Promise<EventFailure[]> {
-    await this.store.apply(context.events.map((event) => event.value as NominalChanged));
-    return [];
-  }
-
-  /** A removed person is forgotten: every figure computed after leaves them out. */
-  @OnHubEvents('registry.nominal.removed.v1')
-  async removed(@Ctx() context: HubEventBatchContext): Promise<EventFailure[]> {
-    const removals = context.events.map((event) => event.value as NominalRemoved);
-    await this.store.forget(
-      removals.flatMap((removal) => [removal.nominalId, ...removal.alsoRemoved]),
+  private async apply(
+    topic: ReadModelTopic,
+    context: HubEventBatchContext,
+  ): Promise<EventFailure[]> {
+    await applyTopicEvents(
+      this.store,
+      topic,
+      context.events.map((event) => event.value),
       new Date(),
     );
     return [];
   }
 
+  @OnHubEvents('registry.nominal.changed.v1')
+  changedRecords(@Ctx() context: HubEventBatchContext): Promise<EventFailure[]> {
+    return this.apply('registry.nominal.changed.v1', context);
+  }
+
+  @OnHubEvents('registry.nominal.removed.v1')
+  removed(@Ctx() context: HubEventBatchContext): Promise<EventFailure[]> {
+    return this.apply('registry.nominal.removed.v1', context);
+  }
+
   @OnHubEvents('transfer.step.recorded.v1')
-  async transferSteps(@Ctx() context: HubEventBatchContext): Promise<EventFailure[]> {
-    await this.store.keepTransferSteps(
-      context.events.map((event) => event.value as TransferStepRecorded),
-    );
-    return [];
+  transferSteps(@Ctx() context: HubEventBatchContext): Promise<EventFailure[]> {
+    return this.apply('transfer.step.recorded.v1', context);
   }
 
   @OnHubEvents('transfer.step.overdue.v1')
-  async escalations(@Ctx() context: HubEventBatchContext): Promise<EventFailure[]> {
-    await this.store.keepEscalations(
-      context.events.map((event) => event.value as TransferStepOverdue),
-    );
-    return [];
+  escalations(@Ctx() context: HubEventBatchContext): Promise<EventFailure[]> {
+    return this.apply('transfer.step.overdue.v1', context);
   }
 }

@@ -2,6 +2,7 @@ import {
   consumerGroupCatalogue,
   deadLetterReaderGroupPrefix,
   liveViewGroupPrefix,
+  rebuildGroupPrefix,
   publishingServiceOf,
   topicCatalogue,
   type Agency,
@@ -33,6 +34,7 @@ import type {
  * | transfer-coordinator, insights               | each of its groups (`transfer-coordinator`, `insights`) | LITERAL  | READ      |
  * | transfer-coordinator, insights               | `<group>.` (live views' groups, rebuilds' and test runs' own groups) | PREFIXED | READ |
  * | transfer-coordinator                         | `<group>.live-view.` (its live views' throw-away groups) | PREFIXED | DELETE |
+ * | insights                                     | `<group>.rebuild.` (a rebuild's throw-away group)   | PREFIXED | DELETE |
  * | registry                                     | `<group>.` for each of them (test and bench runs' own groups) | PREFIXED | READ |
  * | registry                                     | `dead-letter-reader-` (its dead-letter API's throw-away readers) | PREFIXED | READ |
  * | provisioning (`hubService: provisioning`)    | none: a super user (`super.users`), creates topics and ACLs | —  | —         |
@@ -190,10 +192,13 @@ function bindingsOf(
         ...groups.flatMap((name) => [
           group(name, 'LITERAL'),
           group(`${name}.`, 'PREFIXED'),
-          // Each coordinator instance deletes its live view's throw-away group when it stops.
-          ...(kind === 'transfer-coordinator'
-            ? [group(liveViewGroupPrefix(name), 'PREFIXED', 'DELETE')]
-            : []),
+          // Each coordinator instance deletes its live view's throw-away group when it stops; a
+          // rebuild of the insights read model deletes its own when done.
+          group(
+            kind === 'transfer-coordinator' ? liveViewGroupPrefix(name) : rebuildGroupPrefix(name),
+            'PREFIXED',
+            'DELETE',
+          ),
         ]),
       ];
     }

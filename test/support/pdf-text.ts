@@ -1,0 +1,1 @@
+// Filled in once the report renderer's PDF text extractor is chosen.
