@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { managementPortOffset } from '@hub/config';
 import { freePort, IdentityTokens } from '@hub/testing';
 import { areasOf } from '../../apps/insights/src/figures/jurisdiction-terms';
 import { endpointsOf, hubServicePrincipal, kafkaEnvFor } from '../local-stack/stack';
@@ -126,7 +125,7 @@ async function main(): Promise<number> {
     throw new InsightsBenchError(`bad --rate or --seconds\n${usage}`);
   const database = values.database ?? process.env.MONGO_DATABASE ?? 'mappa_insights';
   const { OIDC_ISSUER_URL } = { ...endpointsOf(), ...process.env };
-  const tokens = new IdentityTokens(OIDC_ISSUER_URL);
+  const tokens = new IdentityTokens({ issuer: OIDC_ISSUER_URL });
   const headers = { authorization: `Bearer ${await tokens.tokenFor({ user: 'hub.mi-analyst' })}` };
   log(`starting the insights service on ${database}`);
   const service = await startService(database);

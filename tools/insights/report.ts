@@ -39,7 +39,9 @@ async function main(): Promise<number> {
   const year = Number(values.year);
   if (!isJurisdiction(jurisdiction)) throw new ReportError(`give --jurisdiction\n${usage}`);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new ReportError(`give --year as the year the reporting year ends in, e.g. 2026\n${usage}`);
+    throw new ReportError(
+      `give --year as the year the reporting year ends in, e.g. 2026\n${usage}`,
+    );
   }
   // Only what the report reads: the database and the suppression threshold.
   const config = insightsConfigSchema
@@ -67,14 +69,14 @@ async function main(): Promise<number> {
     const name = `mappa-annual-report-${jurisdiction.toLowerCase().replaceAll('_', '-')}-${year}`;
     const out = resolve(values.out);
     mkdirSync(out, { recursive: true });
-    writeFileSync(resolve(out, `${name}.html`), renderReportHtml(report));
+    writeFileSync(resolve(out, `${name}.html`), await renderReportHtml(report));
     writeFileSync(resolve(out, `${name}.pdf`), await renderReportPdf(report));
     console.log(
       `wrote ${out}/${name}.html and .pdf: ${report.tables.length} tables, year ${report.yearLabel}, from ${people.toLocaleString('en-GB')} people`,
     );
     if (values.chart) {
       mkdirSync(dirname(resolve(values.chart)), { recursive: true });
-      writeFileSync(resolve(values.chart), trendChartSvg(report));
+      writeFileSync(resolve(values.chart), await trendChartSvg(report));
       console.log(`wrote the trend chart to ${values.chart}`);
     }
     return 0;

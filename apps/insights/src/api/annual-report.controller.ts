@@ -84,7 +84,7 @@ export class AnnualReportController {
   @ApiOperation({ summary: 'The annual report document (HTML, charts as SVG)' })
   async html(@Param() params: unknown): Promise<StreamableFile> {
     const report = await this.report(params);
-    return new StreamableFile(Buffer.from(renderReportHtml(report), 'utf8'), {
+    return new StreamableFile(Buffer.from(await renderReportHtml(report), 'utf8'), {
       type: 'text/html; charset=utf-8',
       disposition: `inline; filename="${fileName(report, 'html')}"`,
     });
