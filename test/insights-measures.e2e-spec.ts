@@ -169,11 +169,10 @@ describe('the annual report measures, on hand-built histories', () => {
     expect(
       cell(table(report, 'rsos-by-area'), 'Greater Manchester', 'Registered sex offenders'),
     ).toBe(1);
-    expect(report.trend.filter((point) => point.year === 2025)).toContainEqual({
-      year: 2025,
-      category: expect.stringContaining('Category 3'),
-      count: 1,
-    });
+    const category3 = report.trend.find(
+      (point) => point.year === 2025 && point.category.startsWith('Category 3'),
+    );
+    expect(category3?.count).toBe(1);
   });
 
   it('counts the year’s breaches, orders, returns to custody and missing people', async () => {

@@ -278,7 +278,9 @@ describe('insights', () => {
 
     const audited = await fixture.mongo
       .db(fixture.run)
-      .collection('audit_entries')
+      .collection<{ outcome: string; username: string | null; nominalIds: string[] }>(
+        'audit_entries',
+      )
       .find({ action: 'insights.records' })
       .toArray();
     expect(audited.map((entry) => entry.outcome).sort()).toEqual(['allowed', 'allowed', 'refused']);

@@ -8,7 +8,10 @@ export interface Counted {
   query: string;
 }
 
-export function keyOf(values: readonly unknown[]): string {
+/** What the read model's grouped fields hold. */
+type GroupValue = string | number | boolean | null | undefined;
+
+export function keyOf(values: readonly GroupValue[]): string {
   return values.map((value) => String(value ?? null)).join('|');
 }
 
@@ -36,7 +39,7 @@ export async function countedBy<T extends Document>(
       ]
     : [{ $match: match }, { $group: { _id: group, count: { $sum: 1 } } }];
   const rows = await collection
-    .aggregate<{ _id: Record<string, unknown>; count: number }>(pipeline)
+    .aggregate<{ _id: Record<string, GroupValue>; count: number }>(pipeline)
     .toArray();
   const counts = new Map<string, number>();
   for (const row of rows) {

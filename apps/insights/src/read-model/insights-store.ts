@@ -126,7 +126,7 @@ export class InsightsStore {
           return {
             replaceOne: {
               // Never over a removal mark: the upsert collides with it instead.
-              filter: { _id: summary._id, removedAt: { $exists: false } } as Filter<PersonSummary>,
+              filter: { _id: summary._id, removedAt: { $exists: false } },
               replacement: summary,
               upsert: true,
             },
