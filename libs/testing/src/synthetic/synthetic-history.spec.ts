@@ -301,10 +301,10 @@ describe('synthetic histories', () => {
   it('begin histories over several years, so that year-on-year figures have people in them', () => {
     const registeredBy = (day: string): number =>
       population.filter(
-        ({ events }) => events[0]!.value.metadata.occurredAt.toISOString().slice(0, 10) <= day,
+        ({ events }) => events[0].value.metadata.occurredAt.toISOString().slice(0, 10) <= day,
       ).length / population.length;
     const years = new Set(
-      population.map(({ events }) => events[0]!.value.metadata.occurredAt.getUTCFullYear()),
+      population.map(({ events }) => events[0].value.metadata.occurredAt.getUTCFullYear()),
     );
     expect(years.size).toBeGreaterThanOrEqual(6);
     // 31 March of the reporting years the annual report's trend shows.
