@@ -181,11 +181,12 @@ describe('sex offender notification requirements and civil orders, on the real s
       foreignTravelRestricted: true,
     });
 
+    // Facts on different topics are applied in no set order: the version says all nine are in.
     const [changed] = await eventsOnTopic(
       hub.kafka,
       'registry.nominal.changed.v1',
       nominalId,
-      (record) => record.civilOrders.length === 1 && record.timeline.complianceActions.length === 1,
+      (record) => record.version >= 9,
     );
     expect(changed.civilOrders).toEqual([
       expect.objectContaining({ orderId: 'shpo-travel', foreignTravelRestricted: true }),
