@@ -6,6 +6,7 @@ import {
   londonDate,
 } from '../apps/registry/src/projections/calendar';
 import type { HubEventStream } from './support/hub-event-stream';
+import { eventsOnTopic } from './support/topic-events';
 import type { RegistryClient } from './support/registry-client';
 import { openRegistryFixture, type RegistryFixture } from './support/registry-fixture';
 
@@ -118,5 +119,95 @@ describe('sex offender notification requirements and civil orders, on the real s
         (entry) => entry.eventType === 'RsoNotificationReceived' && /LATE/.test(entry.summary),
       )?.summary,
     ).toMatch(/the producer said/);
+  });
+
+  it('publishes the periods, recalls and compliance actions in the timeline of the changed record', async () => {
+    const today = londonDate(new Date());
+    const setOn = addYears(today, -3);
+    const raisedOn = addYears(today, -2);
+    const recalledOn = addMonths(today, -9);
+    const missingOn = addMonths(today, -4);
+    const nominalId = syntheticNominalId();
+    await events.publish('mappa.nominal.registered.v1', syntheticRegistration(nominalId));
+    for (const [level, effectiveOn] of [
+      ['LEVEL_1', setOn],
+      // A review keeping the level does not start a new period.
+      ['LEVEL_1', addMonths(setOn, 6)],
+      ['LEVEL_2', raisedOn],
+    ] as const) {
+      await events.publish('mappa.category-level.set.v1', {
+        nominalId,
+        category: 'CATEGORY_1',
+        level,
+        jurisdiction: 'ENGLAND_AND_WALES',
+        effectiveOn,
+      });
+    }
+    await events.publish('probation.supervision-event.recorded.v1', {
+      nominalId,
+      kind: 'RECALL',
+      orderType: 'Licence (synthetic)',
+      effectiveOn: recalledOn,
+    });
+    await events.publish('prison.custody-event.recorded.v1', {
+      nominalId,
+      kind: 'ADMITTED',
+      establishment: 'HMP Synthetic',
+      custodyType: 'RECALLED',
+      effectiveOn: addDays(recalledOn, 1),
+    });
+    await events.publish('prison.custody-event.recorded.v1', {
+      nominalId,
+      kind: 'RELEASED',
+      establishment: 'HMP Synthetic',
+      releaseDate: addMonths(recalledOn, 3),
+    });
+    await events.publish('police.compliance-action.recorded.v1', {
+      nominalId,
+      actionId: 'ca-1',
+      kind: 'REPORTED_MISSING',
+      occurredOn: missingOn,
+    });
+    await events.publish('police.civil-order.recorded.v1', {
+      nominalId,
+      orderId: 'shpo-travel',
+      kind: 'MADE',
+      orderType: 'SEXUAL_HARM_PREVENTION_ORDER',
+      jurisdiction: 'ENGLAND_AND_WALES',
+      madeOn: setOn,
+      effectiveOn: setOn,
+      expiresOn: null,
+      prohibitions: ['Not to travel outside the UK without police approval (synthetic).'],
+      foreignTravelRestricted: true,
+    });
+
+    // Facts on different topics are applied in no set order: the version says all nine are in.
+    const [changed] = await eventsOnTopic(
+      hub.kafka,
+      'registry.nominal.changed.v1',
+      nominalId,
+      (record) => record.version >= 9,
+    );
+    expect(changed.civilOrders).toEqual([
+      expect.objectContaining({ orderId: 'shpo-travel', foreignTravelRestricted: true }),
+    ]);
+    expect(changed.timeline).toEqual({
+      registeredOn: today,
+      arrangements: [
+        expect.objectContaining({ from: setOn, to: addDays(raisedOn, -1), level: 'LEVEL_1' }),
+        expect.objectContaining({ from: raisedOn, to: null, level: 'LEVEL_2' }),
+      ],
+      management: [expect.objectContaining({ from: null, to: null })],
+      custody: [
+        {
+          from: addDays(recalledOn, 1),
+          to: addDays(addMonths(recalledOn, 3), -1),
+          custodyType: 'RECALLED',
+        },
+      ],
+      supervisionEvents: [{ kind: 'RECALL', on: recalledOn }],
+      complianceActions: [{ kind: 'REPORTED_MISSING', on: missingOn, sentencedToCustody: false }],
+      archivedOn: null,
+    });
   });
 });

@@ -7,6 +7,8 @@ import {
   toolAssessmentSummaries,
 } from '../nominals/risk-headlines';
 import type { NominalDocument } from '../nominals/nominal.documents';
+import { londonDate } from '../projections/calendar';
+import { recordTimelineOf } from '../projections/record-timeline';
 import { notificationFactsOf } from './notification-requirement-changed';
 
 function addressOf(address: Address): Address {
@@ -81,5 +83,8 @@ export function nominalChangedOf(stored: NominalDocument): NominalChanged {
       notifications: record.notifications.length,
       addresses: record.addresses.length,
     },
+    // As of the day the record was written, as its current states are (a re-publication of the
+    // same version says the same).
+    timeline: recordTimelineOf(record, londonDate(record.updatedAt)),
   };
 }

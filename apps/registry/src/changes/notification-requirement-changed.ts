@@ -30,6 +30,8 @@ export function notificationFactsOf(
       expiresOn: order.expiresOn,
       dischargedOn: order.dischargedOn,
       inForce: order.inForce,
+      // Orders recorded before the police said whether they restrict travel: none was recorded.
+      foreignTravelRestricted: order.foreignTravelRestricted ?? false,
     })),
   };
 }

@@ -28,6 +28,7 @@ export const sensitiveItemFields = {
   arrangementsHistory: ['reason', 'details'],
   notificationRequirements: ['details'],
   civilOrders: ['details', 'prohibitions'],
+  complianceActions: ['details'],
 } as const satisfies { readonly [L in ItemList]?: readonly FieldOf<ItemOf<L>>[] };
 
 /**

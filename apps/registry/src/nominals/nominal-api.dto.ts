@@ -7,6 +7,7 @@ import {
 } from './risk-api.dto';
 import {
   CivilOrderDto,
+  ComplianceActionDto,
   NotificationRequirementDto,
   NotificationStatusDto,
   OverdueNotificationDto,
@@ -576,6 +577,12 @@ export class NominalRecordDto {
     description: 'SHPOs, SROs, notification orders and others',
   })
   civilOrders!: CivilOrderDto[];
+  @ApiProperty({
+    type: [ComplianceActionDto],
+    description:
+      'Reports of going missing and being found, and cautions and convictions for breaching the notification requirements or an order, by the day they happened',
+  })
+  complianceActions!: ComplianceActionDto[];
   @ApiProperty({ type: [IntelligenceItemDto] })
   intelligence!: IntelligenceItemDto[];
   @ApiProperty({ type: 'array', items: openObject })

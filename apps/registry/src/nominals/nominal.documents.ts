@@ -5,6 +5,7 @@ import type {
   AgencyIdentifier,
   ArrangementsLeftReason,
   Classification,
+  ComplianceActionKind,
   CustodyEventKind,
   CustodyStatus,
   CustodyType,
@@ -143,6 +144,20 @@ export interface NotificationItem extends Provenance {
   details: string | null;
   newAddress: Address | null;
   travel: { destinationCountry: string; departOn: string; returnOn: string | null } | null;
+}
+
+/**
+ * An action the police recorded about the person's compliance (missing, found, a caution or
+ * conviction for a breach). The police identify it: a re-sent action replaces what it said.
+ */
+export interface ComplianceActionItem extends Provenance {
+  actionId: string;
+  kind: ComplianceActionKind;
+  occurredOn: string;
+  /** For an order breach, the police system's id for the order breached. */
+  orderId: string | null;
+  sentencedToCustody: boolean;
+  details: string | null;
 }
 
 export interface AddressItem extends Address {
@@ -362,6 +377,8 @@ export interface NominalDocument {
   overdueNotifications: OverdueNotification[];
   /** SHPOs, SROs, notification orders and the NI and Scottish orders, current and past. */
   civilOrders: CivilOrderItem[];
+  /** Reports of going missing and being found, cautions and convictions for breaches, by day. */
+  complianceActions: ComplianceActionItem[];
   intelligence: IntelligenceItem[];
   meetings: MeetingItem[];
   /** What each merge into this record brought it, for undoing a wrong merge. */

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   CivilOrderTypeSymbols,
+  ComplianceActionKindSymbols,
   JurisdictionSymbols,
   NotificationDisposalSymbols,
   NotificationRequirementBasisSymbols,
@@ -8,11 +9,14 @@ import {
 } from '@hub/contracts';
 import type {
   CivilOrderType,
+  ComplianceActionKind,
   Jurisdiction,
   NotificationDisposal,
   NotificationRequirementBasis,
   RsoNotificationKind,
 } from '@hub/contracts';
+
+import { ProvenanceDto } from './provenance.dto';
 
 /*
  * The notification requirement and civil orders as the registry API shows them, for the OpenAPI
@@ -134,4 +138,30 @@ export class CivilOrderDto {
   dischargedOn!: string | null;
   @ApiProperty({ type: Boolean, description: 'Derived: in force today' })
   inForce!: boolean;
+  @ApiProperty({
+    type: Boolean,
+    required: false,
+    description:
+      'The order prohibits or restricts travel outside the UK, as its latest making, variation or renewal said; absent on orders recorded before the police said (read as false)',
+  })
+  foreignTravelRestricted?: boolean;
+}
+
+export class ComplianceActionDto extends ProvenanceDto {
+  @ApiProperty({ type: String, description: "The police system's id for the action" })
+  actionId!: string;
+  @ApiProperty({ enum: [...ComplianceActionKindSymbols] })
+  kind!: ComplianceActionKind;
+  @ApiProperty({ type: String, format: 'date' })
+  occurredOn!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "For an order breach, the police system's id for the order breached",
+  })
+  orderId!: string | null;
+  @ApiProperty({ type: Boolean, description: 'For a conviction: returned to custody for it' })
+  sentencedToCustody!: boolean;
+  @ApiProperty({ type: String, nullable: true })
+  details!: string | null;
 }

@@ -64,6 +64,15 @@ export interface OverdueNotification {
   rule: string;
 }
 
+/** One making, variation, renewal or discharge of a civil order. */
+export interface CivilOrderChange {
+  kind: CivilOrderEventKind;
+  effectiveOn: string;
+  eventId: string;
+  /** What the change said of foreign travel; absent on changes recorded before it was said. */
+  foreignTravelRestricted?: boolean;
+}
+
 /** A civil order about sexual harm, as it stands after its last change. */
 export interface CivilOrderItem extends Provenance {
   orderId: string;
@@ -79,8 +88,13 @@ export interface CivilOrderItem extends Provenance {
   /** The effective day of the change the terms above come from: an older change does not replace them. */
   termsAsOf: string;
   dischargedOn: string | null;
+  /**
+   * The order prohibits or restricts travel outside the UK, as its latest making, variation or
+   * renewal said. Absent on orders recorded before the police said (read as false).
+   */
+  foreignTravelRestricted?: boolean;
   /** Every change, in the order they took effect. */
-  changes: { kind: CivilOrderEventKind; effectiveOn: string; eventId: string }[];
+  changes: CivilOrderChange[];
   /** Derived: has effect on the day the record was last derived. */
   inForce: boolean;
 }

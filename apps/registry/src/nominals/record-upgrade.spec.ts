@@ -20,7 +20,8 @@ const metadata: EventMetadata = {
 
 /**
  * A record as stored before the record had victim contact and transfers: its management, and each
- * management fact, without `victimContact`; no `transfers` nor `openTransfer`.
+ * management fact, without `victimContact`; no `transfers` nor `openTransfer` (nor the later
+ * `complianceActions`).
  */
 function storedBeforeTransfers(): NominalDocument {
   const content = withDerivedFacts(
@@ -40,7 +41,7 @@ function storedBeforeTransfers(): NominalDocument {
     '2025-03-01',
   );
   /* eslint-disable @typescript-eslint/no-unused-vars -- the fields the older record lacks */
-  const { transfers, openTransfer, ...older } = content;
+  const { transfers, openTransfer, complianceActions, ...older } = content;
   const { victimContact, ...management } = content.management;
   /* eslint-enable @typescript-eslint/no-unused-vars */
   return {
@@ -65,6 +66,7 @@ describe('a record stored before victim contact and transfers', () => {
     expect(read.managementHistory.map((item) => item.management.victimContact)).toEqual([null]);
     expect(read.openTransfer).toBeNull();
     expect(read.transfers).toEqual([]);
+    expect(read.complianceActions).toEqual([]);
   });
 
   it('is read by the projections with the same defaults, so its next write stores them', () => {
@@ -73,6 +75,7 @@ describe('a record stored before victim contact and transfers', () => {
     expect(content.managementHistory[0]?.management.victimContact).toBeNull();
     expect(content.openTransfer).toBeNull();
     expect(content.transfers).toEqual([]);
+    expect(content.complianceActions).toEqual([]);
   });
 
   it('is published as a valid changed record', () => {
@@ -83,5 +86,11 @@ describe('a record stored before victim contact and transfers', () => {
     expect(invalid).toEqual([]);
     expect(changed.openTransfer).toBeNull();
     expect(changed.management.victimContact).toBeNull();
+    expect(changed.timeline).toMatchObject({
+      registeredOn: '2025-03-01',
+      management: [{ from: null, to: null, managingArea: 'Greater Manchester' }],
+      complianceActions: [],
+      archivedOn: null,
+    });
   });
 });

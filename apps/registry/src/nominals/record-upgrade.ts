@@ -49,6 +49,7 @@ export function fieldsAddedSinceFirstRelease() {
     otherCurrentAddresses: [],
     transfers: [],
     openTransfer: null,
+    complianceActions: [],
   } satisfies Partial<NominalContent>;
 }
 
@@ -78,6 +79,7 @@ export function withFieldsAddedSinceFactHistories<T extends Partial<NominalConte
   const upgraded: Partial<NominalContent> = {};
   if (record.transfers === undefined) upgraded.transfers = [];
   if (record.openTransfer === undefined) upgraded.openTransfer = null;
+  if (record.complianceActions === undefined) upgraded.complianceActions = [];
   if (record.management?.victimContact === undefined && record.management) {
     upgraded.management = withVictimContact(record.management);
   }

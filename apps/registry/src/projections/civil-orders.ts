@@ -1,5 +1,8 @@
 import type { CivilOrderType } from '@hub/contracts';
-import type { CivilOrderItem } from '../nominals/notification-requirement.documents';
+import type {
+  CivilOrderChange,
+  CivilOrderItem,
+} from '../nominals/notification-requirement.documents';
 import { addDays } from './calendar';
 
 /**
@@ -72,4 +75,16 @@ export function orderInForceOn(
 ): boolean {
   const last = orderLastDay(order);
   return order.madeOn <= day && (last === null || day <= last);
+}
+
+/**
+ * Whether an order restricts foreign travel: as its latest making, variation or renewal (by the day
+ * it took effect) said. A discharge says nothing of the terms, so it does not decide; nor does a
+ * change recorded before the police said (the order keeps what a later change says, else none).
+ */
+export function foreignTravelRestrictedBy(changes: readonly CivilOrderChange[]): boolean {
+  const terms = changes.filter(
+    (change) => change.kind !== 'DISCHARGED' && change.foreignTravelRestricted !== undefined,
+  );
+  return terms.at(-1)?.foreignTravelRestricted ?? false;
 }

@@ -10,7 +10,10 @@ import {
 } from './state-facts';
 
 /** The custody state after one more custody fact, in effect order. */
-function next(previous: CustodyStatus | null, fact: CustodyEventItem): CustodyStatus {
+export function custodyAfter(
+  previous: CustodyStatus | null,
+  fact: CustodyEventItem,
+): CustodyStatus {
   const since = startOfDay(fact.effectiveOn);
   const base: CustodyStatus = previous ?? {
     state: 'IN_CUSTODY',
@@ -71,7 +74,7 @@ function next(previous: CustodyStatus | null, fact: CustodyEventItem): CustodySt
 
 /** The custody the facts come to, decided by the day each took effect. */
 export function custodyOf(facts: readonly CustodyEventItem[]): CustodyStatus | null {
-  return inEffectOrder(facts).reduce<CustodyStatus | null>(next, null);
+  return inEffectOrder(facts).reduce<CustodyStatus | null>(custodyAfter, null);
 }
 
 const said = (fact: CustodyEventItem): string =>

@@ -28,6 +28,7 @@ const order = (
   kind: EventOf<'police.civil-order.recorded.v1'>['kind'],
   effectiveOn: string,
   prohibitions: string[],
+  foreignTravelRestricted = false,
 ): EventOf<'police.civil-order.recorded.v1'> => ({
   metadata: metadata(eventId, `${effectiveOn}T10:00:00Z`),
   nominalId: 'NOM-1',
@@ -40,6 +41,7 @@ const order = (
   effectiveOn,
   expiresOn: '2033-04-30',
   prohibitions,
+  foreignTravelRestricted,
   court: null,
   details: null,
 });
@@ -70,6 +72,29 @@ describe('civil orders on the record', () => {
       order('e-3', 'DISCHARGED', '2025-01-10', []),
     );
     expect(discharged.civilOrders[0]?.dischargedOn).toBe('2025-01-10');
+  });
+
+  it('restricts foreign travel as the latest making, variation or renewal says, in any order', () => {
+    const made = order('e-1', 'MADE', '2023-05-01', [], true);
+    const varied = order('e-2', 'VARIED', '2024-02-01', [], false);
+    const renewed = order('e-3', 'RENEWED', '2025-02-01', [], true);
+    const events = [made, varied, renewed];
+    const project = (sequence: typeof events) =>
+      sequence.reduce((content, event) => civilOrderRecorded.project(content, event), record);
+    expect(project(events.slice(0, 2)).civilOrders[0]?.foreignTravelRestricted).toBe(false);
+    expect(project([varied, made]).civilOrders[0]?.foreignTravelRestricted).toBe(false);
+    expect(project([renewed, made, varied]).civilOrders[0]?.foreignTravelRestricted).toBe(true);
+  });
+
+  it('keeps the restriction of the terms when the order is discharged', () => {
+    const discharged = [
+      order('e-1', 'MADE', '2023-05-01', [], true),
+      order('e-2', 'DISCHARGED', '2024-05-01', [], false),
+    ].reduce((content, event) => civilOrderRecorded.project(content, event), record);
+    expect(discharged.civilOrders[0]).toMatchObject({
+      foreignTravelRestricted: true,
+      dischargedOn: '2024-05-01',
+    });
   });
 });
 

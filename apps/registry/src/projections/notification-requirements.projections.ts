@@ -1,9 +1,11 @@
 import type { EventOf } from '@hub/contracts';
 import type { NotificationItem } from '../nominals/nominal.documents';
 import type {
+  CivilOrderChange,
   CivilOrderItem,
   NotificationRequirementItem,
 } from '../nominals/notification-requirement.documents';
+import { foreignTravelRestrictedBy } from './civil-orders';
 import { ownDeadline } from './notification-deadlines';
 import { existing, type ProjectionOf } from './projection';
 import { provenance, upsert } from './record-items';
@@ -104,10 +106,11 @@ export const civilOrderRecorded: ProjectionOf<'police.civil-order.recorded.v1'> 
   project(current, event) {
     const record = existing(current, event.nominalId);
     const kept = record.civilOrders.find((order) => order.orderId === event.orderId);
-    const change = {
+    const change: CivilOrderChange = {
       kind: event.kind,
       effectiveOn: event.effectiveOn,
       eventId: event.metadata.eventId,
+      foreignTravelRestricted: event.foreignTravelRestricted,
     };
     const changes = [
       ...(kept?.changes ?? []).filter((c) => c.eventId !== change.eventId),
@@ -131,6 +134,7 @@ export const civilOrderRecorded: ProjectionOf<'police.civil-order.recorded.v1'> 
     const discharge = changes.find((c) => c.kind === 'DISCHARGED');
     const item: CivilOrderItem = {
       ...(newer || !kept ? terms : kept),
+      foreignTravelRestricted: foreignTravelRestrictedBy(changes),
       dischargedOn: discharge?.effectiveOn ?? null,
       changes,
       inForce: kept?.inForce ?? false,

@@ -8,6 +8,7 @@ import {
   mappaCategoryAndLevelSet,
   ppaniRiskCategorySet,
 } from './arrangements.projections';
+import { complianceActionRecorded } from './compliance-actions.projections';
 import {
   agencyIdentifierLinked,
   nominalRegistered,
@@ -54,6 +55,7 @@ export const projections: { [T in RecordEventTopic]: ProjectionOf<T> } = {
   'police.rso-notification.received.v1': rsoNotificationReceived,
   'police.notification-requirement.recorded.v1': notificationRequirementRecorded,
   'police.civil-order.recorded.v1': civilOrderRecorded,
+  'police.compliance-action.recorded.v1': complianceActionRecorded,
   'prison.custody-event.recorded.v1': custodyEventRecorded,
   'probation.supervision-event.recorded.v1': supervisionEventRecorded,
   'health.restricted-patient-event.recorded.v1': restrictedPatientEventRecorded,

@@ -41,6 +41,7 @@ export const eventItemLists = [
   'notificationRequirements',
   'civilOrders',
   'transfers',
+  'complianceActions',
 ] as const satisfies readonly (keyof NominalContent)[];
 
 export type EventItemList = (typeof eventItemLists)[number];
@@ -57,6 +58,7 @@ export function producerIdOf(list: EventItemList): ((item: EventItem) => string)
     notificationRequirements: 'requirementId',
     civilOrders: 'orderId',
     transfers: 'transferId',
+    complianceActions: 'actionId',
   };
   const field = fields[list];
   return field === undefined

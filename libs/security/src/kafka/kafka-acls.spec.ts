@@ -56,6 +56,7 @@ describe('Kafka ACLs derived from the topic catalogue and the organisation direc
           (t) =>
             !t.startsWith('registry.event.') &&
             !t.startsWith('transfer.event.') &&
+            !t.startsWith('insights.event.') &&
             ![
               'registry.access.audited.v1',
               'transfer.victim-liaison.notified.v1',

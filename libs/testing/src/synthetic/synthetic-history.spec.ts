@@ -208,4 +208,108 @@ describe('synthetic histories', () => {
       expect(identifier.value).toMatch(formats[identifier.type] ?? /^$/);
     }
   });
+
+  it('report some registered offenders missing, most found again, at a few in a hundred', () => {
+    let missing = 0;
+    let found = 0;
+    for (const { person, events } of population) {
+      const kinds = events.flatMap(({ topic, value }) =>
+        topic === 'police.compliance-action.recorded.v1' ? [value.kind] : [],
+      );
+      if (kinds.length > 0) expect(person.category).toBe('CATEGORY_1');
+      const missingAt = kinds.indexOf('REPORTED_MISSING');
+      if (missingAt < 0) continue;
+      missing += 1;
+      if (kinds[missingAt + 1] === 'FOUND') found += 1;
+    }
+    expect(missing / population.length).toBeGreaterThan(0.01);
+    expect(missing / population.length).toBeLessThan(0.06);
+    expect(found / missing).toBeGreaterThan(0.7);
+  });
+
+  it('caution or convict some for breaches, sending some of those convicted to prison', () => {
+    const problems: string[] = [];
+    const counts = { cautioned: 0, convicted: 0, orderBreaches: 0, custody: 0 };
+    for (const { person, events } of population) {
+      events.forEach(({ topic, value }, i) => {
+        if (topic !== 'police.compliance-action.recorded.v1') return;
+        if (value.kind === 'NOTIFICATION_BREACH_CAUTIONED') counts.cautioned += 1;
+        if (value.kind === 'NOTIFICATION_BREACH_CONVICTED') counts.convicted += 1;
+        if (value.kind === 'ORDER_BREACH_CONVICTED') {
+          counts.orderBreaches += 1;
+          const orders = events.flatMap((event) =>
+            event.topic === 'police.civil-order.recorded.v1' ? [event.value.orderId] : [],
+          );
+          if (!orders.includes(value.orderId ?? '')) {
+            problems.push(`${person.nominalId}: breach of an order not made`);
+          }
+        }
+        if (!value.sentencedToCustody) return;
+        counts.custody += 1;
+        const next = events[i + 1];
+        if (next?.topic !== 'prison.custody-event.recorded.v1' || next.value.kind !== 'ADMITTED') {
+          problems.push(`${person.nominalId}: sentenced to custody but not admitted`);
+        }
+      });
+    }
+    expect(problems).toEqual([]);
+    expect(counts.cautioned).toBeGreaterThan(5);
+    expect(counts.convicted).toBeGreaterThan(counts.cautioned);
+    expect(counts.orderBreaches).toBeGreaterThan(5);
+    expect(counts.custody).toBeGreaterThan(5);
+    expect(counts.custody).toBeLessThan(counts.convicted + counts.orderBreaches);
+  });
+
+  it('make about three SHPOs in ten restrict foreign travel', () => {
+    const made = allEvents.flatMap(({ topic, value }) =>
+      topic === 'police.civil-order.recorded.v1' && value.kind === 'MADE' ? [value] : [],
+    );
+    const restricted = made.filter((order) => order.foreignTravelRestricted).length;
+    expect(made.length).toBeGreaterThan(100);
+    expect(restricted / made.length).toBeGreaterThan(0.2);
+    expect(restricted / made.length).toBeLessThan(0.4);
+  });
+
+  it('change some people’s level for a while, and recall some to prison', () => {
+    let changed = 0;
+    let recalledToPrison = 0;
+    for (const { events } of population) {
+      const levels = events.flatMap(({ topic, value }) =>
+        topic === 'mappa.category-level.set.v1'
+          ? [value.level]
+          : topic === 'mappa.ppani-risk-category.set.v1'
+            ? [value.riskCategory]
+            : [],
+      );
+      if (new Set(levels).size > 1) changed += 1;
+      events.forEach(({ topic, value }, i) => {
+        if (topic !== 'probation.supervision-event.recorded.v1' || value.kind !== 'RECALL') return;
+        const admitted = events
+          .slice(i + 1)
+          .find((event) => event.topic === 'prison.custody-event.recorded.v1');
+        if (admitted?.topic === 'prison.custody-event.recorded.v1') {
+          expect(admitted.value).toMatchObject({ kind: 'ADMITTED', custodyType: 'RECALLED' });
+          recalledToPrison += 1;
+        }
+      });
+    }
+    expect(changed / population.length).toBeGreaterThan(0.03);
+    expect(changed / population.length).toBeLessThan(0.15);
+    expect(recalledToPrison).toBeGreaterThan(5);
+  });
+
+  it('begin histories over several years, so that year-on-year figures have people in them', () => {
+    const registeredBy = (day: string): number =>
+      population.filter(
+        ({ events }) => events[0].value.metadata.occurredAt.toISOString().slice(0, 10) <= day,
+      ).length / population.length;
+    const years = new Set(
+      population.map(({ events }) => events[0].value.metadata.occurredAt.getUTCFullYear()),
+    );
+    expect(years.size).toBeGreaterThanOrEqual(6);
+    // 31 March of the reporting years the annual report's trend shows.
+    expect(registeredBy('2021-03-31')).toBeGreaterThan(0.1);
+    expect(registeredBy('2022-03-31')).toBeGreaterThan(registeredBy('2021-03-31'));
+    expect(registeredBy('2024-03-31')).toBeGreaterThan(0.5);
+  });
 });

@@ -41,6 +41,7 @@ import {
   syntheticSocialWorkCaseReference,
 } from './identifiers';
 import { familyNames, femaleGivenNames, maleGivenNames, streetNames } from './names';
+import { laterYears } from './later-years';
 import { establishments, secureHospitals } from './places';
 import { mixSeed, namedUuid, Rng } from './prng';
 import {
@@ -171,7 +172,7 @@ class HistoryWriter {
   private addressCount = 0;
 
   constructor(
-    private readonly rng: Rng,
+    private rng: Rng,
     readonly person: SyntheticPerson,
     private readonly asOf: Date,
     earlierBy: number,
@@ -184,6 +185,14 @@ class HistoryWriter {
 
   get today(): string {
     return isoDay(this.time);
+  }
+
+  /**
+   * Draws what follows from `rng`: a part of the history added later draws from a generator of
+   * its own, so that the parts written before it stay as they were.
+   */
+  drawFrom(rng: Rng): void {
+    this.rng = rng;
   }
 
   /** The day `days` after today. */
@@ -572,6 +581,10 @@ const victimSchemes: Readonly<Record<Jurisdiction, VictimScheme>> = {
   NORTHERN_IRELAND: 'VICTIM_INFORMATION_SCHEME',
 };
 
+/** Salts for the draws of parts added to histories later, each a generator of its own. */
+const travelRestrictionSalt = 0x66_74_72_31;
+const laterYearsSalt = 0x6c_61_74_31;
+
 /** A salt for the victim-contact draw, so that it is independent of the person's other draws. */
 const victimContactSalt = 0x76_63_73_31;
 
@@ -701,6 +714,7 @@ class RsoNotifications {
       effectiveOn: w.today,
       expiresOn,
       prohibitions,
+      foreignTravelRestricted: this.travelRestricted(kind),
       court: 'Synthetic Crown Court',
       details: null,
     });
@@ -709,9 +723,26 @@ class RsoNotifications {
 
   private orderMadeOn: string | null = null;
   private orderExpiresOn: string | null = null;
+  private orderRestrictsTravel = false;
 
   get hasOrder(): boolean {
     return this.orderMadeOn !== null;
+  }
+
+  /** The order the person is under, if any. */
+  get civilOrderId(): string | null {
+    return this.hasOrder ? `CO-SYN-${this.w.person.serial}-${this.orders}` : null;
+  }
+
+  /**
+   * About three SHPOs in ten restrict foreign travel when made; a variation adds the restriction
+   * to some more. Drawn apart from the history's other draws, which stay as they were.
+   */
+  private travelRestricted(kind: 'MADE' | 'VARIED'): boolean {
+    const draws = new Rng(mixSeed(this.w.person.serial, travelRestrictionSalt, this.orders));
+    this.orderRestrictsTravel =
+      kind === 'MADE' ? draws.chance(0.3) : this.orderRestrictsTravel || draws.chance(0.2);
+    return this.orderRestrictsTravel;
   }
 
   constructor(
@@ -1330,7 +1361,7 @@ function writeHistory(
         officer,
       });
       w.wait(0.1, 3);
-      custody(w, rng, 'ADMITTED', rng.pick(prisons));
+      custody(w, rng, 'ADMITTED', rng.pick(prisons), { custodyType: 'RECALLED' });
       onLicence = false;
       inCustody = true;
     }
@@ -1423,6 +1454,16 @@ function writeHistory(
       });
     }
   }
+
+  const later = new Rng(mixSeed(person.serial, laterYearsSalt));
+  w.drawFrom(later);
+  laterYears(w, later, {
+    registered: isRso,
+    inCustody,
+    housed: current !== null,
+    civilOrderId: rso.civilOrderId,
+    prisons,
+  });
   return w.events;
 }
 
