@@ -100,7 +100,7 @@ export async function rebuildReadModel(
             for (const message of inRange) {
               // A tombstone on the compacted changed-record topic: the removal event says it all.
               if (message.value === null) continue;
-              values.push((await schemas.decode(message.value)).value);
+              values.push((await schemas.decode(message.value, batch.topic)).value);
             }
             await applyTopicEvents(store, batch.topic, values, new Date());
             const last = inRange.at(-1);

@@ -1,4 +1,5 @@
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import type { Type } from 'avsc';
 import {
   hubLogicalTypes,
   parseSchemaFiles,
@@ -31,6 +32,10 @@ export interface DecodedValue {
 export class HubSchemaRegistry {
   private readonly client: SchemaRegistry;
   private readonly schemaIds = new Map<TopicName, number>();
+  /** The schemas of `schemas/`, parsed when first needed. */
+  private localTypes?: Map<string, Type>;
+  /** Per topic and writer schema id: how to read that writer's values as the current schema. */
+  private readonly readers = new Map<string, (body: Buffer) => unknown>();
 
   constructor(url: string) {
     this.client = new SchemaRegistry(
@@ -84,7 +89,12 @@ export class HubSchemaRegistry {
     }
   }
 
-  async decode(buffer: Buffer | null): Promise<DecodedValue> {
+  /**
+   * Decodes a value. Given its `topic`, the value is read as the topic's schema in `schemas/` is
+   * now (Avro schema resolution): an event written under an older version comes with the fields
+   * added since, at their defaults, so that consumers see one shape whatever the producer's version.
+   */
+  async decode(buffer: Buffer | null, topic?: TopicName): Promise<DecodedValue> {
     if (!buffer || buffer.length < wireHeaderLength || buffer.readUInt8(0) !== 0) {
       throw new UndecodableMessageError('the value is not in the schema registry wire format');
     }
@@ -100,12 +110,34 @@ export class HubSchemaRegistry {
         `cannot fetch schema ${schemaId} from the schema registry (status ${status ?? 'none'}): ${(error as Error).message}`,
       );
     }
+    const body = buffer.subarray(wireHeaderLength);
     try {
-      return { schemaId, value: schema.fromBuffer(buffer.subarray(wireHeaderLength)) };
+      const read = topic ? this.readerOf(topic, schemaId, schema as Type) : undefined;
+      return { schemaId, value: read ? read(body) : schema.fromBuffer(body) };
     } catch (error) {
       throw new UndecodableMessageError(
-        `the Avro body does not decode with schema ${schemaId}: ${(error as Error).message}`,
+        `the Avro body does not decode with schema ${schemaId}${topic ? ` as ${topic}'s current schema` : ''}: ${(error as Error).message}`,
       );
     }
+  }
+
+  /** How to read `writer`'s values as `topic`'s current schema; undefined for a raw-bytes topic. */
+  private readerOf(
+    topic: TopicName,
+    schemaId: number,
+    writer: Type,
+  ): ((body: Buffer) => unknown) | undefined {
+    const key = `${topic}:${schemaId}`;
+    const known = this.readers.get(key);
+    if (known) return known;
+    const schemaName = topicCatalogue[topic]?.valueSchema;
+    if (!schemaName) return undefined;
+    this.localTypes ??= parseSchemaFiles();
+    const reader = this.localTypes.get(schemaName);
+    if (!reader) return undefined;
+    const resolver = reader.createResolver(writer);
+    const read = (body: Buffer): unknown => reader.fromBuffer(body, resolver);
+    this.readers.set(key, read);
+    return read;
   }
 }

@@ -375,7 +375,7 @@ export class ConsumerRunner {
     const topic = origin.topic as TopicName;
     const decoded = await this.withBackoff(topic, async () => {
       try {
-        return await this.schemas.decode(message.value);
+        return await this.schemas.decode(message.value, topic);
       } catch (caught) {
         const error = asError(caught);
         if (failureActionFor(error) === 'back-off') throw error;
