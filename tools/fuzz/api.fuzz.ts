@@ -6,6 +6,7 @@ import { headersOf, testReason } from '../../test/support/hub-callers';
 import {
   isolatedRunName,
   startConnector,
+  startInsights,
   startRegistry,
   startTransferCoordinator,
   type RunningApp,
@@ -16,7 +17,7 @@ import { requestArbitrary, type FuzzCaller, type FuzzRequest } from './request-a
 
 /**
  * `npm run fuzz:api`: property-based fuzzing of every route of the registry, the transfer
- * coordinator and a police connector, in-process against the test stack. A Jest project (not a tsx script) because Nest's
+ * coordinator, the insights service and a police connector, in-process against the test stack. A Jest project (not a tsx script) because Nest's
  * dependency injection needs the decorator metadata that ts-jest emits and tsx (esbuild) does not.
  *
  * FUZZ_CASES_PER_ROUTE (default 600), FUZZ_CONCURRENCY (routes fuzzed at once, default 4) and
@@ -32,6 +33,7 @@ jest.setTimeout(20 * 60_000);
 const principals: Record<string, Principal> = {
   'data governance': { user: 'hub.data-governance' },
   auditor: { user: 'hub.auditor' },
+  'MI analyst': { user: 'hub.mi-analyst' },
   'police practitioner': { user: 'police-greater-manchester.practitioner' },
   'police system': { client: 'police-greater-manchester.records-management-system' },
   'transfer co-ordinator': { user: 'police-scotland.transfer-coordinator' },
@@ -141,9 +143,10 @@ async function fuzzRoute(
  */
 const endlessPaths = ['/v1/transfers/stream'];
 
-describe('fuzz: every route of the registry, the transfer coordinator and a police connector', () => {
+describe('fuzz: every route of the registry, the transfer coordinator, insights and a police connector', () => {
   let registry: RunningApp;
   let transfers: RunningApp;
+  let insights: RunningApp;
   let connector: RunningApp;
   let run: string;
   // Every case must reach the routes: the test apps' rate limit is out of reach (see testDefaults).
@@ -167,11 +170,19 @@ describe('fuzz: every route of the registry, the transfer coordinator and a poli
       TRANSFER_CONSUMER_GROUP: `transfer-coordinator.${run}`,
       TRANSFER_NEW_GROUP_STARTS_AT: 'latest',
     });
+    insights = await startInsights({
+      ...unlimited,
+      MONGO_DATABASE: `${run}_insights`,
+      AUDIT_MONGO_DATABASE: `${run}_insights`,
+      INSIGHTS_CONSUMER_GROUP: `insights.${run}`,
+      INSIGHTS_NEW_GROUP_STARTS_AT: 'latest',
+    });
     connector = await startConnector('POLICE', unlimited);
   });
 
   afterAll(async () => {
     await connector?.close();
+    await insights?.close();
     await transfers?.close();
     await registry?.close();
     // The services' throw-away databases go with them.
@@ -179,6 +190,7 @@ describe('fuzz: every route of the registry, the transfer coordinator and a poli
     try {
       await mongo.db(run).dropDatabase();
       await mongo.db(`${run}_transfers`).dropDatabase();
+      await mongo.db(`${run}_insights`).dropDatabase();
     } finally {
       await mongo.close();
     }
@@ -197,6 +209,11 @@ describe('fuzz: every route of the registry, the transfer coordinator and a poli
       ...routesOf('transfer-coordinator', transfers.app)
         .filter((route) => !endlessPaths.includes(route.path))
         .map((route) => ({ route, app: transfers, base: transfers.url })),
+      ...routesOf('insights', insights.app).map((route) => ({
+        route,
+        app: insights,
+        base: insights.url,
+      })),
       ...routesOf('connector', connector.app).map((route) => ({
         route,
         app: connector,
@@ -205,6 +222,7 @@ describe('fuzz: every route of the registry, the transfer coordinator and a poli
       ...[
         { name: 'registry management', app: registry },
         { name: 'transfer-coordinator management', app: transfers },
+        { name: 'insights management', app: insights },
         { name: 'connector management', app: connector },
       ].flatMap(({ name, app }) =>
         routesOf(name, app.app)

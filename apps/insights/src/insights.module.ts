@@ -36,6 +36,7 @@ import { RecordsBehindController } from './api/records-behind.controller';
 import { AnnualReportFigures } from './figures/annual-report-figures';
 import { ManagementInformation } from './figures/management-information';
 import { RecordsBehindFigures } from './figures/records-behind';
+import { InsightsLifecycle } from './infrastructure/insights-lifecycle';
 import { AUDIT_MONGO, CLOCK, INSIGHTS_CONFIG, MONGO, type Clock } from './infrastructure/tokens';
 import type { InsightsConfig } from './insights.config';
 import { InsightsStore } from './read-model/insights-store';
@@ -132,6 +133,7 @@ export class InsightsModule {
           inject: [AuditTrail],
           useFactory: (trail: AuditTrail) => new AuditedAccess(trail),
         },
+        InsightsLifecycle,
         {
           provide: HubKafkaTransport,
           inject: [KAFKA, SCHEMA_REGISTRY, PinoLogger],

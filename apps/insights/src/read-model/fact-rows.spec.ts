@@ -188,4 +188,27 @@ describe('the fact rows of a record', () => {
       }),
     ]);
   });
+
+  it('takes the current category and level of a record published before the timeline, from the day they took effect', () => {
+    const { periods } = factRowsOf(
+      changedRecord({
+        mappa: {
+          category: 'CATEGORY_2',
+          categoryName: 'Violent and other sexual offenders',
+          level: 'LEVEL_2',
+          jurisdiction: 'ENGLAND_AND_WALES',
+          setOn: new Date('2023-04-02T10:00:00Z'),
+          reviewOn: null,
+          effectiveOn: '2023-04-01',
+          basis: null,
+          leftOn: null,
+          leftReason: null,
+        },
+        timeline: { registeredOn: null },
+      }),
+    );
+    expect(periods.map((p) => [p.from, p.to, p.category, p.level])).toEqual([
+      ['2023-04-01', ongoing, 'CATEGORY_2', 'LEVEL_2'],
+    ]);
+  });
 });

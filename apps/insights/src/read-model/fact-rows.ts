@@ -121,8 +121,51 @@ interface Managed {
   leadAgency: Agency;
 }
 
+/**
+ * A record published before the changed record carried its timeline (`registeredOn` is null and no
+ * period is listed) has only its current category and level: they stand from the day they took
+ * effect, until the person left. The registry publishes the whole timeline once it derives the
+ * record again.
+ */
+function currentArrangementOnly(record: NominalChanged): Span<Arrangement>[] {
+  const { mappa, ppani } = record;
+  if (mappa) {
+    return [
+      {
+        from: mappa.effectiveOn ?? mappa.setOn.toISOString().slice(0, 10),
+        to: mappa.leftOn ?? ongoing,
+        value: {
+          arrangements: 'MAPPA',
+          category: mappa.category,
+          level: mappa.level,
+          ppaniRiskCategory: null,
+        },
+      },
+    ];
+  }
+  if (ppani) {
+    return [
+      {
+        from: ppani.effectiveOn,
+        to: ppani.leftOn ?? ongoing,
+        value: {
+          arrangements: 'PPANI',
+          category: null,
+          level: null,
+          ppaniRiskCategory: ppani.riskCategory,
+        },
+      },
+    ];
+  }
+  return [];
+}
+
 function arrangementSpans(record: NominalChanged): Span<Arrangement>[] {
-  return record.timeline.arrangements.map((period) => ({
+  const { timeline } = record;
+  if (timeline.registeredOn === null && timeline.arrangements.length === 0) {
+    return currentArrangementOnly(record);
+  }
+  return timeline.arrangements.map((period) => ({
     from: period.from,
     to: period.to ?? ongoing,
     value: {
