@@ -6,13 +6,14 @@ import type { FigureTable } from '../figures/figure-table';
 import type { Scope } from '../figures/management-information';
 import { tableCsv } from '../report';
 
-const calendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD')
-  .refine(
-    (day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day,
-    'is not a day of the calendar',
-  );
+/** A day of the calendar: zod runs the refinement even after the pattern fails, so it checks both. */
+function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+const calendarDay = z.string().refine(isCalendarDay, 'must be a day of the calendar, YYYY-MM-DD');
 
 const jurisdiction = z.enum(['ENGLAND_AND_WALES', 'SCOTLAND', 'NORTHERN_IRELAND']);
 
