@@ -1,3 +1,4 @@
+import { mulberry32 } from '@hub/testing';
 import type { FigureCell, FigureTable } from '../figures/figure-table';
 import {
   hasSuppression,
@@ -231,25 +232,14 @@ describe('suppressSmallCells', () => {
   });
 
   describe('on random tables', () => {
-    /** mulberry32: a small seeded generator, so that a failure can be run again. */
-    function random(seed: number): () => number {
-      let state = seed >>> 0;
-      return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
-
     /** A table of 1 to 5 rows and columns, with or without each total, and its threshold. */
     function randomCase(seed: number): {
       figures: number[][];
       totals: { row: boolean; column: boolean };
       threshold: number;
     } {
-      const next = random(seed);
+      // Seeded, so that a failure can be run again.
+      const next = mulberry32(seed);
       const int = (below: number): number => Math.floor(next() * below);
       const rows = 1 + int(5);
       const columns = 1 + int(5);
