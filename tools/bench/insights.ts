@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, IdentityTokens } from '@hub/testing';
@@ -42,13 +42,19 @@ function requestMix(): ((i: number) => string)[] {
   ];
 }
 
-/** The whole insights service, as `npm run hub` runs it, on the database given; until `stop`. */
+/**
+ * The whole insights service, built and run as `npm run hub` runs it (Nest's dependency injection
+ * needs the decorator metadata tsc emits), on the database given; until `stop`.
+ */
 async function startService(database: string): Promise<{ url: string; stop: () => void }> {
+  log('building the apps');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new InsightsBenchError('npm run build failed');
   const port = await freePort();
   const output: string[] = [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', resolve(repoRoot, 'apps/insights/src/main.ts')],
+    [resolve(repoRoot, 'dist/apps/insights/src/main.js')],
     {
       cwd: repoRoot,
       env: {
@@ -90,8 +96,14 @@ async function baseline(
   headers: Record<string, string>,
   mix: ((i: number) => string)[],
   rounds: number,
-): Promise<{ p50: number; p99: number; failures: number }> {
+): Promise<{
+  p50: number;
+  p99: number;
+  failures: number;
+  byKind: { request: string; p50: number }[];
+}> {
   const latencies: number[] = [];
+  const kindLatencies: number[][] = mix.map(() => []);
   let failures = 0;
   for (let i = 0; i < rounds * mix.length; i++) {
     const started = performance.now();
@@ -99,9 +111,18 @@ async function baseline(
     await response.arrayBuffer();
     if (response.status !== 200) failures++;
     latencies.push(performance.now() - started);
+    kindLatencies[i % mix.length].push(performance.now() - started);
   }
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+    byKind: mix.map((path, kind) => {
+      const own = kindLatencies[kind].sort((a, b) => a - b);
+      return { request: path(kind).split('?')[0], p50: percentile(own, 50) };
+    }),
+  };
 }
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
@@ -131,8 +152,8 @@ async function main(): Promise<number> {
   const service = await startService(database);
   try {
     const mix = requestMix();
-    // Warm-up: the first calls load the directory, population file and connections.
-    await baseline(service.url, headers, mix, 1);
+    // The first round computes every figure (nothing cached yet) and warms the connections.
+    const cold = await baseline(service.url, headers, mix, 1);
     const unloaded = await baseline(service.url, headers, mix, 5);
     log(`baseline (one at a time): p50 ${ms(unloaded.p50)}, p99 ${ms(unloaded.p99)}`);
     const loaded: EndpointResult = await runOpenLoop({
@@ -148,6 +169,10 @@ async function main(): Promise<number> {
       [
         `insights API on ${database}, ${mix.length} kinds of request in turn (token, need-to-know and audit included)`,
         `  baseline, one request at a time: p50 ${ms(unloaded.p50)}, p99 ${ms(unloaded.p99)} (${unloaded.failures} failed)`,
+        ...unloaded.byKind.map(
+          (kind, index) =>
+            `    ${kind.request}: p50 ${ms(kind.p50)} (computed the first time: ${ms(cold.byKind[index].p50)})`,
+        ),
         `  at ${rate} requests/s for ${seconds} s: p50 ${ms(loaded.p50Ms)}, p99 ${ms(loaded.p99Ms)}, max ${ms(loaded.maxMs)}; ` +
           `${loaded.ok} ok, ${loaded.non2xx} non-2xx, ${loaded.errors} errors; achieved ${loaded.achievedRate.toFixed(1)} requests/s`,
       ].join('\n'),

@@ -17,6 +17,11 @@ export const insightsConfigSchema = infrastructureConfig.extend({
    * total, are suppressed. 1 publishes everything.
    */
   INSIGHTS_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  /**
+   * How long a computed figure is served again to whoever asks the same: figures may be this far
+   * behind the read model. 0 computes every request.
+   */
+  INSIGHTS_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Days after registration by which a person under the arrangements must have a risk assessment. */
   INSIGHTS_RISK_ASSESSMENT_DUE_DAYS: z.coerce.number().int().min(1).default(28),
 });

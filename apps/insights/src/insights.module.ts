@@ -34,6 +34,7 @@ import { AnnualReportController } from './api/annual-report.controller';
 import { FiguresController } from './api/figures.controller';
 import { RecordsBehindController } from './api/records-behind.controller';
 import { AnnualReportFigures } from './figures/annual-report-figures';
+import { FigureCache } from './figures/figure-cache';
 import { ManagementInformation } from './figures/management-information';
 import { RecordsBehindFigures } from './figures/records-behind';
 import { InsightsLifecycle } from './infrastructure/insights-lifecycle';
@@ -113,6 +114,7 @@ export class InsightsModule {
           useFactory: (store: InsightsStore, report: AnnualReportFigures) =>
             new ManagementInformation(store, report, threshold),
         },
+        { provide: FigureCache, useValue: new FigureCache(config.INSIGHTS_CACHE_SECONDS * 1000) },
         {
           provide: RecordsBehindFigures,
           inject: [InsightsStore],

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { parseRequest } from '@hub/observability';
 import { Access } from '@hub/security';
 import { AnnualReportFigures } from '../figures/annual-report-figures';
+import { FigureCache } from '../figures/figure-cache';
 import type { AnnualReport } from '../report/annual-report';
 import { renderReportHtml, renderReportPdf } from '../report';
 import { formatField, reportParams, tableAs } from './figure-requests';
@@ -32,11 +33,16 @@ const fileName = (report: AnnualReport, extension: string): string =>
 @ApiTags('annual report')
 @Controller('v1/insights/annual-reports')
 export class AnnualReportController {
-  constructor(private readonly figures: AnnualReportFigures) {}
+  constructor(
+    private readonly figures: AnnualReportFigures,
+    private readonly cache: FigureCache,
+  ) {}
 
   private report(params: unknown): Promise<AnnualReport> {
     const { jurisdiction, year } = parseRequest(reportParams, params, 'annual report');
-    return this.figures.report(jurisdiction, year);
+    return this.cache.get(`annual-report:${jurisdiction}:${year}`, () =>
+      this.figures.report(jurisdiction, year),
+    );
   }
 
   @Get(':jurisdiction/:year')

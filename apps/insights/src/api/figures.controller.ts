@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parseRequest } from '@hub/observability';
 import { Access } from '@hub/security';
+import { FigureCache } from '../figures/figure-cache';
 import { ManagementInformation } from '../figures/management-information';
 import { CLOCK, INSIGHTS_CONFIG, type Clock } from '../infrastructure/tokens';
 import type { InsightsConfig } from '../insights.config';
@@ -40,6 +41,7 @@ const scopeQueries = (target: object, key: string | symbol, descriptor: Property
 export class FiguresController {
   constructor(
     private readonly figures: ManagementInformation,
+    private readonly cache: FigureCache,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INSIGHTS_CONFIG) private readonly config: InsightsConfig,
   ) {}
@@ -55,7 +57,11 @@ export class FiguresController {
   @scopeQueries
   async peopleManaged(@Query() query: unknown) {
     const parsed = parseRequest(dayQuery, query, 'figure query');
-    const table = await this.figures.managedOn(scopeOf(parsed), parsed.asAt ?? today(this.clock));
+    const table = await this.cached(
+      'managedOn',
+      [scopeOf(parsed), parsed.asAt ?? today(this.clock)],
+      () => this.figures.managedOn(scopeOf(parsed), parsed.asAt ?? today(this.clock)),
+    );
     return tableAs(table, parsed.format);
   }
 
@@ -72,10 +78,15 @@ export class FiguresController {
   @scopeQueries
   async peopleManagedOverTime(@Query() query: unknown) {
     const parsed = parseRequest(periodQuery, query, 'figure query');
-    const table = await this.figures.managedOverTime(
-      scopeOf(parsed),
-      periodOf(parsed, this.clock),
-      parsed.interval,
+    const table = await this.cached(
+      'managedOverTime',
+      [scopeOf(parsed), periodOf(parsed, this.clock), parsed.interval],
+      () =>
+        this.figures.managedOverTime(
+          scopeOf(parsed),
+          periodOf(parsed, this.clock),
+          parsed.interval,
+        ),
     );
     return tableAs(table, parsed.format);
   }
@@ -91,7 +102,11 @@ export class FiguresController {
   @scopeQueries
   async transfers(@Query() query: unknown) {
     const parsed = parseRequest(periodQuery, query, 'figure query');
-    const table = await this.figures.transfers(scopeOf(parsed), periodOf(parsed, this.clock));
+    const table = await this.cached(
+      'transfers',
+      [scopeOf(parsed), periodOf(parsed, this.clock)],
+      () => this.figures.transfers(scopeOf(parsed), periodOf(parsed, this.clock)),
+    );
     return tableAs(table, parsed.format);
   }
 
@@ -107,9 +122,10 @@ export class FiguresController {
   @scopeQueries
   async transferStepTimes(@Query() query: unknown) {
     const parsed = parseRequest(periodQuery, query, 'figure query');
-    const table = await this.figures.transferStepTimes(
-      scopeOf(parsed),
-      periodOf(parsed, this.clock),
+    const table = await this.cached(
+      'transferStepTimes',
+      [scopeOf(parsed), periodOf(parsed, this.clock)],
+      () => this.figures.transferStepTimes(scopeOf(parsed), periodOf(parsed, this.clock)),
     );
     return tableAs(table, parsed.format);
   }
@@ -124,10 +140,10 @@ export class FiguresController {
   @scopeQueries
   async recordingStandards(@Query() query: unknown) {
     const parsed = parseRequest(checksQuery, query, 'figure query');
-    const table = await this.figures.checksByArea(
-      scopeOf(parsed),
-      'recording-standard',
-      this.settings(),
+    const table = await this.cached(
+      'checksByArea',
+      [scopeOf(parsed), 'recording-standard', this.settings()],
+      () => this.figures.checksByArea(scopeOf(parsed), 'recording-standard', this.settings()),
     );
     return tableAs(table, parsed.format);
   }
@@ -142,12 +158,17 @@ export class FiguresController {
   @scopeQueries
   async overdueReviews(@Query() query: unknown) {
     const parsed = parseRequest(checksQuery, query, 'figure query');
-    const table = await this.figures.checksByArea(
-      scopeOf(parsed),
-      'overdue-review',
-      this.settings(),
+    const table = await this.cached(
+      'checksByArea',
+      [scopeOf(parsed), 'overdue-review', this.settings()],
+      () => this.figures.checksByArea(scopeOf(parsed), 'overdue-review', this.settings()),
     );
     return tableAs(table, parsed.format);
+  }
+
+  /** The figure as computed for the same question in the last INSIGHTS_CACHE_SECONDS. */
+  private cached<T>(figure: string, question: unknown[], compute: () => Promise<T>): Promise<T> {
+    return this.cache.get(`${figure}:${JSON.stringify(question)}`, compute);
   }
 
   private settings() {
