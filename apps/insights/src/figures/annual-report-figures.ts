@@ -139,9 +139,9 @@ export class AnnualReportFigures {
     area?: string,
   ): Promise<{ counts: Map<string, number>; query: string }> {
     const field = categoryFieldOf(jurisdiction);
+    // An area implies its jurisdiction; matching on the area alone lets the area's index serve it.
     const match: Document = {
-      jurisdiction,
-      ...(area ? { area } : {}),
+      ...(area ? { area } : { jurisdiction }),
       arrangements: { $ne: null },
       ...coveringDay(day),
     };
