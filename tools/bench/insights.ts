@@ -62,6 +62,9 @@ async function startService(database: string): Promise<{ url: string; stop: () =
         ...process.env,
         ...kafkaEnvFor(hubServicePrincipal('insights')),
         MONGO_DATABASE: database,
+        // A group of its own from the end of the topics: the bench measures reading, not consuming.
+        INSIGHTS_CONSUMER_GROUP: `insights.bench-${process.pid}`,
+        INSIGHTS_NEW_GROUP_STARTS_AT: 'latest',
         PORT: String(port),
         MANAGEMENT_PORT: String(await freePort()),
         LOG_LEVEL: 'warn',

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectMongo } from '@hub/persistence';
 import { AnnualReportFigures } from '../../apps/insights/src/figures/annual-report-figures';
+import { FigureCache } from '../../apps/insights/src/figures/figure-cache';
 import { isJurisdiction } from '../../apps/insights/src/figures/jurisdiction-terms';
 import { insightsConfigSchema } from '../../apps/insights/src/insights.config';
 import { InsightsStore } from '../../apps/insights/src/read-model/insights-store';
@@ -60,10 +61,12 @@ async function main(): Promise<number> {
         `the read model in ${config.MONGO_DATABASE} is empty: run the hub (npm run hub) or npm run insights:rebuild first`,
       );
     }
+    // One read of each jurisdiction's periods serves every count of the report and its trend.
     const figures = new AnnualReportFigures(
       store,
       config.INSIGHTS_SUPPRESSION_THRESHOLD,
       () => new Date(),
+      new FigureCache(60 * 60_000),
     );
     const report = await figures.report(jurisdiction, year);
     const name = `mappa-annual-report-${jurisdiction.toLowerCase().replaceAll('_', '-')}-${year}`;

@@ -105,8 +105,9 @@ export class InsightsModule {
         },
         {
           provide: AnnualReportFigures,
-          inject: [InsightsStore],
-          useFactory: (store: InsightsStore) => new AnnualReportFigures(store, threshold, clock),
+          inject: [InsightsStore, FigureCache],
+          useFactory: (store: InsightsStore, cache: FigureCache) =>
+            new AnnualReportFigures(store, threshold, clock, cache),
         },
         {
           provide: ManagementInformation,

@@ -4,6 +4,8 @@ import type { InsightsStore } from '../read-model/insights-store';
 import type { AnnualReport } from '../report/annual-report';
 import { suppressRatesOfSmallCounts, suppressSmallCells } from '../publication/disclosure-control';
 import { countedBy, coveringDay, keyOf, within } from './counted-query';
+import { DailyCounts } from './daily-counts';
+import { FigureCache } from './figure-cache';
 import type { FigureTable } from './figure-table';
 import { areasOf, categoriesOf, categoryFieldOf, jurisdictionNames } from './jurisdiction-terms';
 import { populationEstimates } from './population';
@@ -95,6 +97,8 @@ export class AnnualReportFigures {
     private readonly store: InsightsStore,
     private readonly suppressionThreshold: number,
     private readonly clock: () => Date,
+    /** Where the daily counts are kept between figures; by default each report reads anew. */
+    private readonly cache: FigureCache = new FigureCache(0),
   ) {}
 
   async report(jurisdiction: Jurisdiction, year: number): Promise<AnnualReport> {
@@ -138,14 +142,41 @@ export class AnnualReportFigures {
     day: string,
     area?: string,
   ): Promise<{ counts: Map<string, number>; query: string }> {
-    const field = categoryFieldOf(jurisdiction);
-    // An area implies its jurisdiction; matching on the area alone lets the area's index serve it.
-    const match: Document = {
-      ...(area ? { area } : { jurisdiction }),
-      arrangements: { $ne: null },
-      ...coveringDay(day),
-    };
-    return countedBy(this.store.periods, match, [field, 'level']);
+    const { daily, query } = await this.dailyManaged(jurisdiction, area);
+    return { counts: daily.on(day), query };
+  }
+
+  /**
+   * The people under the arrangements in a jurisdiction (or one area) on every day at once, by
+   * category and level: one read of its periods, kept by the cache for as long as any figure, so
+   * that a count on any day, a series over time and the trend cost one binary search per group.
+   */
+  private dailyManaged(
+    jurisdiction: Jurisdiction,
+    area?: string,
+  ): Promise<{ daily: DailyCounts; query: string }> {
+    return this.cache.get(`daily-managed:${jurisdiction}:${area ?? ''}`, async () => {
+      const field = categoryFieldOf(jurisdiction);
+      // An area implies its jurisdiction; matching on the area alone lets the area's index serve it.
+      const match: Document = {
+        ...(area ? { area } : { jurisdiction }),
+        arrangements: { $ne: null },
+      };
+      const projection = { _id: 0, from: 1, to: 1, [field]: 1, level: 1 };
+      const periods = await this.store.periods.find(match, { projection }).toArray();
+      const daily = new DailyCounts(
+        periods.map((period) => ({
+          key: keyOf([period[field], period.level]),
+          from: period.from,
+          to: period.to,
+        })),
+      );
+      const query =
+        `db.insight_periods.find(${JSON.stringify(match)}, ${JSON.stringify(projection)})\n` +
+        `// each period counts one person, by ${field} and level, on every day from \`from\` to \`to\`: ` +
+        'the count on a day is the number of periods covering it';
+      return { daily, query };
+    });
   }
 
   private async managedByCategory(jurisdiction: Jurisdiction, day: string): Promise<FigureTable> {
