@@ -25,7 +25,7 @@ export class DailyCounts {
     const deltas = new Map<string, Map<string, number>>();
     const add = (key: string, day: string, delta: number): void => {
       let byDay = deltas.get(key);
-      if (!byDay) deltas.set(key, (byDay = new Map()));
+      if (!byDay) deltas.set(key, (byDay = new Map<string, number>()));
       byDay.set(day, (byDay.get(day) ?? 0) + delta);
     };
     for (const period of periods) {
