@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
-import type { ArrangementsPeriod, ManagementPeriod, NominalChanged } from '@hub/contracts';
-import { changedRecord } from '@hub/testing';
+import type { NominalChanged } from '@hub/contracts';
+import { changedRecord, managementPeriod as managed, mappaPeriod as level } from '@hub/testing';
 import { AnnualReportFigures } from '../apps/insights/src/figures/annual-report-figures';
 import type { FigureTable } from '../apps/insights/src/figures/figure-table';
 import { InsightsStore } from '../apps/insights/src/read-model/insights-store';
@@ -11,28 +11,6 @@ import { isolatedRunName } from './support/hub-apps';
  * Each measure of the annual report on small hand-built histories, against the real database:
  * the aggregations run in FerretDB as they do in the service.
  */
-
-const level = (
-  from: string,
-  to: string | null,
-  lvl: 'LEVEL_1' | 'LEVEL_2' | 'LEVEL_3',
-  category: 'CATEGORY_1' | 'CATEGORY_2' | 'CATEGORY_3' = 'CATEGORY_1',
-): ArrangementsPeriod => ({
-  from,
-  to,
-  jurisdiction: 'ENGLAND_AND_WALES',
-  category,
-  level: lvl,
-  ppaniRiskCategory: null,
-});
-
-const managed = (from: string | null, to: string | null, area: string): ManagementPeriod => ({
-  from,
-  to,
-  managingArea: area,
-  jurisdiction: 'ENGLAND_AND_WALES',
-  leadAgency: 'PROBATION',
-});
 
 const rso = (startsOn: string): NominalChanged['notificationRequirement'] => ({
   subject: true,

@@ -1,4 +1,36 @@
-import type { NominalChanged, RecordTimeline } from '@hub/contracts';
+import type {
+  ArrangementsPeriod,
+  ManagementPeriod,
+  MappaCategory,
+  MappaLevel,
+  NominalChanged,
+  RecordTimeline,
+} from '@hub/contracts';
+
+/** A period under one MAPPA category and level in England and Wales, for a hand-built timeline. */
+export function mappaPeriod(
+  from: string,
+  to: string | null,
+  level: MappaLevel,
+  category: MappaCategory = 'CATEGORY_1',
+): ArrangementsPeriod {
+  return { from, to, jurisdiction: 'ENGLAND_AND_WALES', category, level, ppaniRiskCategory: null };
+}
+
+/** A period in which probation in an area of England and Wales managed the person. */
+export function managementPeriod(
+  from: string | null,
+  to: string | null,
+  area: string,
+): ManagementPeriod {
+  return {
+    from,
+    to,
+    managingArea: area,
+    jurisdiction: 'ENGLAND_AND_WALES',
+    leadAgency: 'PROBATION',
+  };
+}
 
 /**
  * A whole changed record (`registry.nominal.changed.v1`) of a synthetic person managed at level 1

@@ -1,22 +1,5 @@
-import { changedRecord } from '@hub/testing';
+import { changedRecord, managementPeriod as managed, mappaPeriod as level } from '@hub/testing';
 import { factRowsOf, ongoing } from './fact-rows';
-
-const level = (from: string, to: string | null, lvl: 'LEVEL_1' | 'LEVEL_2' | 'LEVEL_3') => ({
-  from,
-  to,
-  jurisdiction: 'ENGLAND_AND_WALES' as const,
-  category: 'CATEGORY_1' as const,
-  level: lvl,
-  ppaniRiskCategory: null,
-});
-
-const managed = (from: string | null, to: string | null, area: string) => ({
-  from,
-  to,
-  managingArea: area,
-  jurisdiction: 'ENGLAND_AND_WALES' as const,
-  leadAgency: 'PROBATION' as const,
-});
 
 describe('the fact rows of a record', () => {
   it('splits a year in which the person moves area and changes level into periods of one state each', () => {
